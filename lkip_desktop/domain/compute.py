@@ -1,0 +1,265 @@
+"""Every derived figure of a workbook, computed from its inputs by the rules.
+
+``Calculator`` answers questions (capaian of an indicator, totals of a budget item, the
+OPD average, efisiensi of an IKU) and caches the answers. After an edit, the service
+calls ``invalidate`` for what it touched; recomputing a whole subtree is cheap at this
+scale, so the cache is coarse on purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import budget as B
+from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
+from .errors import FormulaError
+from .formula import evaluate, parse_formula, worked
+from .model import ANNUAL, BudgetItem, Indicator, Workbook
+from .rating import SCALES, Band, akip_predikat
+from .values import IndicatorValue, Predikat
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    value: IndicatorValue | None
+    source: str | None  # "diketik" | "komponen" | None
+    error: str | None = None  # why a komponen formula gave nothing
+    worked: str | None = None  # printable worked computation
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator_id: str
+    tahun: int
+    target: IndicatorValue | None
+    realisasi: Realisasi
+    capaian: Capaian
+    rating: Band | None
+    status: str
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    pagu_murni: int
+    pagu_perubahan: int
+    selisih: int
+    pagu: int  # the pagu serapan is measured against (RULES 6.3)
+    realisasi: int | None
+    serapan: Decimal | None
+    efisiensi_sisa: Decimal | None  # E2, for item rows (RULES 7)
+
+
+@dataclass(frozen=True)
+class IkuBudget:
+    items: tuple[str, ...]  # the sub kegiatan counted (RULES 6.5)
+    pagu: int
+    realisasi: int | None
+    serapan: Decimal | None
+    capaian: Decimal | None
+    efisiensi: Decimal | None
+
+
+@dataclass(frozen=True)
+class Average:
+    value: Decimal | None
+    counted: int
+    total: int
+
+    @property
+    def note(self) -> str:
+        return f"{self.counted} dari {self.total} indikator"
+
+
+class Calculator:
+    def __init__(self, workbook: Workbook):
+        self.wb = workbook
+        self._indicator: dict[tuple[str, int], IndicatorResult] = {}
+        self._totals: dict[str, BudgetTotals] | None = None
+
+    # -- cache -----------------------------------------------------------------
+    def invalidate(self, *, indicators: set[str] | None = None, budget: bool = False, everything: bool = False) -> None:
+        if everything:
+            self._indicator.clear()
+            self._totals = None
+            return
+        if indicators:
+            for key in [k for k in self._indicator if k[0] in indicators]:
+                del self._indicator[key]
+        if budget:
+            self._totals = None
+
+    @property
+    def capaian_settings(self) -> CapaianSettings:
+        s = self.wb.settings
+        return CapaianSettings(
+            negative=s.polaritas_negatif,
+            floor_zero=s.batas_bawah_nol,
+            cap=s.batas_capaian,
+            zero_target=s.target_nol,
+            predikat_beda=s.predikat_beda,
+        )
+
+    # -- indicators ----------------------------------------------------------------
+    def realisasi(self, ind: Indicator, tahun: int) -> Realisasi:
+        typed = ind.typed_realisasi(tahun)
+        values = ind.komponen.get(tahun)
+        if not ind.rumus_komponen or not values:
+            return Realisasi(typed, "diketik" if typed is not None else None)
+        try:
+            formula = parse_formula(ind.rumus_komponen)
+            result = evaluate(formula, values)
+            text = worked(formula, values, places=ind.desimal)
+        except FormulaError as exc:
+            return Realisasi(None, None, error=str(exc))
+        if ind.jenis == "predikat":
+            # A predikat indicator's komponen give its score (e.g. AKIP 82,04); the grade is
+            # the one typed, or the AKIP band of the score.
+            grade = typed.grade if isinstance(typed, Predikat) else akip_predikat(result)
+            return Realisasi(Predikat(grade, result), "komponen", worked=text)
+        return Realisasi(result, "komponen", worked=text)
+
+    def indicator(self, indicator_id: str, tahun: int | None = None) -> IndicatorResult:
+        tahun = self.wb.settings.tahun if tahun is None else tahun
+        key = (indicator_id, tahun)
+        hit = self._indicator.get(key)
+        if hit is None:
+            ind = self.wb.indicators[indicator_id]
+            real = self.realisasi(ind, tahun)
+            target = ind.target(tahun)
+            cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
+            rating = SCALES[self.wb.settings.skala].rate(cap.value)
+            hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
+            self._indicator[key] = hit
+        return hit
+
+    def capaian_value(self, indicator_id: str, tahun: int | None = None) -> Decimal | None:
+        return self.indicator(indicator_id, tahun).capaian.value
+
+    def sasaran_average(self, sasaran_id: str, tahun: int | None = None) -> Average:
+        inds = self.wb.indicators_of(sasaran_id)
+        return self._average([i.id for i in inds], tahun)
+
+    def opd_average(self, tahun: int | None = None) -> Average:
+        """RULES 4: simple mean of all IKU capaian (unrounded); ⚙ mean over sasaran."""
+        if self.wb.settings.rata_rata == "sasaran":
+            means = [self.sasaran_average(s.id, tahun) for s in self.wb.sasaran_list()]
+            present = [m.value for m in means if m.value is not None]
+            return Average(mean(present), len(present), len(means))
+        return self._average([i.id for i in self.wb.iku_list()], tahun)
+
+    def _average(self, indicator_ids: list[str], tahun: int | None) -> Average:
+        values = [self.capaian_value(i, tahun) for i in indicator_ids]
+        present = [v for v in values if v is not None]
+        return Average(mean(present), len(present), len(values))
+
+    def last_year(self, indicator_id: str) -> IndicatorResult:
+        return self.indicator(indicator_id, self.wb.settings.tahun - 1)
+
+    def selisih_tahun_lalu(self, indicator_id: str) -> Decimal | None:
+        now = self.indicator(indicator_id).realisasi.value
+        last = self.last_year(indicator_id).realisasi.value
+        return B.selisih_realisasi(_number(now), _number(last))
+
+    def target_akhir(self, indicator_id: str) -> IndicatorValue | None:
+        return self.wb.indicators[indicator_id].target(self.wb.settings.renstra_akhir)
+
+    def capaian_akhir_renstra(self, indicator_id: str) -> Capaian:
+        ind = self.wb.indicators[indicator_id]
+        s = self.wb.settings
+        per_year = {y: self.indicator(ind.id, y).realisasi.value for y in s.renstra_years if y <= s.tahun}
+        return B.capaian_akhir_renstra(
+            per_year, s.tahun, self.target_akhir(indicator_id), ind.kumulatif, ind.polaritas, self.capaian_settings
+        )
+
+    # -- budget ----------------------------------------------------------------------
+    def totals(self, item_id: str) -> BudgetTotals:
+        if self._totals is None:
+            self._totals = self._compute_totals()
+        return self._totals[item_id]
+
+    def opd_totals(self) -> BudgetTotals:
+        programs = self.wb.programs()
+        return self._sum_totals([self.totals(p.id) for p in programs])
+
+    def _compute_totals(self) -> dict[str, BudgetTotals]:
+        out: dict[str, BudgetTotals] = {}
+
+        def visit(item: BudgetItem) -> BudgetTotals:
+            children = self.wb.children(item.id)
+            if item.level == "sub_kegiatan" or not children:
+                t = self._leaf_totals(item)
+            else:
+                t = self._sum_totals([visit(c) for c in children])
+            out[item.id] = t
+            return t
+
+        for program in self.wb.programs():
+            visit(program)
+        # items whose parent went missing still get figures
+        for item in self.wb.items.values():
+            if item.id not in out:
+                out[item.id] = self._leaf_totals(item)
+        return out
+
+    def _leaf_totals(self, item: BudgetItem) -> BudgetTotals:
+        if item.level != "sub_kegiatan":
+            return BudgetTotals(0, 0, 0, 0, None, None, None)
+        pagu = B.pagu_efektif(item.pagu_murni, item.pagu_perubahan, self.wb.settings.perubahan_berlaku)
+        ser = B.serapan(item.realisasi, pagu)
+        return BudgetTotals(
+            item.pagu_murni,
+            item.pagu_perubahan,
+            B.selisih(item.pagu_murni, item.pagu_perubahan),
+            pagu,
+            item.realisasi,
+            ser,
+            B.efisiensi(None, ser, "E2"),
+        )
+
+    def _sum_totals(self, parts: list[BudgetTotals]) -> BudgetTotals:
+        murni = sum(p.pagu_murni for p in parts)
+        perubahan = sum(p.pagu_perubahan for p in parts)
+        pagu = sum(p.pagu for p in parts)
+        reals = [p.realisasi for p in parts if p.realisasi is not None]
+        realisasi = sum(reals) if reals else None
+        ser = B.serapan(realisasi, pagu)  # RULES 6.4: Σ realisasi ÷ Σ pagu
+        return BudgetTotals(murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.efisiensi(None, ser, "E2"))
+
+    def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
+        """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES 6.7–6.8)."""
+        q = item.quarters.get(tw)
+        if q is None:
+            return None
+        amount = getattr(q, f"{kind}_keuangan")
+        if amount is not None:
+            return B.triwulan_persen(amount, self.totals(item.id).pagu)
+        return getattr(q, f"{kind}_keuangan_persen")
+
+    def supporting_leaves(self, indicator_id: str) -> list[BudgetItem]:
+        """The sub kegiatan whose money counts for an IKU (RULES 6.5). A linked program or
+        kegiatan with linked descendants is a heading only; one without counts whole."""
+        linked = self.wb.items_supporting(indicator_id)
+        linked_ids = {i.id for i in linked}
+        headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
+        seen: dict[str, BudgetItem] = {}
+        for item in linked:
+            if item.id in headings:
+                continue
+            for leaf in self.wb.leaves_under(item.id):
+                seen.setdefault(leaf.id, leaf)
+        return list(seen.values())
+
+    def iku_budget(self, indicator_id: str) -> IkuBudget:
+        leaves = self.supporting_leaves(indicator_id)
+        parts = [self.totals(leaf.id) for leaf in leaves]
+        total = self._sum_totals(parts)
+        cap = self.capaian_value(indicator_id)
+        eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
+        return IkuBudget(tuple(leaf.id for leaf in leaves), total.pagu, total.realisasi, total.serapan, cap, eff)
+
+
+def _number(v: IndicatorValue | None) -> Decimal | None:
+    if isinstance(v, Predikat):
+        return v.score
+    return v

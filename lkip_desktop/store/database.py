@@ -1,0 +1,204 @@
+"""Opening, creating, checking and migrating a .lkip file.
+
+Safety choices, each for files that live on USB sticks and network shares:
+- rollback journal (never WAL: WAL needs shared memory a share may not give, and leaves
+  side files a user may forget to copy), ``synchronous=FULL``;
+- ``locking_mode=EXCLUSIVE`` held for the whole session: a second app opening the same file
+  gets a clear message instead of a lost update;
+- a foreign, damaged or newer file is examined read-only first and refused untouched;
+- a backup copy before any migration.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .schema import APPLICATION_ID, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A file that cannot be opened as a workbook. The message is Indonesian, for the user."""
+
+
+class FileLockedError(StoreError):
+    pass
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0.5, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")  # planted SQL in a view/trigger never runs
+    if hasattr(conn, "setconfig") and hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"):
+        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+    return conn
+
+
+def _pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def examine(path: Path) -> int:
+    """Check, read-only, that ``path`` is a healthy workbook this app can open.
+    Returns its schema version. Raises StoreError with the reason; the file is untouched."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"Berkas tidak ditemukan: {path}")
+    if path.is_dir():
+        raise StoreError(f"'{path.name}' adalah folder, bukan berkas buku kerja.")
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(SQLITE_MAGIC):
+        raise StoreError(f"'{path.name}' bukan berkas buku kerja LKIP (.lkip).")
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"'{path.name}' tidak dapat dibuka: {exc}") from exc
+    try:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise FileLockedError(_locked_message(path)) from exc
+            raise StoreError(f"'{path.name}' rusak atau bukan buku kerja: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"'{path.name}' rusak atau bukan buku kerja: {exc}") from exc
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"'{path.name}' adalah berkas SQLite lain, bukan buku kerja LKIP.")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"'{path.name}' dibuat oleh versi LKIP Desktop yang lebih baru (format {version}; "
+                f"aplikasi ini membaca sampai format {SCHEMA_VERSION}). Perbarui aplikasi untuk membukanya."
+            )
+        if version < 1:
+            raise StoreError(f"'{path.name}' bukan buku kerja LKIP yang lengkap.")
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise FileLockedError(_locked_message(path)) from exc
+            raise StoreError(f"'{path.name}' rusak: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"'{path.name}' rusak: {exc}") from exc
+        if problems != ["ok"]:
+            raise StoreError(
+                f"'{path.name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
+                "Buka salinan cadangan terakhir."
+            )
+        missing = REQUIRED_TABLES - tables
+        if missing:
+            raise StoreError(f"'{path.name}' tidak lengkap: tabel {', '.join(sorted(missing))} tidak ada.")
+        return version
+    finally:
+        conn.close()
+
+
+def _locked_message(path: Path) -> str:
+    return (
+        f"'{path.name}' sedang dibuka di jendela atau komputer lain. Tutup di sana dulu, "
+        "lalu buka lagi di sini (agar tidak ada perubahan yang hilang)."
+    )
+
+
+def create(path: Path, *, tahun: int, renstra_awal: int, renstra_akhir: int) -> None:
+    """Create a new, empty workbook file. Refuses to overwrite an existing file."""
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"Berkas '{path.name}' sudah ada; pilih nama lain.")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        _pragmas(conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn, 0)
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO opd (id) VALUES (1)")
+        conn.execute(
+            "INSERT INTO settings (id, tahun, renstra_awal, renstra_akhir) VALUES (1, ?, ?, ?)",
+            (tahun, renstra_awal, renstra_akhir),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    conn.close()
+
+
+def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) -> None:
+    """Run the steps current+1 .. target in one exclusive transaction (DDL and user_version
+    roll back together on any error)."""
+    if current >= target:
+        return
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        for step in range(current + 1, target + 1):
+            for statement in _statements(MIGRATIONS[step]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def backup(path: Path, suffix: str) -> Path:
+    """A consistent copy beside the file (SQLite online backup), e.g. before a migration."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{suffix}-{stamp}{path.suffix}")
+    src = _connect(path, readonly=True)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def open_database(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.Database, Path | None]:
+    """Examine, back up and migrate if needed, then open for the session.
+    Returns the database and the backup made before a migration (or None)."""
+    path = Path(path)
+    version = examine(path)
+    made_backup = None
+    if version < SCHEMA_VERSION:
+        if readonly:
+            raise StoreError(
+                f"'{path.name}' berformat lama ({version}); buka dulu tanpa mode baca-saja agar diperbarui."
+            )
+        made_backup = backup(path, f"sebelum-format{SCHEMA_VERSION}")
+    try:
+        conn = _connect(path, readonly=readonly)
+        if not readonly:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            _pragmas(conn)
+            # Take the write lock now and keep it for the session (exclusive locking mode).
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+            migrate(conn, conn.execute("PRAGMA user_version").fetchone()[0])
+        else:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise FileLockedError(_locked_message(path)) from exc
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise StoreError(f"'{path.name}' tidak dapat ditulis (berkas atau folder baca-saja).") from exc
+        raise StoreError(f"'{path.name}' tidak dapat dibuka: {exc}") from exc
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    return db, made_backup

@@ -1,0 +1,105 @@
+"""Reading a whole workbook from its database into domain objects, and applying one
+stored row change to those objects (so memory and file never differ)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from ..domain import model as M
+from .schema import TABLES
+
+
+def _convert(table: str, row: dict) -> dict:
+    fields = TABLES[table].fields
+    return {k: (fields[k].from_db(v) if k in fields else v) for k, v in row.items()}
+
+
+def rows(db: sqlite_utils.Database, table: str) -> list[dict]:
+    cur = db.conn.execute(f"SELECT * FROM [{table}]")
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def load(db: sqlite_utils.Database) -> M.Workbook:
+    wb = M.Workbook()
+    for row in rows(db, "opd"):
+        apply_row(wb, "opd", row)
+    for row in rows(db, "settings"):
+        apply_row(wb, "settings", row)
+    for table in ("tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version", "pk_sasaran",
+                  "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan"):
+        for row in rows(db, table):
+            apply_row(wb, table, row)
+    wb.structure_changed()
+    return wb
+
+
+_CLASSES = {
+    "tujuan": (M.Tujuan, "tujuan"),
+    "sasaran": (M.Sasaran, "sasaran"),
+    "budget_item": (M.BudgetItem, "items"),
+    "indicator": (M.Indicator, "indicators"),
+    "prestasi": (M.Prestasi, "prestasi"),
+    "pk_version": (M.PkVersion, "pk_versions"),
+    "pk_sasaran": (M.PkSasaranRow, "pk_sasaran"),
+    "pk_program": (M.PkProgramRow, "pk_program"),
+}
+
+
+def apply_row(wb: M.Workbook, table: str, row: dict) -> None:
+    """Put a full stored row (DB representation) into the workbook objects."""
+    data = _convert(table, row)
+    if table == "opd":
+        data.pop("id", None)
+        wb.opd = M.Opd(**data)
+    elif table == "settings":
+        data.pop("id", None)
+        wb.settings = M.Settings(**data)
+    elif table in _CLASSES:
+        cls, attr = _CLASSES[table]
+        getattr(wb, attr)[data["id"]] = cls(**data)
+    elif table == "budget_quarter":
+        item = wb.items.get(data.pop("item_id"))
+        tw = data.pop("triwulan")
+        if item is not None:
+            item.quarters[tw] = M.Quarter(**data)
+    elif table == "indicator_value":
+        ind = wb.indicators.get(data["indicator_id"])
+        if ind is not None:
+            ind.values[(data["tahun"], data["jenis_nilai"], data["periode"])] = data["nilai"]
+    elif table == "komponen":
+        ind = wb.indicators.get(data["indicator_id"])
+        if ind is not None:
+            ind.komponen.setdefault(data["tahun"], {})[data["nama"]] = data["nilai"]
+    elif table == "dukungan":
+        wb.links.add((data["indicator_id"], data["item_id"]))
+    elif table == "narasi":
+        pass  # read on demand by reports
+    else:
+        raise KeyError(table)
+
+
+def remove_row(wb: M.Workbook, table: str, key: tuple) -> None:
+    if table in _CLASSES:
+        getattr(wb, _CLASSES[table][1]).pop(key[0], None)
+    elif table == "budget_quarter":
+        item = wb.items.get(key[0])
+        if item is not None:
+            item.quarters.pop(key[1], None)
+    elif table == "indicator_value":
+        ind = wb.indicators.get(key[0])
+        if ind is not None:
+            ind.values.pop((key[1], key[2], key[3]), None)
+    elif table == "komponen":
+        ind = wb.indicators.get(key[0])
+        if ind is not None:
+            year = ind.komponen.get(key[1], {})
+            year.pop(key[2], None)
+            if not year:
+                ind.komponen.pop(key[1], None)
+    elif table == "dukungan":
+        wb.links.discard((key[0], key[1]))
+    elif table == "narasi":
+        pass
+    else:
+        raise KeyError(table)

@@ -1,0 +1,475 @@
+"""The one way in for every change to a workbook.
+
+Every edit is a list of operations applied by ``WorkbookService.apply``: one SQLite
+transaction that also writes an audit row per operation (when, who, what, old -> new),
+then the in-memory workbook is updated from the committed rows and the calculator is told
+what to recompute. ``apply`` returns a ``Changes`` record: the cells edited, the
+indicators and budget figures that depend on them, and the inverse operations, which
+the GUI's undo stack applies the same way.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Union
+
+from ..domain import model as M
+from ..domain.compute import Calculator
+from ..domain.errors import InputError
+from ..domain.formula import parse_formula
+from . import database, repository
+from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str
+    key: tuple
+    field: str
+
+
+@dataclass(frozen=True)
+class SetOp:
+    ref: CellRef
+    value: Any
+
+
+@dataclass(frozen=True)
+class InsertOp:
+    table: str
+    row: dict  # Python values, key fields included
+
+    def __hash__(self):  # rows are dicts; identity is enough for ops
+        return id(self)
+
+
+@dataclass(frozen=True)
+class DeleteOp:
+    table: str
+    key: tuple
+
+
+Op = Union[SetOp, InsertOp, DeleteOp]
+
+
+@dataclass
+class Changes:
+    label: str
+    ops: list[Op] = field(default_factory=list)
+    inverse: list[Op] = field(default_factory=list)
+    cells: list[CellRef] = field(default_factory=list)
+    structure: set[str] = field(default_factory=set)  # tables whose rows were added/removed/moved
+    indicators: set[str] = field(default_factory=set)  # results that may have changed
+    budget: bool = False  # budget totals, serapan, efisiensi may have changed
+    everything: bool = False  # settings changed: every derived figure
+
+    @property
+    def empty(self) -> bool:
+        return not self.ops
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    waktu: str
+    pengguna: str
+    aksi: str
+    tabel: str
+    kunci: tuple
+    kolom: str | None
+    lama: Any
+    baru: Any
+    label: str | None
+
+
+_STRUCTURAL_FIELDS = {"urut", "kode", "parent_id", "owner_id", "owner_kind", "tujuan_id", "level", "pk_id"}
+_PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
+
+
+class WorkbookService:
+    def __init__(self, db, path: Path | None, *, readonly: bool = False, migrated_backup: Path | None = None):
+        self.db = db
+        self.path = Path(path) if path else None
+        self.readonly = readonly
+        self.migrated_backup = migrated_backup
+        self.wb = repository.load(db)
+        self.calc = Calculator(self.wb)
+        self.user = _os_user()
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> "WorkbookService":
+        db, made = database.open_database(Path(path), readonly=readonly)
+        return cls(db, path, readonly=readonly, migrated_backup=made)
+
+    @classmethod
+    def create(cls, path: Path | str, *, tahun: int, renstra_awal: int | None = None,
+               renstra_akhir: int | None = None) -> "WorkbookService":
+        awal = tahun if renstra_awal is None else renstra_awal
+        akhir = awal + 4 if renstra_akhir is None else renstra_akhir
+        if akhir < awal:
+            raise InputError("Tahun akhir Renstra harus sesudah tahun awal.")
+        database.create(Path(path), tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
+        return cls.open(path)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def save_copy(self, target: Path | str) -> None:
+        dst = sqlite3.connect(Path(target))
+        with dst:
+            self.db.conn.backup(dst)
+        dst.close()
+
+    # -- parsing user text ----------------------------------------------------------------
+    def parse(self, ref: CellRef, text: str | None) -> Any:
+        """User text for a cell -> the Python value to store (raises InputError)."""
+        kind = TABLES[ref.table].fields[ref.field]
+        jenis = "angka"
+        if ref.table == "indicator_value":
+            ind = self.wb.indicators.get(ref.key[0])
+            jenis = ind.jenis if ind else "angka"
+        try:
+            return kind.parse(text, jenis=jenis)
+        except InputError as exc:
+            exc.field = exc.field or ref.field
+            raise
+
+    def set_text(self, ref: CellRef, text: str | None, label: str | None = None) -> Changes:
+        return self.apply([SetOp(ref, self.parse(ref, text))], label or f"Ubah {TABLES[ref.table].label}")
+
+    def set(self, ref: CellRef, value: Any, label: str | None = None) -> Changes:
+        return self.apply([SetOp(ref, value)], label or f"Ubah {TABLES[ref.table].label}")
+
+    # -- reading cells ----------------------------------------------------------------------
+    def get(self, ref: CellRef) -> Any:
+        """The stored Python value of a cell (None when empty)."""
+        row = self._row(ref.table, ref.key)
+        if row is None or ref.field not in row:
+            return None
+        return TABLES[ref.table].fields[ref.field].from_db(row[ref.field])
+
+    def _row(self, table: str, key: tuple) -> dict | None:
+        cols = TABLES[table].key
+        where = " AND ".join(f"[{c}] = ?" for c in cols)
+        cur = self.db.conn.execute(f"SELECT * FROM [{table}] WHERE {where}", tuple(key))
+        r = cur.fetchone()
+        if r is None:
+            return None
+        return dict(zip([c[0] for c in cur.description], r))
+
+    # -- convenience builders ---------------------------------------------------------------
+    def add(self, table: str, label: str | None = None, **values) -> tuple[str, Changes]:
+        """Insert one row; a new stable id is made unless given. Returns (id, changes)."""
+        if TABLES[table].key == ("id",):
+            values.setdefault("id", M.new_id())
+        if "urut" in TABLES[table].fields and "urut" not in values:
+            values["urut"] = self._next_urut(table, values)
+        ch = self.apply([InsertOp(table, values)], label or f"Tambah {TABLES[table].label}")
+        return values.get("id"), ch
+
+    def delete(self, table: str, key: tuple | str, label: str | None = None) -> Changes:
+        key = (key,) if isinstance(key, str) else tuple(key)
+        return self.apply([DeleteOp(table, key)], label or f"Hapus {TABLES[table].label}")
+
+    def set_link(self, indicator_id: str, item_id: str, on: bool) -> Changes:
+        exists = (indicator_id, item_id) in self.wb.links
+        if on == exists:
+            return Changes("Dukungan anggaran")
+        op = InsertOp("dukungan", {"indicator_id": indicator_id, "item_id": item_id}) if on else \
+            DeleteOp("dukungan", (indicator_id, item_id))
+        return self.apply([op], "Ubah dukungan anggaran")
+
+    def _next_urut(self, table: str, values: dict) -> int:
+        parent_col = {"sasaran": "tujuan_id", "budget_item": "parent_id", "indicator": "owner_id",
+                      "pk_sasaran": "pk_id", "pk_program": "pk_id"}.get(table)
+        if parent_col and values.get(parent_col) is not None:
+            r = self.db.conn.execute(
+                f"SELECT MAX(urut) FROM [{table}] WHERE [{parent_col}] = ?", (values[parent_col],)
+            ).fetchone()
+        elif parent_col:
+            r = self.db.conn.execute(f"SELECT MAX(urut) FROM [{table}] WHERE [{parent_col}] IS NULL").fetchone()
+        else:
+            r = self.db.conn.execute(f"SELECT MAX(urut) FROM [{table}]").fetchone()
+        return (r[0] or 0) + 1
+
+    # -- the one write path ---------------------------------------------------------------------
+    def apply(self, ops: Iterable[Op], label: str) -> Changes:
+        ops = list(ops)
+        changes = Changes(label, ops=ops)
+        if not ops:
+            return changes
+        if self.readonly:
+            raise InputError("Berkas dibuka baca-saja; perubahan tidak disimpan.")
+        pending_levels: dict[str, str] = {}  # budget items inserted earlier in this batch
+        for op in ops:
+            self._validate(op, pending_levels)
+        waktu = datetime.now().isoformat(timespec="seconds")
+        inverse: list[list[Op]] = []
+        touched: list[tuple[str, tuple, bool]] = []  # (table, key, exists_after)
+        try:
+            with self.db.atomic():
+                for op in ops:
+                    inv = self._execute(op, waktu, label, touched)
+                    inverse.append(inv)
+        except sqlite3.IntegrityError as exc:
+            raise InputError(_integrity_message(exc)) from exc
+        except sqlite3.OperationalError as exc:
+            raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
+        changes.inverse = [o for inv in reversed(inverse) for o in inv]
+        self._refresh_memory(touched)
+        self._describe(changes, ops, touched)
+        return changes
+
+    def _validate(self, op: Op, pending_levels: dict[str, str]) -> None:
+        table = op.table if not isinstance(op, SetOp) else op.ref.table
+        if table not in TABLES:
+            raise InputError(f"Tabel tidak dikenal: {table}")
+        if table in _PK_TABLES:
+            self._check_pk_unlocked(op)
+        if isinstance(op, SetOp):
+            if op.ref.field not in TABLES[table].fields:
+                raise InputError(f"Kolom tidak dikenal: {op.ref.field}")
+            if table == "indicator" and op.ref.field == "rumus_komponen" and op.value:
+                parse_formula(op.value)  # a formula that does not parse is refused here
+        if isinstance(op, InsertOp):
+            unknown = set(op.row) - set(TABLES[table].fields) - set(TABLES[table].key)
+            if unknown:
+                raise InputError(f"Kolom tidak dikenal: {', '.join(sorted(unknown))}")
+            if table == "budget_item":
+                self._check_budget_parent(op.row, pending_levels)
+                pending_levels[op.row.get("id")] = op.row.get("level")
+
+    def _check_budget_parent(self, row: dict, pending_levels: dict[str, str]) -> None:
+        level, parent = row.get("level"), row.get("parent_id")
+        expected = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}.get(level, "?")
+        parent_level = self.wb.items[parent].level if parent in self.wb.items else pending_levels.get(parent)
+        if expected == "?" or parent_level != expected:
+            raise InputError(
+                {"program": "Program tidak boleh punya induk.",
+                 "kegiatan": "Kegiatan harus berada di bawah program.",
+                 "sub_kegiatan": "Sub kegiatan harus berada di bawah kegiatan."}.get(level, "Tingkat tidak sah.")
+            )
+
+    def _check_pk_unlocked(self, op: Op) -> None:
+        table = op.ref.table if isinstance(op, SetOp) else op.table
+        if isinstance(op, InsertOp):
+            pk_id = op.row.get("pk_id") if table != "pk_version" else None
+        else:
+            key = op.ref.key if isinstance(op, SetOp) else op.key
+            if table == "pk_version":
+                pk_id = key[0]
+            else:
+                row = (self.wb.pk_sasaran if table == "pk_sasaran" else self.wb.pk_program).get(key[0])
+                pk_id = row.pk_id if row else None
+        version = self.wb.pk_versions.get(pk_id) if pk_id else None
+        if version is not None and version.ditandatangani:
+            raise InputError(
+                "Perjanjian Kinerja ini sudah ditandatangani dan dikunci. "
+                "Buat PK Perubahan untuk mencatat perubahan."
+            )
+
+    def _execute(self, op: Op, waktu: str, label: str, touched: list) -> list[Op]:
+        conn = self.db.conn
+        if isinstance(op, SetOp):
+            t = TABLES[op.ref.table]
+            kind = t.fields[op.ref.field]
+            key = tuple(op.ref.key)
+            new_db = kind.to_db(op.value) if not (op.value is None and t.name in VALUE_TABLES) else None
+            row = self._row(t.name, key)
+            old_db = row.get(op.ref.field) if row else None
+            old_value = kind.from_db(old_db)
+            if row is None and new_db is None:
+                return []
+            if t.name in VALUE_TABLES and new_db is None:
+                where = " AND ".join(f"[{c}] = ?" for c in t.key)
+                conn.execute(f"DELETE FROM [{t.name}] WHERE {where}", key)
+                touched.append((t.name, key, False))
+            elif row is None:
+                if t.name not in UPSERT_TABLES:
+                    raise InputError(f"{t.label} tidak ditemukan (mungkin sudah dihapus).")
+                cols = list(t.key) + [op.ref.field]
+                conn.execute(
+                    f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    key + (new_db,),
+                )
+                touched.append((t.name, key, True))
+            else:
+                if old_db == new_db:
+                    return []
+                where = " AND ".join(f"[{c}] = ?" for c in t.key)
+                conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where}", (new_db,) + key)
+                touched.append((t.name, key, True))
+            self._audit(waktu, "ubah", t.name, key, op.ref.field, old_db, new_db, label)
+            return [SetOp(op.ref, old_value)]
+        if isinstance(op, InsertOp):
+            t = TABLES[op.table]
+            data = {}
+            for col, v in op.row.items():
+                data[col] = t.fields[col].to_db(v) if col in t.fields else v
+            cols = list(data)
+            conn.execute(
+                f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                tuple(data.values()),
+            )
+            key = tuple(data[c] for c in t.key)
+            touched.append((t.name, key, True))
+            self._audit(waktu, "tambah", t.name, key, None, None, json.dumps(data, ensure_ascii=False), label)
+            return [DeleteOp(t.name, key)]
+        if isinstance(op, DeleteOp):
+            t = TABLES[op.table]
+            captured = self._capture(t.name, tuple(op.key))
+            if not captured:
+                return []
+            # Children first: indicators hang off their owner without a foreign key.
+            for table, row in reversed(captured):
+                cols = TABLES[table].key
+                where = " AND ".join(f"[{c}] = ?" for c in cols)
+                conn.execute(f"DELETE FROM [{table}] WHERE {where}", tuple(row[c] for c in cols))
+            for table, row in captured:
+                touched.append((table, tuple(row[c] for c in TABLES[table].key), False))
+            self._audit(waktu, "hapus", t.name, tuple(op.key), None,
+                        json.dumps(captured[0][1], ensure_ascii=False), None, label)
+            return [InsertOp(table, _from_db_row(table, row)) for table, row in captured]
+        raise TypeError(op)
+
+    def _capture(self, table: str, key: tuple) -> list[tuple[str, dict]]:
+        """The row and everything hanging off it, parents first (the order to re-insert)."""
+        row = self._row(table, key)
+        if row is None:
+            return []
+        out = [(table, row)]
+        for child_table, fk in CHILDREN.get(table, []):
+            cur = self.db.conn.execute(f"SELECT * FROM [{child_table}] WHERE [{fk}] = ?", (key[0],))
+            names = [c[0] for c in cur.description]
+            for r in cur.fetchall():
+                child = dict(zip(names, r))
+                if child_table == "budget_item" or TABLES[child_table].key == ("id",):
+                    out.extend(self._capture(child_table, (child["id"],)))
+                else:
+                    out.append((child_table, child))
+        return out
+
+    def _audit(self, waktu, aksi, tabel, key, kolom, lama, baru, label) -> None:
+        self.db.conn.execute(
+            "INSERT INTO audit (waktu, pengguna, aksi, tabel, kunci, kolom, lama, baru, label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (waktu, self.user, aksi, tabel, json.dumps(list(key), ensure_ascii=False), kolom,
+             None if lama is None else json.dumps(lama, ensure_ascii=False) if aksi == "ubah" else lama,
+             None if baru is None else json.dumps(baru, ensure_ascii=False) if aksi == "ubah" else baru,
+             label),
+        )
+
+    def _refresh_memory(self, touched: list[tuple[str, tuple, bool]]) -> None:
+        for table, key, _ in touched:
+            row = self._row(table, key)
+            if row is None:
+                repository.remove_row(self.wb, table, key)
+            else:
+                if table == "opd" or table == "settings":
+                    repository.apply_row(self.wb, table, row)
+                elif table in ("indicator",) and key[0] in self.wb.indicators:
+                    # keep the values already attached to the indicator
+                    old = self.wb.indicators[key[0]]
+                    repository.apply_row(self.wb, table, row)
+                    new = self.wb.indicators[key[0]]
+                    new.values, new.komponen = old.values, old.komponen
+                elif table == "budget_item" and key[0] in self.wb.items:
+                    old = self.wb.items[key[0]]
+                    repository.apply_row(self.wb, table, row)
+                    self.wb.items[key[0]].quarters = old.quarters
+                else:
+                    repository.apply_row(self.wb, table, row)
+
+    def _describe(self, ch: Changes, ops: list[Op], touched: list) -> None:
+        for op in ops:
+            if isinstance(op, SetOp):
+                ch.cells.append(op.ref)
+                if op.ref.field in _STRUCTURAL_FIELDS:
+                    ch.structure.add(op.ref.table)
+        for table, key, exists in touched:
+            if any(isinstance(o, (InsertOp, DeleteOp)) for o in ops):
+                ch.structure.add(table)
+            if table in ("indicator", "indicator_value", "komponen"):
+                ch.indicators.add(key[0])
+            elif table in ("budget_item", "budget_quarter", "dukungan"):
+                ch.budget = True
+                if table == "dukungan":
+                    ch.indicators.add(key[0])
+            elif table == "settings":
+                ch.everything = True
+        if ch.structure:
+            self.wb.structure_changed()
+        self.calc.invalidate(indicators=ch.indicators, budget=ch.budget, everything=ch.everything)
+
+    # -- history ------------------------------------------------------------------------------
+    def history(self, ref: CellRef | None = None, limit: int = 500) -> list[AuditEntry]:
+        if ref is None:
+            cur = self.db.conn.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+        else:
+            cur = self.db.conn.execute(
+                "SELECT * FROM audit WHERE tabel = ? AND kunci = ? AND (kolom = ? OR kolom IS NULL) "
+                "ORDER BY id DESC LIMIT ?",
+                (ref.table, json.dumps(list(ref.key), ensure_ascii=False), ref.field, limit),
+            )
+        names = [c[0] for c in cur.description]
+        out = []
+        for r in cur.fetchall():
+            d = dict(zip(names, r))
+            kind = TABLES[d["tabel"]].fields.get(d["kolom"]) if d["kolom"] else None
+            lama, baru = d["lama"], d["baru"]
+            if kind is not None:
+                lama = kind.from_db(json.loads(lama)) if lama is not None else None
+                baru = kind.from_db(json.loads(baru)) if baru is not None else None
+            out.append(AuditEntry(d["id"], d["waktu"], d["pengguna"], d["aksi"], d["tabel"],
+                                  tuple(json.loads(d["kunci"])), d["kolom"], lama, baru, d["label"]))
+        return out
+
+    def restore(self, ref: CellRef, audit_id: int) -> Changes:
+        """Bring back the value a cell had before the change ``audit_id`` (as a new edit)."""
+        for entry in self.history(ref):
+            if entry.id == audit_id and entry.kolom == ref.field:
+                return self.apply([SetOp(ref, entry.lama)], f"Pulihkan {TABLES[ref.table].label}")
+        raise InputError("Riwayat yang dipilih tidak ditemukan untuk sel ini.")
+
+    def narasi(self, kunci: str) -> str:
+        r = self.db.conn.execute("SELECT teks FROM narasi WHERE kunci = ?", (kunci,)).fetchone()
+        return r[0] if r else ""
+
+
+def _from_db_row(table: str, row: dict) -> dict:
+    fields = TABLES[table].fields
+    return {k: (fields[k].from_db(v) if k in fields else v) for k, v in row.items()}
+
+
+def _integrity_message(exc: sqlite3.IntegrityError) -> str:
+    text = str(exc)
+    if "UNIQUE" in text or "PRIMARY KEY" in text:
+        return "Data yang sama sudah ada."
+    if "FOREIGN KEY" in text:
+        return "Data rujukan (induk) tidak ada."
+    if "CHECK" in text:
+        return "Nilai di luar batas yang diizinkan (mis. pagu negatif)."
+    if "NOT NULL" in text:
+        return "Ada kolom wajib yang belum diisi."
+    return f"Data tidak sah: {text}"
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows service accounts
+        return "pengguna"
