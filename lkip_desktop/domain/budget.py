@@ -55,7 +55,7 @@ def serapan(realisasi: int | None, pagu: int | None) -> Decimal | None:
     if _rupiah(pagu, "pagu") == 0:
         return None
     with localcontext(prec=PREC):
-        return Decimal(realisasi) / Decimal(pagu) * HUNDRED
+        return Decimal(realisasi) * HUNDRED / Decimal(pagu)  # one rounding only
 
 
 def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> int:
@@ -99,7 +99,7 @@ def efisiensi(
             return round_half_up(c, 2) - round_half_up(s, 2)
         if s == 0:
             return None
-        return c / s * HUNDRED
+        return c * HUNDRED / s
 
 
 def efisiensi_label(e1: Decimal | None) -> str:

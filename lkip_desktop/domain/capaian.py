@@ -150,7 +150,7 @@ def _numeric(t: Decimal, r: Decimal, polaritas: str, s: CapaianSettings, formula
             if s.zero_target == "practice":
                 return _ok(HUNDRED if r > 0 else ZERO, F_T0_PRACTICE, "target 0")
             return _none("target 0")
-        return _ok(r / t * HUNDRED, formula or F_POSITIF)
+        return _ok(r * HUNDRED / t, formula or F_POSITIF)
     # Negative polarity: fewer is better (e.g. "jumlah temuan").
     if t == 0:
         if s.negative == "ratio" and r == 0:
@@ -159,8 +159,8 @@ def _numeric(t: Decimal, r: Decimal, polaritas: str, s: CapaianSettings, formula
     if s.negative == "ratio":
         if r == 0:
             return _none("realisasi 0", F_RATIO)
-        return _ok(t / r * HUNDRED, F_RATIO)
-    v = (2 * t - r) / t * HUNDRED
+        return _ok(t * HUNDRED / r, F_RATIO)
+    v = (2 * t - r) * HUNDRED / t
     if s.floor_zero and v < 0:
         return Capaian(ZERO, ZERO, f"di bawah 0 ({_fmt(v)}), dibulatkan ke 0", F_LINEAR)
     return _ok(v, F_LINEAR)
@@ -201,7 +201,7 @@ def _by_grade(t: Predikat, r: Predikat, s: CapaianSettings, extra: str | None) -
     if s.predikat_beda == "binary":
         v = HUNDRED if r.rank >= t.rank else ZERO
         return _ok(v, F_BINARY, join(f"predikat {r.grade} dibanding target {t.grade}"))
-    v = Decimal(r.rank) / Decimal(t.rank) * HUNDRED
+    v = Decimal(r.rank) * HUNDRED / Decimal(t.rank)
     note = f"menurut peringkat predikat: {r.grade} = {r.rank}, {t.grade} = {t.rank}"
     return _ok(v, F_RANK, join(note))
 

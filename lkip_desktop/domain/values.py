@@ -86,14 +86,6 @@ def parse_predikat(text: str) -> Predikat:
     return Predikat(grade, score)
 
 
-def _parse_plain_number(text: str) -> Decimal:
-    # Pasted percentages often carry the sign: "123,97%".
-    t = text.strip()
-    if t.endswith("%"):
-        t = t[:-1].rstrip()
-    return parse_number(t)
-
-
 def parse_indicator_value(text: str | None, jenis: str) -> IndicatorValue | None:
     """Parse what a user typed for a target/realisasi of an indicator of kind ``jenis``.
 
@@ -118,21 +110,21 @@ def parse_indicator_value(text: str | None, jenis: str) -> IndicatorValue | None
         if _PREDIKAT_RE.match(t):
             return parse_predikat(t)
         try:
-            return _parse_plain_number(t)
+            return parse_number(t)  # also takes a pasted "123,97%"
         except InputError:
             raise InputError(
                 f"\"{t}\" bukan predikat maupun nilai. Gunakan {_GRADE_HINT}, "
                 "mis. \"A\" atau \"A (82,04)\", atau nilainya saja, mis. \"82,04\"."
             ) from None
     try:
-        return _parse_plain_number(t)
+        return parse_number(t)
     except InputError as e:
         if _PREDIKAT_RE.match(t):
             raise InputError(
                 f"\"{t}\" adalah predikat, tetapi indikator ini berupa angka. "
                 "Ubah jenis indikator menjadi predikat bila perlu."
             ) from None
-        raise InputError(f"\"{t}\" bukan angka yang sah. {e}") from e
+        raise e  # numbers' own message already quotes the text and gives an example
 
 
 def value_to_text(v: IndicatorValue | None) -> str | None:
