@@ -1,0 +1,22 @@
+"""`python -m lkip_desktop` starts the app; with a command it runs headless (see --help)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    first = argv[0] if argv else ""
+    # No command, or a workbook path (double-click / file association): the GUI.
+    if not argv or first.endswith(".lkip") or first in ("--gui", "--demo"):
+        from .ui.app import run
+
+        return run(argv)
+    from .cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Core commands: new, import/export JSON, import-reference, summary, check, history, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain.numbers import format_number, format_rupiah
+from ..domain.reviu import KESALAHAN, check
+from ..domain.values import format_value
+from ..store import jsonio
+from ..store.reference import import_reference
+from ..store.service import CellRef, WorkbookService
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="buat buku kerja baru (kosong)")
+    p.add_argument("workbook", type=Path)
+    p.add_argument("--tahun", type=int, required=True, help="tahun laporan, mis. 2024")
+    p.add_argument("--renstra", help="periode Renstra, mis. 2024-2026")
+    p.add_argument("--opd", default="", help="nama OPD")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("import-json", help="buat buku kerja dari JSON buku kerja (docs/json-format.md)")
+    p.add_argument("json", type=Path)
+    p.add_argument("workbook", type=Path)
+    p.set_defaults(func=cmd_import_json)
+
+    p = sub.add_parser("export-json", help="tulis seluruh buku kerja sebagai JSON")
+    p.add_argument("workbook", type=Path)
+    p.add_argument("json", type=Path)
+    p.set_defaults(func=cmd_export_json)
+
+    p = sub.add_parser("import-reference", help="buat buku kerja dari data laporan referensi (lkip-reference/1)")
+    p.add_argument("json", type=Path)
+    p.add_argument("workbook", type=Path)
+    p.set_defaults(func=cmd_import_reference)
+
+    p = sub.add_parser("demo", help="buat buku kerja contoh (Setda Kota Bekasi 2024)")
+    p.add_argument("workbook", type=Path)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("summary", help="tabel IKU: target, realisasi, capaian, predikat, efisiensi, rata-rata")
+    p.add_argument("workbook", type=Path)
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("check", help="reviu: daftar hal yang akan ditemukan evaluator")
+    p.add_argument("workbook", type=Path)
+    p.add_argument("--semua", action="store_true", help="tampilkan juga peringatan")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("history", help="riwayat perubahan (seluruh berkas atau satu sel)")
+    p.add_argument("workbook", type=Path)
+    p.add_argument("--tabel")
+    p.add_argument("--kunci", help="kunci baris, dipisah koma, mis. ID,2024,realisasi,0")
+    p.add_argument("--kolom")
+    p.add_argument("--batas", type=int, default=50)
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("restore", help="pulihkan nilai sel sebelum perubahan nomor N dari riwayat")
+    p.add_argument("workbook", type=Path)
+    p.add_argument("audit_id", type=int)
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_new(args) -> int:
+    awal = akhir = None
+    if args.renstra:
+        a, _, b = args.renstra.partition("-")
+        awal, akhir = int(a), int(b or a)
+    with WorkbookService.create(args.workbook, tahun=args.tahun, renstra_awal=awal, renstra_akhir=akhir) as svc:
+        if args.opd:
+            svc.set(CellRef("opd", (1,), "nama"), args.opd)
+    print(f"Buku kerja dibuat: {args.workbook}")
+    return 0
+
+
+def cmd_import_json(args) -> int:
+    jsonio.import_json(args.json, args.workbook).close()
+    print(f"Buku kerja dibuat dari JSON: {args.workbook}")
+    return 0
+
+
+def cmd_export_json(args) -> int:
+    with WorkbookService.open(args.workbook, readonly=True) as svc:
+        jsonio.export_json(svc, args.json)
+    print(f"JSON ditulis: {args.json}")
+    return 0
+
+
+def cmd_import_reference(args) -> int:
+    svc, warnings = import_reference(args.json, args.workbook)
+    svc.close()
+    for w in warnings:
+        print(f"Peringatan: {w}")
+    print(f"Buku kerja dibuat dari referensi: {args.workbook}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..store.demo import build_demo
+
+    build_demo(args.workbook)
+    print(f"Buku kerja contoh dibuat: {args.workbook}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    with WorkbookService.open(args.workbook, readonly=True) as svc:
+        wb, calc = svc.wb, svc.calc
+        tahun = wb.settings.tahun
+        print(f"{wb.opd.nama} — capaian IKU tahun {tahun}")
+        header = f"{'No':<3} {'Indikator':<52} {'Target':>10} {'Realisasi':>12} {'Capaian':>9} {'Efisiensi':>9}  Predikat"
+        print(header)
+        print("-" * len(header))
+        for n, ind in enumerate(wb.iku_list(), 1):
+            r = calc.indicator(ind.id)
+            budget = calc.iku_budget(ind.id)
+            print(f"{n:<3} {ind.nama[:52]:<52} {format_value(r.target, None):>10} "
+                  f"{format_value(r.realisasi.value, ind.desimal):>12} {format_number(r.capaian.value):>9} "
+                  f"{format_number(budget.efisiensi):>9}  {r.rating.label if r.rating else '-'}")
+        avg = calc.opd_average()
+        print("-" * len(header))
+        print(f"Rata-rata capaian OPD: {format_number(avg.value)} ({avg.note})")
+        t = calc.opd_totals()
+        print(f"Pagu murni {format_rupiah(t.pagu_murni, prefix=True)} · pagu perubahan "
+              f"{format_rupiah(t.pagu_perubahan, prefix=True)} · realisasi {format_rupiah(t.realisasi, prefix=True)} · "
+              f"serapan {format_number(t.serapan)}%")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with WorkbookService.open(args.workbook, readonly=True) as svc:
+        findings = check(svc.wb, svc.calc)
+    errors = [f for f in findings if f.level == KESALAHAN]
+    shown = findings if args.semua else errors
+    for f in shown:
+        print(f"[{f.level}] {f.where}: {f.message}")
+    print(f"{len(errors)} kesalahan, {len(findings) - len(errors)} peringatan.")
+    return 1 if errors else 0
+
+
+def cmd_history(args) -> int:
+    with WorkbookService.open(args.workbook, readonly=True) as svc:
+        ref = None
+        if args.tabel:
+            key = tuple(_key_part(k) for k in (args.kunci or "1").split(","))
+            ref = CellRef(args.tabel, key, args.kolom or "")
+        for e in svc.history(ref, limit=args.batas):
+            cell = f"{e.tabel}{list(e.kunci)}.{e.kolom}" if e.kolom else f"{e.tabel}{list(e.kunci)}"
+            print(f"#{e.id} {e.waktu} {e.pengguna} {e.aksi} {cell}: {_show(e.lama)} → {_show(e.baru)}")
+    return 0
+
+
+def _key_part(text: str):
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) < 10 else text
+
+
+def _show(v) -> str:
+    if v is None:
+        return "(kosong)"
+    return str(v)[:60]
+
+
+def cmd_restore(args) -> int:
+    with WorkbookService.open(args.workbook) as svc:
+        entry = next((e for e in svc.history(limit=100000) if e.id == args.audit_id), None)
+        if entry is None or not entry.kolom:
+            print("Nomor riwayat tidak ditemukan atau bukan perubahan satu sel.")
+            return 1
+        svc.restore(CellRef(entry.tabel, entry.kunci, entry.kolom), entry.id)
+        print(f"Dipulihkan: {entry.tabel}.{entry.kolom} = {_show(entry.lama)}")
+    return 0

@@ -1,0 +1,104 @@
+"""The workbook interchange JSON (``lkip-workbook/1``; docs/json-format.md).
+
+Every table of the file, row by row, in storage form (decimals as exact strings, rupiah
+as integers), sorted by key, so that export -> import -> export gives identical text.
+The audit trail is not exported: it belongs to the file it happened in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..domain.errors import InputError
+from . import repository
+from .schema import SCHEMA_VERSION, TABLES
+from .service import InsertOp, SetOp, CellRef, WorkbookService
+
+FORMAT = "lkip-workbook/1"
+# Parents before children, so import can insert in this order.
+ORDER = ["tujuan", "sasaran", "budget_item", "indicator", "indicator_value", "komponen", "budget_quarter",
+         "dukungan", "prestasi", "pk_version", "pk_sasaran", "pk_program", "narasi"]
+
+
+def export_data(svc: WorkbookService) -> dict:
+    out: dict = {"format": FORMAT, "schema": SCHEMA_VERSION}
+    for single in ("opd", "settings"):
+        row = repository.rows(svc.db, single)[0]
+        row.pop("id", None)
+        out[single] = row
+    for table in ORDER:
+        key = TABLES[table].key
+        rows = repository.rows(svc.db, table)
+        if table == "budget_item":
+            rows = _parents_first(rows)
+        else:
+            rows.sort(key=lambda r: tuple(str(r[c]) for c in key))
+        out[table] = rows
+    return out
+
+
+def _parents_first(rows: list[dict]) -> list[dict]:
+    by_parent: dict = {}
+    for r in rows:
+        by_parent.setdefault(r["parent_id"], []).append(r)
+    for v in by_parent.values():
+        v.sort(key=lambda r: (r["urut"], r["kode"], r["id"]))
+    out: list[dict] = []
+
+    def walk(parent):
+        for r in by_parent.get(parent, []):
+            out.append(r)
+            walk(r["id"])
+
+    walk(None)
+    return out
+
+
+def export_json(svc: WorkbookService, path: Path | str) -> None:
+    text = json.dumps(export_data(svc), ensure_ascii=False, indent=1, sort_keys=True)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def import_json(json_path: Path | str, out_path: Path | str) -> WorkbookService:
+    """A new workbook at ``out_path`` from an interchange JSON (all or nothing)."""
+    try:
+        data = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
+    settings = data.get("settings") or {}
+    try:
+        tahun = int(settings["tahun"])
+        ops = _ops(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"JSON buku kerja tidak lengkap atau rusak: {exc}") from exc
+    svc = WorkbookService.create(out_path, tahun=tahun, renstra_awal=int(settings["renstra_awal"]),
+                                 renstra_akhir=int(settings["renstra_akhir"]))
+    try:
+        svc.apply(ops, "Impor JSON buku kerja")
+    except BaseException:
+        svc.close()
+        Path(out_path).unlink(missing_ok=True)
+        raise
+    return svc
+
+
+def _ops(data: dict) -> list:
+    ops: list = []
+    for single in ("opd", "settings"):
+        fields = TABLES[single].fields
+        for col, v in (data.get(single) or {}).items():
+            if col in fields:
+                ops.append(SetOp(CellRef(single, (1,), col), fields[col].from_db(v)))
+    for table in ORDER:
+        t = TABLES[table]
+        for row in data.get(table) or []:
+            if not isinstance(row, dict):
+                raise ValueError(f"baris {table} bukan objek")
+            unknown = set(row) - set(t.fields) - set(t.key)
+            if unknown:
+                raise ValueError(f"kolom tak dikenal di {table}: {', '.join(sorted(unknown))}")
+            ops.append(InsertOp(table, {c: (t.fields[c].from_db(v) if c in t.fields else v) for c, v in row.items()}))
+    return ops
