@@ -83,7 +83,8 @@ def examine(path: Path) -> int:
             raise StoreError(f"'{path.name}' bukan buku kerja LKIP yang lengkap.")
         try:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+            tables = {name for kind, name in objects if kind == "table"}
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise FileLockedError(_locked_message(path)) from exc
@@ -94,6 +95,14 @@ def examine(path: Path) -> int:
             raise StoreError(
                 f"'{path.name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
                 "Buka salinan cadangan terakhir."
+            )
+        # A trigger or view runs SQL of the file's author on our own writes and reads:
+        # a workbook never has one, so any is planted and the file is refused.
+        planted = sorted(name for kind, name in objects if kind in ("trigger", "view"))
+        if planted:
+            raise StoreError(
+                f"'{path.name}' berisi perintah tersembunyi ({', '.join(planted[:3])}) yang tidak pernah dibuat "
+                "oleh LKIP Desktop. Berkas tidak dibuka demi keamanan."
             )
         missing = REQUIRED_TABLES - tables
         if missing:
@@ -156,17 +165,11 @@ def _statements(script: str) -> list[str]:
 
 
 def backup(path: Path, suffix: str) -> Path:
-    """A consistent copy beside the file (SQLite online backup), e.g. before a migration."""
+    """An exact copy beside the file, e.g. before a migration. The file is not open for
+    writing here (it was just examined read-only), so a byte copy is consistent."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{suffix}-{stamp}{path.suffix}")
-    src = _connect(path, readonly=True)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    shutil.copy2(path, target)
     return target
 
 
@@ -182,6 +185,7 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.D
                 f"'{path.name}' berformat lama ({version}); buka dulu tanpa mode baca-saja agar diperbarui."
             )
         made_backup = backup(path, f"sebelum-format{SCHEMA_VERSION}")
+    conn = None
     try:
         conn = _connect(path, readonly=readonly)
         if not readonly:
@@ -194,7 +198,9 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.D
         else:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA query_only = ON")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()  # releases the exclusive lock taken above
         if "locked" in str(exc) or "busy" in str(exc):
             raise FileLockedError(_locked_message(path)) from exc
         if "readonly" in str(exc) or "read-only" in str(exc):

@@ -57,7 +57,13 @@ def apply_row(wb: M.Workbook, table: str, row: dict) -> None:
         wb.settings = M.Settings(**data)
     elif table in _CLASSES:
         cls, attr = _CLASSES[table]
-        getattr(wb, attr)[data["id"]] = cls(**data)
+        existing = getattr(wb, attr).get(data["id"])
+        if existing is None:
+            getattr(wb, attr)[data["id"]] = cls(**data)
+        else:
+            # Update in place: indexes and open views hold these objects.
+            for k, v in data.items():
+                setattr(existing, k, v)
     elif table == "budget_quarter":
         item = wb.items.get(data.pop("item_id"))
         tw = data.pop("triwulan")

@@ -379,20 +379,7 @@ class WorkbookService:
             if row is None:
                 repository.remove_row(self.wb, table, key)
             else:
-                if table == "opd" or table == "settings":
-                    repository.apply_row(self.wb, table, row)
-                elif table in ("indicator",) and key[0] in self.wb.indicators:
-                    # keep the values already attached to the indicator
-                    old = self.wb.indicators[key[0]]
-                    repository.apply_row(self.wb, table, row)
-                    new = self.wb.indicators[key[0]]
-                    new.values, new.komponen = old.values, old.komponen
-                elif table == "budget_item" and key[0] in self.wb.items:
-                    old = self.wb.items[key[0]]
-                    repository.apply_row(self.wb, table, row)
-                    self.wb.items[key[0]].quarters = old.quarters
-                else:
-                    repository.apply_row(self.wb, table, row)
+                repository.apply_row(self.wb, table, row)
 
     def _describe(self, ch: Changes, ops: list[Op], touched: list) -> None:
         for op in ops:

@@ -1,0 +1,180 @@
+"""The .lkip file: created safe, refused when foreign/damaged/newer (bytes unchanged),
+migrated with a backup, locked against a second writer."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lkip_desktop.store import database
+from lkip_desktop.store.database import FileLockedError, StoreError
+from lkip_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from lkip_desktop.store.service import CellRef, WorkbookService
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_has_safe_settings(tmp_path):
+    path = tmp_path / "baru.lkip"
+    with WorkbookService.create(path, tahun=2025, renstra_awal=2025, renstra_akhir=2029) as svc:
+        conn = svc.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert svc.wb.settings.tahun == 2025 and svc.wb.settings.renstra_akhir == 2029
+    assert not list(tmp_path.glob("*-journal")) and not list(tmp_path.glob("*-wal"))
+
+
+def test_create_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "ada.lkip"
+    path.write_text("isi penting")
+    with pytest.raises(StoreError, match="sudah ada"):
+        WorkbookService.create(path, tahun=2024)
+    assert path.read_text() == "isi penting"
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+
+
+def _damaged(path: Path, demo: Path) -> None:
+    data = bytearray(demo.read_bytes())
+    for i in range(4096, min(len(data), 40960)):
+        data[i] = 0xA5  # smash the first pages after the header
+    path.write_bytes(bytes(data))
+
+
+def _newer(path: Path, demo: Path) -> None:
+    shutil.copy(demo, path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+
+
+def _planted(path: Path, demo: Path) -> None:
+    shutil.copy(demo, path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TRIGGER jahat AFTER INSERT ON audit BEGIN DELETE FROM budget_item; END")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("case, message", [
+    ("text", "bukan berkas buku kerja"),
+    ("empty", "bukan berkas buku kerja"),
+    ("foreign", "SQLite lain"),
+    ("damaged", "rusak"),
+    ("newer", "lebih baru"),
+    ("planted", "perintah tersembunyi"),
+])
+def test_bad_files_are_refused_untouched(tmp_path, demo_path, case, message):
+    path = tmp_path / f"{case}.lkip"
+    if case == "text":
+        path.write_text("Ini laporan Word, bukan buku kerja.\n" * 20)
+    elif case == "empty":
+        path.write_bytes(b"")
+    elif case == "foreign":
+        _foreign_sqlite(path)
+    elif case == "damaged":
+        _damaged(path, demo_path)
+    elif case == "newer":
+        _newer(path, demo_path)
+    else:
+        _planted(path, demo_path)
+    before = digest(path)
+    with pytest.raises(StoreError, match=message):
+        WorkbookService.open(path)
+    with pytest.raises(StoreError):
+        WorkbookService.open(path, readonly=True)
+    assert digest(path) == before
+    # no journal, backup or copy was left beside it
+    assert {p.name for p in tmp_path.iterdir()} - {"demo.lkip", "_user"} == {path.name}
+
+
+def test_old_file_is_backed_up_then_migrated(tmp_path):
+    path = tmp_path / "lama.lkip"
+    shutil.copy(FIXTURES / "workbook-v1.lkip", path)
+    original = digest(path)
+    with WorkbookService.open(path) as svc:
+        assert svc.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert svc.migrated_backup is not None and svc.migrated_backup.exists()
+        assert digest(svc.migrated_backup) == original  # the backup is the file as it was
+        assert svc.wb.opd.nama == "Dinas Contoh Versi Satu"
+        ind = svc.wb.iku_list()[0]
+        assert str(svc.calc.indicator(ind.id).capaian.value) == "105.625"
+        assert svc.narasi("bab1") == ""  # the v2 table exists
+    # the fixture itself is never touched
+    assert (FIXTURES / "workbook-v1.lkip").exists()
+
+
+def test_old_file_is_not_migrated_readonly(tmp_path):
+    path = tmp_path / "lama.lkip"
+    shutil.copy(FIXTURES / "workbook-v1.lkip", path)
+    before = digest(path)
+    with pytest.raises(StoreError, match="format lama"):
+        WorkbookService.open(path, readonly=True)
+    assert digest(path) == before
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    path = tmp_path / "lama.lkip"
+    shutil.copy(FIXTURES / "workbook-v1.lkip", path)
+    monkeypatch.setitem(database.MIGRATIONS, 2, "CREATE TABLE narasi (kunci TEXT); CREATE TABLE rusak (")
+    with pytest.raises(StoreError):
+        WorkbookService.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'narasi'").fetchone()[0] == 0
+    conn.close()
+
+
+def test_second_writer_gets_a_clear_message(demo_path):
+    with WorkbookService.open(demo_path) as svc:
+        svc.set(CellRef("opd", (1,), "singkatan"), "SETDA")
+        code = (
+            "import sys\n"
+            "from lkip_desktop.store.service import WorkbookService\n"
+            "from lkip_desktop.store.database import FileLockedError\n"
+            "try:\n"
+            f"    WorkbookService.open({str(demo_path)!r})\n"
+            "except FileLockedError as e:\n"
+            "    print('TERKUNCI', e); sys.exit(0)\n"
+            "print('TERBUKA'); sys.exit(1)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "sedang dibuka" in result.stdout
+    # after closing, the file opens again and kept the first writer's change
+    with WorkbookService.open(demo_path) as svc:
+        assert svc.wb.opd.singkatan == "SETDA"
+
+
+def test_second_open_in_same_process_is_refused(demo_path):
+    with WorkbookService.open(demo_path):
+        with pytest.raises(FileLockedError):
+            WorkbookService.open(demo_path)
+
+
+def test_save_copy_is_a_valid_workbook(demo, tmp_path):
+    target = tmp_path / "salinan.lkip"
+    demo.save_copy(target)
+    with WorkbookService.open(target, readonly=True) as copy:
+        assert copy.wb.opd.nama == demo.wb.opd.nama
+        assert len(copy.wb.items) == len(demo.wb.items)

@@ -1,0 +1,204 @@
+"""The one write path: transaction + audit + memory + recompute + inverse ops."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from lkip_desktop.domain.errors import FormulaError, InputError
+from lkip_desktop.domain.numbers import round_half_up
+from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, SetOp, WorkbookService
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def iku(svc, kode):
+    return next(i for i in svc.wb.iku_list() if i.kode == kode)
+
+
+def realisasi_ref(ind, tahun=2024):
+    return CellRef("indicator_value", (ind.id, tahun, "realisasi", 0), "nilai")
+
+
+def test_edit_recomputes_capaian_and_average(demo):
+    ikm = iku(demo, "IKU-4")
+    ch = demo.set_text(realisasi_ref(ikm), "91,30")
+    assert ikm.id in ch.indicators
+    assert demo.calc.indicator(ikm.id).capaian.value == Decimal("91.30") * 100 / 83
+    assert round_half_up(demo.calc.opd_average().value) == Decimal("112.99")  # 112,9890
+    # stored exactly as typed, as TEXT (never REAL)
+    row = demo.db.conn.execute(
+        "SELECT nilai, typeof(nilai) FROM indicator_value WHERE indicator_id = ? AND tahun = 2024 "
+        "AND jenis_nilai = 'realisasi'", (ikm.id,)).fetchone()
+    assert row == ("91.30", "text")
+
+
+def test_inverse_ops_undo_an_edit(demo):
+    ikm = iku(demo, "IKU-4")
+    ch = demo.set_text(realisasi_ref(ikm), "70")
+    demo.apply(ch.inverse, "Batalkan")
+    assert demo.get(realisasi_ref(ikm)) == Decimal("88.13")
+    assert round_half_up(demo.calc.opd_average().value) == Decimal("112.23")
+
+
+def test_every_change_writes_an_audit_row_and_can_be_restored(demo):
+    ikm = iku(demo, "IKU-4")
+    ref = realisasi_ref(ikm)
+    demo.set_text(ref, "89")
+    demo.set_text(ref, "90,5")
+    history = demo.history(ref)
+    assert [(e.lama, e.baru) for e in history[:2]] == [(Decimal("89"), Decimal("90.5")), (Decimal("88.13"), Decimal("89"))]
+    assert history[0].pengguna and history[0].waktu
+    demo.restore(ref, history[1].id)  # back to the value before the first change
+    assert demo.get(ref) == Decimal("88.13")
+    assert demo.history(ref)[0].baru == Decimal("88.13")
+
+
+@pytest.mark.parametrize("field, text, message", [
+    ("pagu_murni", "-5.000.000", "negatif"),
+    ("pagu_murni", "lima juta", "bukan angka"),
+    ("pagu_perubahan", "1.234,5", "bulat"),
+])
+def test_bad_budget_input_is_refused_and_changes_nothing(demo, demo_path, field, text, message):
+    item = demo.wb.item_by_kode("1.2.01.1")
+    before_file = digest(demo_path)
+    before_value = getattr(item, field)
+    with pytest.raises(InputError, match=message):
+        demo.set_text(CellRef("budget_item", (item.id,), field), text)
+    assert getattr(demo.wb.items[item.id], field) == before_value
+    assert digest(demo_path) == before_file
+
+
+def test_negative_pagu_refused_even_past_the_parser(demo):
+    item = demo.wb.item_by_kode("1.2.01.1")
+    with pytest.raises(InputError):
+        demo.set(CellRef("budget_item", (item.id,), "pagu_murni"), -1)
+    with pytest.raises(TypeError):
+        demo.set(CellRef("budget_item", (item.id,), "pagu_murni"), 1.5)  # never a float
+
+
+def test_text_in_a_number_cell_is_refused(demo):
+    ikm = iku(demo, "IKU-4")
+    with pytest.raises(InputError):
+        demo.set_text(realisasi_ref(ikm), "delapan puluh")
+    assert demo.get(realisasi_ref(ikm)) == Decimal("88.13")
+
+
+def test_bad_formula_is_refused(demo):
+    ikk = iku(demo, "IKU-1")
+    with pytest.raises(FormulaError):
+        demo.set(CellRef("indicator", (ikk.id,), "rumus_komponen"), "jumlah_ikk_meningkat / (jumlah_ikk")
+    assert demo.wb.indicators[ikk.id].rumus_komponen == "jumlah_ikk_meningkat / jumlah_ikk * 100"
+
+
+def test_komponen_edit_recomputes_the_composite(demo):
+    ikk = iku(demo, "IKU-1")
+    demo.set_text(CellRef("komponen", (ikk.id, 2024, "jumlah_ikk_meningkat"), "nilai"), "66")
+    result = demo.calc.indicator(ikk.id)
+    assert result.realisasi.source == "komponen"
+    assert result.realisasi.worked == "66 : 121 × 100 = 54,55"
+    # division by zero in the komponen: no realisasi, a clear reason, no crash
+    demo.set_text(CellRef("komponen", (ikk.id, 2024, "jumlah_ikk"), "nilai"), "0")
+    result = demo.calc.indicator(ikk.id)
+    assert result.realisasi.value is None and "nol" in result.realisasi.error
+    assert result.capaian.value is None
+
+
+def test_parent_totals_follow_children(demo):
+    item = demo.wb.item_by_kode("1.2.01.1")
+    program = demo.wb.ancestors(item.id)[-1]
+    before = demo.calc.totals(program.id).pagu_perubahan
+    demo.set_text(CellRef("budget_item", (item.id,), "pagu_perubahan"), "185.000.000")
+    assert demo.calc.totals(program.id).pagu_perubahan == before + 1_000_000
+    assert demo.calc.opd_totals().pagu_perubahan == 235_997_078_013 + 1_000_000
+
+
+def test_delete_subtree_and_undo_restores_everything(demo):
+    program = demo.wb.item_by_kode("2")
+    n_items, n_links, n_inds = len(demo.wb.items), len(demo.wb.links), len(demo.wb.indicators)
+    ch = demo.delete("budget_item", program.id)
+    assert program.id not in demo.wb.items and len(demo.wb.items) < n_items
+    assert demo.calc.opd_totals().pagu_murni == 229_444_689_696 - 60_311_339_500
+    demo.apply(ch.inverse, "Batalkan")
+    assert (len(demo.wb.items), len(demo.wb.links), len(demo.wb.indicators)) == (n_items, n_links, n_inds)
+    assert demo.calc.opd_totals().pagu_murni == 229_444_689_696
+    # the same ids came back
+    assert demo.wb.item_by_kode("2").id == program.id
+
+
+def test_add_items_and_tree_levels_are_checked(demo):
+    pid, _ = demo.add("budget_item", level="program", parent_id=None, kode="9", nama="Program Baru")
+    kid, _ = demo.add("budget_item", level="kegiatan", parent_id=pid, kode="9.1", nama="Kegiatan Baru")
+    with pytest.raises(InputError, match="di bawah kegiatan"):
+        demo.add("budget_item", level="sub_kegiatan", parent_id=pid, kode="9.1.1", nama="Salah tempat")
+    sid, _ = demo.add("budget_item", level="sub_kegiatan", parent_id=kid, kode="9.1.1", nama="Sub Baru",
+                      pagu_murni=1_000, pagu_perubahan=2_000, realisasi=1_500)
+    assert demo.calc.totals(pid).serapan == Decimal(75)
+    assert [i.id for i in demo.wb.children(kid)] == [sid]
+
+
+def test_signed_pk_is_locked(demo):
+    pk = next(p for p in demo.wb.pk_list() if p.jenis == "murni")
+    assert pk.ditandatangani
+    with pytest.raises(InputError, match="ditandatangani"):
+        demo.set(CellRef("pk_version", (pk.id,), "pihak1_golongan"), "IV.e")
+    row = demo.wb.pk_program_rows(pk.id)[0]
+    with pytest.raises(InputError, match="ditandatangani"):
+        demo.set(CellRef("pk_program", (row.id,), "anggaran"), 1)
+    with pytest.raises(InputError):
+        demo.delete("pk_version", pk.id)
+    # a later profile edit never rewrites the signed party data
+    demo.set_text(CellRef("opd", (1,), "kepala_golongan"), "IV.e")
+    assert demo.wb.pk_versions[pk.id].pihak1_golongan == "IV.c"
+
+
+def test_one_apply_is_one_transaction(demo, demo_path):
+    ikm = iku(demo, "IKU-4")
+    item = demo.wb.item_by_kode("1.2.01.1")
+    before = digest(demo_path)
+    ops = [SetOp(realisasi_ref(ikm), Decimal("95")),
+           SetOp(CellRef("budget_item", (item.id,), "pagu_murni"), -10)]
+    with pytest.raises(InputError):
+        demo.apply(ops, "Tempel")
+    assert digest(demo_path) == before
+    assert demo.get(realisasi_ref(ikm)) == Decimal("88.13")
+
+
+def test_memory_matches_the_file_after_edits(demo, demo_path):
+    ikm = iku(demo, "IKU-4")
+    demo.set_text(realisasi_ref(ikm), "90")
+    item = demo.wb.item_by_kode("1.2.01.1")
+    demo.set_text(CellRef("budget_quarter", (item.id, 3), "realisasi_fisik"), "9")
+    pid, _ = demo.add("prestasi", uraian="Penghargaan baru", pemberi="Gubernur")
+    demo.close()
+    with WorkbookService.open(demo_path, readonly=True) as again:
+        assert again.calc.indicator(ikm.id).realisasi.value == Decimal("90")
+        assert again.wb.items[item.id].quarters[3].realisasi_fisik == Decimal("9")
+        assert again.wb.prestasi[pid].uraian == "Penghargaan baru"
+
+
+def test_readonly_refuses_edits(demo_path):
+    with WorkbookService.open(demo_path, readonly=True) as svc:
+        with pytest.raises(InputError, match="baca-saja"):
+            svc.set(CellRef("opd", (1,), "nama"), "X")
+
+
+def test_links_can_be_toggled(demo):
+    ikm = iku(demo, "IKU-4")
+    item = demo.wb.item_by_kode("2.2.01.1")
+    before = demo.calc.iku_budget(ikm.id).pagu
+    demo.set_link(ikm.id, item.id, True)
+    assert demo.calc.iku_budget(ikm.id).pagu == before + item.pagu_perubahan
+    demo.set_link(ikm.id, item.id, False)
+    assert demo.calc.iku_budget(ikm.id).pagu == before
+
+
+def test_insert_with_unknown_column_is_refused(demo):
+    with pytest.raises(InputError, match="tidak dikenal"):
+        demo.apply([InsertOp("prestasi", {"id": "x", "uraian": "a", "jahat": "1"})], "x")
+    with pytest.raises(InputError):
+        demo.apply([DeleteOp("tabel_asing", ("x",))], "x")
