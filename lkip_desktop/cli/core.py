@@ -51,9 +51,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("history", help="riwayat perubahan (seluruh berkas atau satu sel)")
     p.add_argument("workbook", type=Path)
-    p.add_argument("--tabel")
-    p.add_argument("--kunci", help="kunci baris, dipisah koma, mis. ID,2024,realisasi,0")
-    p.add_argument("--kolom")
+    p.add_argument("--indikator", metavar="KODE", help="riwayat target/realisasi indikator ini (kode, mis. IKU-4)")
+    p.add_argument("--target", action="store_true", help="dengan --indikator: target, bukan realisasi")
+    p.add_argument("--tahun", type=int, help="dengan --indikator: tahun (bawaan: tahun laporan)")
+    p.add_argument("--tw", type=int, default=0, help="dengan --indikator: triwulan 1-4 (bawaan: tahunan)")
+    p.add_argument("--anggaran", metavar="KODE", help="riwayat sub kegiatan/kegiatan/program dengan kode ini")
+    p.add_argument("--tabel", help="tabel (lanjutan), mis. indicator_value")
+    p.add_argument("--kunci", help="kunci baris (lanjutan), dipisah koma")
+    p.add_argument("--kolom", help="kolom, mis. pagu_murni")
     p.add_argument("--batas", type=int, default=50)
     p.set_defaults(func=cmd_history)
 
@@ -142,14 +147,31 @@ def cmd_check(args) -> int:
 
 def cmd_history(args) -> int:
     with WorkbookService.open(args.workbook, readonly=True) as svc:
-        ref = None
-        if args.tabel:
+        ref = _history_ref(svc, args)
+        if ref is None and args.tabel:
             key = tuple(_key_part(k) for k in (args.kunci or "1").split(","))
             ref = CellRef(args.tabel, key, args.kolom or "")
         for e in svc.history(ref, limit=args.batas):
             cell = f"{e.tabel}{list(e.kunci)}.{e.kolom}" if e.kolom else f"{e.tabel}{list(e.kunci)}"
             print(f"#{e.id} {e.waktu} {e.pengguna} {e.aksi} {cell}: {_show(e.lama)} → {_show(e.baru)}")
     return 0
+
+
+def _history_ref(svc, args) -> CellRef | None:
+    from ..domain.errors import InputError
+
+    if args.indikator:
+        ind = next((i for i in svc.wb.indicators.values() if i.kode == args.indikator), None)
+        if ind is None:
+            raise InputError(f"Indikator berkode '{args.indikator}' tidak ada.")
+        tahun = args.tahun or svc.wb.settings.tahun
+        return CellRef("indicator_value", (ind.id, tahun, "target" if args.target else "realisasi", args.tw), "nilai")
+    if args.anggaran:
+        item = svc.wb.item_by_kode(args.anggaran)
+        if item is None:
+            raise InputError(f"Tidak ada program/kegiatan/sub kegiatan berkode '{args.anggaran}'.")
+        return CellRef("budget_item", (item.id,), args.kolom or "realisasi")
+    return None
 
 
 def _key_part(text: str):
