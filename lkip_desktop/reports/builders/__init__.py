@@ -1,0 +1,102 @@
+"""The standard LKIP tables and their registry.
+
+``standard_tables(service)`` lists every table of the report for the open workbook, in
+report order, numbered per chapter ("2.1", "3.4", …; the Lampiran "L.1", "L.2"). The
+per-IKU tables of Bab III repeat for each IKU, so the numbers follow the workbook; each
+table also has a stable ``key`` ("bab3.capaian", "iku.IKU-2.anggaran"). Building is lazy:
+a spec's ``build()`` makes its ``ReportTable`` only when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable, Iterable
+
+from ..table import ReportTable
+from . import bab2, bab3, bab4
+
+CHAPTERS = {"2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
+            "L": "Lampiran"}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    number: str
+    key: str
+    title: str
+    chapter: str  # "2" | "3" | "4" | "L"
+    _build: Callable[[], ReportTable]
+
+    def build(self) -> ReportTable:
+        return self._build()
+
+    @property
+    def caption(self) -> str:
+        return f"Tabel {self.number} {self.title}"
+
+
+def standard_tables(svc) -> list[TableSpec]:
+    wb = svc.wb
+    specs: list[TableSpec] = []
+    counters: dict[str, int] = {}
+
+    def add(chapter: str, key: str, title: str, fn, *args) -> None:
+        counters[chapter] = counters.get(chapter, 0) + 1
+        prefix = "L." if chapter == "L" else f"{chapter}."
+        number = f"{prefix}{counters[chapter]}"
+        specs.append(TableSpec(number, key, title, chapter, partial(fn, svc, number, *args)))
+
+    opd = wb.opd.nama or "Perangkat Daerah"
+    tahun = wb.settings.tahun
+    add("2", "bab2.matriks", "Matriks Perencanaan Kinerja", bab2.matriks)
+    add("2", "bab2.iku", "Indikator Kinerja Utama", bab2.iku)
+    add("2", "bab2.strategi", "Strategi, Program, Kegiatan dan Sub Kegiatan", bab2.strategi)
+    add("2", "bab2.pk", "Perjanjian Kinerja", bab2.perjanjian_kinerja)
+    add("2", "bab2.triwulan", "Alokasi Anggaran Per Triwulan", bab2.anggaran_triwulan)
+    add("2", "bab2.pagu_perubahan", "Perbandingan Anggaran Sebelum dan Sesudah Perubahan", bab2.pagu_perubahan)
+
+    add("3", "bab3.capaian", f"Capaian Kinerja {opd} Tahun {tahun}", bab3.capaian)
+    for ind in wb.iku_list():
+        k = ind.kode or ind.id
+        add("3", f"iku.{k}.analisis", f"Analisis Pencapaian IKU {ind.nama}", bab3.iku_analisis, ind.id)
+        if ind.rumus_komponen and ind.komponen.get(tahun):
+            add("3", f"iku.{k}.komponen", f"Perhitungan {ind.nama}", bab3.iku_komponen, ind.id)
+        add("3", f"iku.{k}.pendukung", f"Indikator Program Pendukung {ind.nama}", bab3.iku_pendukung, ind.id)
+        add("3", f"iku.{k}.renstra", f"{ind.nama} dibanding Target Akhir Renstra", bab3.iku_renstra, ind.id)
+        add("3", f"iku.{k}.anggaran", f"Alokasi, Realisasi Anggaran dan Efisiensi {ind.nama}", bab3.iku_anggaran,
+            ind.id)
+        add("3", f"iku.{k}.tahun_lalu", f"{ind.nama} dibanding Tahun Sebelumnya", bab3.iku_tahun_lalu, ind.id)
+    add("3", "bab3.pagu_program", "Pagu Anggaran Per Program", bab3.pagu_program)
+    add("3", "bab3.realisasi_program", "Pagu dan Realisasi Anggaran Per Program", bab3.realisasi_program)
+    add("3", "bab3.realisasi_sub_kegiatan", "Pagu dan Realisasi Anggaran Per Sub Kegiatan",
+        bab3.realisasi_sub_kegiatan)
+    add("3", "bab3.prestasi", "Prestasi dan Penghargaan", bab3.prestasi)
+
+    add("4", "bab4.capaian", "Capaian Indikator Kinerja Utama", bab4.penutup)
+
+    add("L", "lampiran.rincian", "Rincian Anggaran Per Sub Kegiatan", bab4.rincian_anggaran)
+    add("L", "lampiran.triwulan", "Realisasi Fisik dan Keuangan Per Triwulan", bab4.realisasi_triwulan)
+    return specs
+
+
+def select(specs: list[TableSpec], wanted: Iterable[str] | None) -> list[TableSpec]:
+    """The specs named by number ("3.1") or key ("bab3.capaian"), in report order.
+    Unknown names raise KeyError with the name."""
+    if wanted is None:
+        return list(specs)
+    names = [w.strip() for w in wanted if w and w.strip()]
+    if not names:
+        return list(specs)
+    by = {s.number.lower(): s for s in specs} | {s.key.lower(): s for s in specs}
+    chosen = set()
+    for n in names:
+        spec = by.get(n.lower()) or by.get(n.lower().removeprefix("tabel").strip())
+        if spec is None:
+            raise KeyError(n)
+        chosen.add(spec.key)
+    return [s for s in specs if s.key in chosen]
+
+
+def build_tables(svc, wanted: Iterable[str] | None = None) -> list[ReportTable]:
+    return [s.build() for s in select(standard_tables(svc), wanted)]

@@ -1,0 +1,334 @@
+"""Bab III Akuntabilitas Kinerja: capaian, the tables per IKU, budget accountability, prestasi."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...domain.numbers import format_date
+from .. import table as T
+from ..table import LANDSCAPE, Chart, Column, ReportTable, header_grid
+from .common import (
+    capaian_cell,
+    empty_row,
+    no_cell,
+    opd_name,
+    program_indicators,
+    rating_cell,
+    realisasi_cell,
+    renstra_label,
+    satuan_of,
+    spanned,
+    target_cell,
+)
+
+HUNDRED = Decimal(100)
+
+
+# -- 3.1 capaian kinerja ------------------------------------------------------------------
+def capaian(svc, number: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    tahun = wb.settings.tahun
+    t = ReportTable(
+        "bab3.capaian", number, f"Capaian Kinerja {opd_name(wb)} Tahun {tahun}",
+        [Column(0.5), Column(2.6), Column(2.6), Column(1.0, T.NUMBER, 9), Column(1.0, T.NUMBER, 9),
+         Column(0.9, T.PERCENT, 7), Column(1.1)],
+        header_grid(7, ["No.", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)",
+                        "Kriteria"]),
+        source=f"Data Evaluasi Internal {opd_name(wb)}, Desember {tahun}",
+    )
+    iku_rows: list[int] = []
+    no = 0
+    for tj in wb.tujuan_list():
+        heads = [ind.nama for ind in wb.indicators_of(tj.id)]
+        label = "Tujuan: " + ("; ".join(heads) if heads else tj.nama)
+        t.add([T.text(label, colspan=7)] + [None] * 6, level=T.GROUP)
+        for s in wb.sasaran_of(tj.id):
+            inds = wb.indicators_of(s.id)
+            if not inds:
+                continue
+            no += 1
+            for i, ind in enumerate(inds):
+                res = calc.indicator(ind.id)
+                lead = i == 0
+                iku_rows.append(t.add([
+                    spanned(no_cell(f"{no}."), len(inds)) if lead else None,
+                    spanned(T.text(s.nama), len(inds)) if lead else None,
+                    T.text(ind.nama), target_cell(res.target), realisasi_cell(ind, res), capaian_cell(res),
+                    rating_cell(res),
+                ]))
+    avg = calc.opd_average()
+    t.add([T.text(f"Rata-rata capaian kinerja ({avg.note})", colspan=5, align="right")] + [None] * 4
+          + [T.percent(avg.value), T.text("")], level=T.TOTAL)
+    if iku_rows:
+        t.charts.append(Chart("bar", "Capaian IKU terhadap target (100%)", 2, [("Capaian (%)", 5)], iku_rows,
+                              reference=HUNDRED, reference_label="Target 100%", y_title="%"))
+    return t
+
+
+# -- per IKU -------------------------------------------------------------------------------
+def iku_analisis(svc, number: str, ind_id: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    res = calc.indicator(ind_id)
+    tahun = wb.settings.tahun
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.analisis", number, f"Analisis Pencapaian Indikator Kinerja Utama {ind.nama}",
+        [Column(0.5), Column(3.0), Column(0.9), Column(1.0, T.NUMBER, 9), Column(1.0, T.NUMBER, 9),
+         Column(1.1, T.PERCENT, 7), Column(1.3)],
+        header_grid(7, [("No", 1, 2), ("Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2),
+                        (f"Tahun {tahun}", 2, 1), (f"Capaian Kinerja Tahun {tahun} (%)", 1, 2), ("Status", 1, 2)],
+                    ["Target", "Realisasi"]),
+        source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
+    )
+    t.add([no_cell(1), T.text(ind.nama), T.text(satuan_of(ind), align="center"), target_cell(res.target),
+           realisasi_cell(ind, res), capaian_cell(res), T.text(res.status or "-", align="center")])
+    if res.capaian.note:
+        t.notes.append(f"Catatan: {res.capaian.note}.")
+    return t
+
+
+def iku_komponen(svc, number: str, ind_id: str) -> ReportTable:
+    """The worked computation of a composite indicator: komponen, rumus, perhitungan."""
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    tahun = wb.settings.tahun
+    real = calc.indicator(ind_id).realisasi
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.komponen", number, f"Perhitungan {ind.nama} Tahun {tahun}",
+        [Column(0.5), Column(4.0), Column(1.6, T.NUMBER, 12)],
+        header_grid(3, ["No", "Komponen", "Nilai"]),
+        source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
+    )
+    for i, (name, value) in enumerate(sorted(ind.komponen.get(tahun, {}).items(), key=lambda kv: kv[0]), 1):
+        t.add([no_cell(i), T.text(_komponen_label(name)), T.number(value)])
+    t.add([T.text("Rumus", colspan=2), None, T.text(ind.rumus or ind.rumus_komponen or "-")], level=T.GROUP)
+    work = real.worked or real.error or "-"
+    t.add([T.text("Perhitungan", colspan=2), None, T.text(work)], level=T.GROUP)
+    t.add([T.text(f"Realisasi {tahun}", colspan=2, align="right"), None, realisasi_cell(ind, calc.indicator(ind_id))],
+          level=T.TOTAL)
+    # The formula text is long: give it the width.
+    t.columns = [Column(0.5), Column(2.4), Column(4.0)]
+    return t
+
+
+def _komponen_label(name: str) -> str:
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def iku_pendukung(svc, number: str, ind_id: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    tahun = wb.settings.tahun
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.pendukung", number,
+        f"Indikator Capaian Program Pendukung Indikator Kinerja Utama {ind.nama}",
+        [Column(0.5), Column(3.4), Column(0.9), Column(1.0, T.NUMBER, 9), Column(1.0, T.NUMBER, 9),
+         Column(1.1, T.PERCENT, 7)],
+        header_grid(6, ["No", "Indikator Program", "Satuan", f"Target Tahun {tahun}", f"Realisasi Tahun {tahun}",
+                        f"Capaian Kinerja Tahun {tahun} (%)"]),
+        source=f"Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
+    )
+    for i, pi in enumerate(program_indicators(wb, calc, ind_id), 1):
+        res = calc.indicator(pi.id)
+        t.add([no_cell(f"{i}."), T.text(pi.nama), T.text(satuan_of(pi), align="center"), target_cell(res.target),
+               realisasi_cell(pi, res), capaian_cell(res)])
+    if not t.rows:
+        empty_row(t, "Belum ada program pendukung yang dikaitkan dengan indikator ini")
+    return t
+
+
+def iku_renstra(svc, number: str, ind_id: str) -> ReportTable:
+    """This year's figures beside the final Renstra target (RULES 8)."""
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    s = wb.settings
+    res = calc.indicator(ind_id)
+    akhir = calc.capaian_akhir_renstra(ind_id)
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.renstra", number,
+        f"Perbandingan Realisasi Indikator Kinerja {ind.nama} dengan Target Akhir Renstra {renstra_label(wb)}",
+        [Column(2.2), Column(0.9), Column(1.3, T.NUMBER, 9), Column(1.6, T.NUMBER, 9)],
+        header_grid(4, [("Capaian Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2), (ind.nama, 2, 1)],
+                    [str(s.tahun), f"Target Akhir Renstra ({s.renstra_akhir})"]),
+        source=f"Data Olahan {opd_name(wb)} Tahun {s.tahun}",
+    )
+    sat = T.text(satuan_of(ind), align="center")
+    t.add([T.text("Target"), sat, target_cell(res.target), target_cell(calc.target_akhir(ind_id))])
+    t.add([T.text("Realisasi"), sat, realisasi_cell(ind, res), T.text("-", align="right")])
+    t.add([T.text("Capaian (%)"), T.text("%", align="center"), capaian_cell(res), T.percent(akhir.value)],
+          level=T.TOTAL)
+    if akhir.note:
+        t.notes.append(f"Catatan: {akhir.note}.")
+    t.notes.append("Capaian terhadap target akhir = realisasi s.d. tahun ini ÷ target akhir Renstra × 100.")
+    return t
+
+
+def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
+    """Alokasi dan realisasi anggaran of the items supporting an IKU, with efisiensi.
+
+    Leaf rows and fully covered program/kegiatan rows carry their totals; a program or
+    kegiatan only partly supporting the IKU is a heading, so no partial sum is made here.
+    The Jumlah row is ``calc.iku_budget`` (RULES 6.5, 7)."""
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    tahun = wb.settings.tahun
+    budget = calc.iku_budget(ind_id)
+    conv = wb.settings.efisiensi
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.anggaran", number,
+        f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi Penggunaan Sumber Daya untuk Indikator "
+        f"Kinerja Utama {ind.nama}",
+        [Column(0.9), Column(3.4), Column(1.6, T.RUPIAH, 16), Column(1.6, T.RUPIAH, 16), Column(0.8, T.PERCENT, 6),
+         Column(0.9, T.PERCENT, 7), Column(0.9, T.PERCENT, 7)],
+        header_grid(7, [("Kode", 1, 2), ("Program/ Kegiatan/ Sub Kegiatan", 1, 2), ("Pagu Anggaran (Rp)", 1, 2),
+                        ("Realisasi Anggaran", 2, 1), ("Capaian Kinerja (%)", 1, 2),
+                        (f"Tingkat Efisiensi (%) ({conv})", 1, 2)],
+                    ["(Rp)", "%"]),
+        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {tahun}, diolah",
+        orientation=LANDSCAPE,
+        indent_col=1,
+    )
+    leaves = set(budget.items)
+    shown: set[str] = set()
+    for leaf_id in budget.items:
+        shown.add(leaf_id)
+        shown.update(a.id for a in wb.ancestors(leaf_id))
+    for item, depth in wb.walk_budget():
+        if item.id not in shown:
+            continue
+        full = item.id in leaves or all(x.id in leaves for x in wb.leaves_under(item.id))
+        if full:
+            tot = calc.totals(item.id)
+            figures = [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
+        else:
+            figures = [T.text(""), T.text(""), T.text("")]
+        t.add([T.text(item.kode), T.text(item.nama)] + figures + [T.text(""), T.text("")],
+              level=item.level, depth=depth)
+    if not leaves:
+        empty_row(t, "Belum ada anggaran yang dikaitkan dengan indikator ini")
+    t.add([T.text(f"Jumlah: {ind.nama}", colspan=2, align="right"), None, T.rupiah(budget.pagu),
+           T.rupiah(budget.realisasi), T.percent(budget.serapan), T.percent(budget.capaian),
+           T.percent(budget.efisiensi)], level=T.TOTAL)
+    t.notes.append({
+        "E1": "Tingkat efisiensi = capaian kinerja − serapan anggaran (keduanya dibulatkan 2 desimal).",
+        "E2": "Tingkat efisiensi = 100 − serapan anggaran (sisa anggaran).",
+        "E3": "Tingkat efisiensi = capaian kinerja ÷ serapan anggaran × 100.",
+    }.get(conv, ""))
+    return t
+
+
+def iku_tahun_lalu(svc, number: str, ind_id: str) -> ReportTable:
+    """Realisasi and capaian of every year on record up to this one: the comparison with
+    last year and the multi-year trend (chart)."""
+    wb, calc = svc.wb, svc.calc
+    ind = wb.indicators[ind_id]
+    tahun = wb.settings.tahun
+    years = [y for y in ind.years() if y <= tahun] or [tahun]
+    t = ReportTable(
+        f"iku.{ind.kode or ind.id}.tahun_lalu", number,
+        f"Perbandingan Realisasi Kinerja dan Capaian Kinerja Tahun {tahun} dengan Tahun Sebelumnya untuk "
+        f"Indikator {ind.nama}",
+        [Column(0.8), Column(0.9), Column(1.1, T.NUMBER, 9), Column(1.1, T.NUMBER, 9), Column(1.1, T.PERCENT, 7)],
+        header_grid(5, ["Tahun", "Satuan", "Target", "Realisasi", "Capaian (%)"]),
+        source=f"Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
+    )
+    rows = []
+    for y in years:
+        res = calc.indicator(ind_id, y)
+        rows.append(t.add([T.text(str(y), align="center"), T.text(satuan_of(ind), align="center"),
+                           target_cell(res.target), realisasi_cell(ind, res), capaian_cell(res)]))
+    sel = calc.selisih_tahun_lalu(ind_id)
+    t.add([T.text(f"Selisih realisasi {tahun} terhadap {tahun - 1}", colspan=3, align="right"), None, None,
+           T.number(sel, ind.desimal, parens=False), T.text("")], level=T.TOTAL)
+    if len(rows) >= 2:
+        t.charts.append(Chart("line", f"Perkembangan {ind.nama}", 0, [("Target", 2), ("Realisasi", 3)], rows,
+                              y_title=ind.satuan or ""))
+    return t
+
+
+# -- budget accountability ----------------------------------------------------------------------
+def pagu_program(svc, number: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    t = ReportTable(
+        "bab3.pagu_program", number, f"Pagu Anggaran {opd_name(wb)} Per Program Tahun {wb.settings.tahun}",
+        [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(1.6, T.RUPIAH, 17)],
+        header_grid(5, [("No", 1, 2), ("Program", 1, 2), ("Pagu Anggaran", 2, 1), ("Selisih (Rp)", 1, 2)],
+                    ["Sebelum Perubahan (Rp)", "Setelah Perubahan (Rp)"]),
+        source=f"Data Pagu Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
+    )
+    for no, p in enumerate(wb.programs(), 1):
+        tot = calc.totals(p.id)
+        t.add([no_cell(no), T.text(p.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
+               T.rupiah(tot.selisih)], level=T.PROGRAM)
+    o = calc.opd_totals()
+    t.add([T.text("TOTAL", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
+           T.rupiah(o.selisih)], level=T.TOTAL)
+    return t
+
+
+def _pagu_label(wb) -> str:
+    return "Pagu Anggaran Setelah Perubahan (Rp)" if wb.settings.perubahan_berlaku else "Pagu Anggaran Murni (Rp)"
+
+
+def realisasi_program(svc, number: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    t = ReportTable(
+        "bab3.realisasi_program", number,
+        f"Pagu dan Realisasi Anggaran {opd_name(wb)} Per Program Tahun {wb.settings.tahun}",
+        [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(0.9, T.PERCENT, 7)],
+        header_grid(5, ["No", "Program", _pagu_label(wb), "Realisasi (Rp)", "Serapan (%)"]),
+        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
+    )
+    rows = []
+    for no, p in enumerate(wb.programs(), 1):
+        tot = calc.totals(p.id)
+        rows.append(t.add([no_cell(f"{no}."), T.text(p.nama), T.rupiah(tot.pagu), T.rupiah(tot.realisasi),
+                           T.percent(tot.serapan)]))
+    o = calc.opd_totals()
+    t.add([T.text("Total", colspan=2, align="center"), None, T.rupiah(o.pagu), T.rupiah(o.realisasi),
+           T.percent(o.serapan)], level=T.TOTAL)
+    if rows:
+        t.charts.append(Chart("hbar", "Serapan anggaran per program", 1, [("Serapan (%)", 4)], rows,
+                              reference=HUNDRED, reference_label="Pagu 100%", y_title="%"))
+    return t
+
+
+def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
+    wb, calc = svc.wb, svc.calc
+    t = ReportTable(
+        "bab3.realisasi_sub_kegiatan", number,
+        f"Pagu dan Realisasi Anggaran {opd_name(wb)} Per Sub Kegiatan Tahun {wb.settings.tahun}",
+        [Column(0.9), Column(3.6), Column(1.5, T.RUPIAH, 17), Column(1.5, T.RUPIAH, 17), Column(1.5, T.RUPIAH, 17),
+         Column(0.8, T.PERCENT, 7)],
+        header_grid(6, ["Kode", "Program/ Kegiatan/ Sub Kegiatan", "Pagu Anggaran Sebelum Perubahan (Rp)",
+                        "Pagu Anggaran Setelah Perubahan (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)"]),
+        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
+        orientation=LANDSCAPE,
+        indent_col=1,
+    )
+    for item, depth in wb.walk_budget():
+        tot = calc.totals(item.id)
+        t.add([T.text(item.kode), T.text(item.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
+               T.rupiah(tot.realisasi), T.percent(tot.serapan)], level=item.level, depth=depth)
+    o = calc.opd_totals()
+    t.add([T.text("JUMLAH", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
+           T.rupiah(o.realisasi), T.percent(o.serapan)], level=T.TOTAL)
+    return t
+
+
+def prestasi(svc, number: str) -> ReportTable:
+    wb = svc.wb
+    t = ReportTable(
+        "bab3.prestasi", number,
+        f"Prestasi dan Penghargaan yang Diperoleh {opd_name(wb)} Tahun {wb.settings.tahun}",
+        [Column(0.5), Column(1.4), Column(4.2), Column(2.0)],
+        header_grid(4, ["No", "Tanggal", "Uraian", "Penghargaan Dari"]),
+        source=f"Data {opd_name(wb)} Tahun {wb.settings.tahun}",
+    )
+    for no, p in enumerate(wb.prestasi_list(), 1):
+        t.add([no_cell(no), T.text(format_date(p.tanggal) if p.tanggal else "-"), T.text(p.uraian),
+               T.text(p.pemberi or "-")])
+    if not t.rows:
+        empty_row(t, "Belum ada prestasi yang dicatat")
+    return t

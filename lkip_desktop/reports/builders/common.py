@@ -1,0 +1,98 @@
+"""Helpers shared by the table builders. Nothing here computes a rule: every figure comes
+from ``service.calc`` (the domain Calculator); builders only place it in cells."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...domain.compute import Calculator, IndicatorResult
+from ...domain.model import BudgetItem, Indicator, Workbook
+from ...domain.values import Predikat
+from .. import table as T
+from ..table import Cell, ReportTable
+
+
+def opd_name(wb: Workbook) -> str:
+    return wb.opd.nama or "Perangkat Daerah"
+
+
+def renstra_label(wb: Workbook) -> str:
+    s = wb.settings
+    return f"{s.renstra_awal}-{s.renstra_akhir}"
+
+
+def target_cell(v, **kw) -> Cell:
+    """A target as typed: "40" stays 40, "22.73" shows 22,73."""
+    return T.value_cell(v, None, **kw)
+
+
+def realisasi_cell(ind: Indicator, res: IndicatorResult, **kw) -> Cell:
+    """Typed realisasi keep their digits; one computed from komponen shows the
+    indicator's decimals (49,5867… -> 49,59)."""
+    v = res.realisasi.value
+    places = ind.desimal if res.realisasi.source == "komponen" else None
+    if isinstance(v, Predikat) and v.score is not None and places is not None:
+        return T.predikat(v, **kw)
+    return T.value_cell(v, places, **kw)
+
+
+def capaian_cell(res: IndicatorResult, **kw) -> Cell:
+    return T.percent(res.capaian.value, **kw)
+
+
+def rating_cell(res: IndicatorResult, **kw) -> Cell:
+    return T.text(res.rating.label if res.rating else "-", align="center", **kw)
+
+
+def satuan_of(ind: Indicator) -> str:
+    return ind.satuan or "-"
+
+
+def level_of(item: BudgetItem) -> str:
+    return item.level
+
+
+def spanned(cell: Cell, n: int) -> Cell:
+    """The same cell spanning ``n`` rows (n >= 1)."""
+    if n <= 1:
+        return cell
+    return Cell(cell.kind, cell.value, cell.places, cell.colspan, n, cell.align, cell.parens, cell.suffix,
+                cell.formula)
+
+
+def no_cell(n: int | str) -> Cell:
+    return T.text(f"{n}", align="center")
+
+
+def fisik_text(value: Decimal | None, satuan: str) -> str:
+    """A physical quantity with its unit, as Lampiran 4 prints it ("6 Dokumen", "100%")."""
+    if value is None:
+        return "-"
+    from ...domain.numbers import format_number
+
+    num = format_number(value, None)
+    if not satuan:
+        return num
+    if satuan.strip() == "%":
+        return f"{num}%"
+    return f"{num} {satuan}"
+
+
+def program_indicators(wb: Workbook, calc: Calculator, iku_id: str) -> list[Indicator]:
+    """Program indicators behind an IKU: the indicators of the programs that support it
+    (linked directly, or as the program of a linked kegiatan/sub kegiatan)."""
+    programs: dict[str, BudgetItem] = {}
+    for item in wb.items_supporting(iku_id):
+        chain = [item] + wb.ancestors(item.id)
+        for x in chain:
+            if x.level == "program":
+                programs.setdefault(x.id, x)
+    out: list[Indicator] = []
+    for p in wb.programs():
+        if p.id in programs:
+            out.extend(wb.indicators_of(p.id))
+    return out
+
+
+def empty_row(table: ReportTable, message: str) -> None:
+    table.add([T.text(message, colspan=table.ncols, align="center")] + [None] * (table.ncols - 1))
