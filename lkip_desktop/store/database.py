@@ -63,15 +63,9 @@ def examine(path: Path) -> int:
     except sqlite3.Error as exc:
         raise StoreError(f"'{path.name}' tidak dapat dibuka: {exc}") from exc
     try:
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise FileLockedError(_locked_message(path)) from exc
-            raise StoreError(f"'{path.name}' rusak atau bukan buku kerja: {exc}") from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"'{path.name}' rusak atau bukan buku kerja: {exc}") from exc
+        app_id, version = _query(conn, path, "rusak atau bukan buku kerja",
+                                 lambda: (conn.execute("PRAGMA application_id").fetchone()[0],
+                                          conn.execute("PRAGMA user_version").fetchone()[0]))
         if app_id != APPLICATION_ID:
             raise StoreError(f"'{path.name}' adalah berkas SQLite lain, bukan buku kerja LKIP.")
         if version > SCHEMA_VERSION:
@@ -81,16 +75,10 @@ def examine(path: Path) -> int:
             )
         if version < 1:
             raise StoreError(f"'{path.name}' bukan buku kerja LKIP yang lengkap.")
-        try:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-            tables = {name for kind, name in objects if kind == "table"}
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise FileLockedError(_locked_message(path)) from exc
-            raise StoreError(f"'{path.name}' rusak: {exc}") from exc
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"'{path.name}' rusak: {exc}") from exc
+        problems, objects = _query(conn, path, "rusak",
+                                   lambda: ([r[0] for r in conn.execute("PRAGMA quick_check").fetchall()],
+                                            conn.execute("SELECT type, name FROM sqlite_master").fetchall()))
+        tables = {name for kind, name in objects if kind == "table"}
         if problems != ["ok"]:
             raise StoreError(
                 f"'{path.name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
@@ -110,6 +98,18 @@ def examine(path: Path) -> int:
         return version
     finally:
         conn.close()
+
+
+def _query(conn: sqlite3.Connection, path: Path, what: str, read):
+    """Run ``read``; a lock or a damaged page becomes a StoreError for the user."""
+    try:
+        return read()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise FileLockedError(_locked_message(path)) from exc
+        raise StoreError(f"'{path.name}' {what}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"'{path.name}' {what}: {exc}") from exc
 
 
 def _locked_message(path: Path) -> str:

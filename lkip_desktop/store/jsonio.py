@@ -74,15 +74,9 @@ def import_json(json_path: Path | str, out_path: Path | str) -> WorkbookService:
         ops = _ops(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"JSON buku kerja tidak lengkap atau rusak: {exc}") from exc
-    svc = WorkbookService.create(out_path, tahun=tahun, renstra_awal=int(settings["renstra_awal"]),
-                                 renstra_akhir=int(settings["renstra_akhir"]))
-    try:
-        svc.apply(ops, "Impor JSON buku kerja")
-    except BaseException:
-        svc.close()
-        Path(out_path).unlink(missing_ok=True)
-        raise
-    return svc
+    return WorkbookService.create_from(out_path, ops, "Impor JSON buku kerja", tahun=tahun,
+                                       renstra_awal=int(settings["renstra_awal"]),
+                                       renstra_akhir=int(settings["renstra_akhir"]))
 
 
 def _ops(data: dict) -> list:

@@ -250,14 +250,8 @@ def import_reference(json_path: Path | str, out_path: Path | str) -> tuple[Workb
     builder = ReferenceBuilder(data)
     ops = builder.build()
     periode = (data.get("renstra") or {}).get("periode") or [builder.tahun, builder.tahun]
-    svc = WorkbookService.create(out_path, tahun=builder.tahun, renstra_awal=int(periode[0]),
-                                 renstra_akhir=int(periode[1]))
-    try:
-        svc.apply(ops, "Impor data laporan referensi")
-    except BaseException:
-        svc.close()
-        Path(out_path).unlink(missing_ok=True)
-        raise
+    svc = WorkbookService.create_from(out_path, ops, "Impor data laporan referensi", tahun=builder.tahun,
+                                      renstra_awal=int(periode[0]), renstra_akhir=int(periode[1]))
     return svc, builder.warnings
 
 

@@ -117,6 +117,19 @@ class WorkbookService:
         database.create(Path(path), tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
         return cls.open(path)
 
+    @classmethod
+    def create_from(cls, path: Path | str, ops: list, label: str, *, tahun: int, renstra_awal: int,
+                    renstra_akhir: int) -> "WorkbookService":
+        """A new workbook filled by ``ops`` in one transaction; no file is left if that fails."""
+        svc = cls.create(path, tahun=tahun, renstra_awal=renstra_awal, renstra_akhir=renstra_akhir)
+        try:
+            svc.apply(ops, label)
+        except BaseException:
+            svc.close()
+            Path(path).unlink(missing_ok=True)
+            raise
+        return svc
+
     def close(self) -> None:
         if self.db is not None:
             self.db.conn.close()
