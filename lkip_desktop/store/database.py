@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -208,3 +209,40 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.D
         raise StoreError(f"'{path.name}' tidak dapat dibuka: {exc}") from exc
     db = sqlite_utils.Database(conn, execute_plugins=False)
     return db, made_backup
+
+
+def rolling_backup(path: Path, folder: Path, keep: int = 10) -> Path:
+    """Copy the file as it is now into ``folder`` (the app's backup folder), keeping the
+    newest ``keep`` copies of this workbook. Called when a session opens a file for writing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}{path.suffix}"
+    shutil.copy2(path, target)
+    copies = sorted(folder.glob(f"{path.stem}-????????-??????{path.suffix}"))
+    for old in copies[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def on_network_share(path: Path) -> bool:
+    """True for a UNC path, a mapped network drive (Windows) or a CIFS/NFS mount (Linux).
+    SQLite locking over SMB is unreliable: the app suggests working on a local copy."""
+    text = str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return True
+    resolved = Path(path).resolve()
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = resolved.drive + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and str(resolved).startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in ("cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs")

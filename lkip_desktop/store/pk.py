@@ -186,7 +186,7 @@ def set_row(target: Target, table: str, row_id: str, field: str, value) -> Chang
     return target.apply([SetOp(CellRef(table, (row_id,), field), value)], "Ubah baris PK")
 
 
-def add_sasaran_row(target: Target, pk_id: str, **values) -> tuple[str, Changes | None]:
+def add_sasaran_row(target: Target, pk_id: str, /, **values) -> tuple[str, Changes | None]:
     _unlocked(target, pk_id)
     rows = target.wb.pk_sasaran_rows(pk_id)
     row = {"id": M.new_id(), "pk_id": pk_id, "sasaran": rows[-1].sasaran if rows else "", "indikator": "",
@@ -196,7 +196,7 @@ def add_sasaran_row(target: Target, pk_id: str, **values) -> tuple[str, Changes 
     return row["id"], target.apply([InsertOp("pk_sasaran", row)], "Tambah baris sasaran PK")
 
 
-def add_program_row(target: Target, pk_id: str, **values) -> tuple[str, Changes | None]:
+def add_program_row(target: Target, pk_id: str, /, **values) -> tuple[str, Changes | None]:
     pk = _unlocked(target, pk_id)
     rows = target.wb.pk_program_rows(pk_id)
     row = {"id": M.new_id(), "pk_id": pk_id, "program": "", "anggaran": 0,

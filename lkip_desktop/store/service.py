@@ -103,9 +103,18 @@ class WorkbookService:
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> "WorkbookService":
-        db, made = database.open_database(Path(path), readonly=readonly)
+    def open(cls, path: Path | str, *, readonly: bool = False, backup_dir: Path | None = None) -> "WorkbookService":
+        """Open a workbook. With ``backup_dir`` a copy of the file as it was is kept there
+        first (the app's automatic backups)."""
+        path = Path(path)
+        db, made = database.open_database(path, readonly=readonly)
+        if backup_dir is not None and not readonly:
+            database.rolling_backup(path, Path(backup_dir))
         return cls(db, path, readonly=readonly, migrated_backup=made)
+
+    @property
+    def on_network_share(self) -> bool:
+        return self.path is not None and database.on_network_share(self.path)
 
     @classmethod
     def create(cls, path: Path | str, *, tahun: int, renstra_awal: int | None = None,

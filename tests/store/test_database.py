@@ -178,3 +178,20 @@ def test_save_copy_is_a_valid_workbook(demo, tmp_path):
     with WorkbookService.open(target, readonly=True) as copy:
         assert copy.wb.opd.nama == demo.wb.opd.nama
         assert len(copy.wb.items) == len(demo.wb.items)
+
+
+def test_rolling_backups_keep_the_newest(demo_path, tmp_path):
+    folder = tmp_path / "cadangan"
+    for n in range(3):
+        stamped = database.rolling_backup(demo_path, folder, keep=2)
+        stamped.rename(folder / f"demo-2024010{n}-000000.lkip")  # distinct stamps without waiting
+    database.rolling_backup(demo_path, folder, keep=2)
+    assert len(list(folder.glob("demo-*.lkip"))) == 2
+    with WorkbookService.open(demo_path, backup_dir=folder) as svc:
+        assert not svc.on_network_share
+    assert len(list(folder.glob("demo-*.lkip"))) == 2
+
+
+def test_network_paths_are_recognised():
+    assert database.on_network_share(Path("\\\\server\\share\\dinas.lkip"))
+    assert not database.on_network_share(Path("/tmp/dinas.lkip"))
