@@ -60,7 +60,7 @@ def capaian(svc, number: str) -> ReportTable:
     t.add([T.text(f"Rata-rata capaian kinerja ({avg.note})", colspan=5, align="right")] + [None] * 4
           + [T.percent(avg.value), T.text("")], level=T.TOTAL)
     if iku_rows:
-        t.charts.append(Chart("bar", "Capaian IKU terhadap target (100%)", 2, [("Capaian (%)", 5)], iku_rows,
+        t.charts.append(Chart("hbar", "Capaian IKU terhadap target (100%)", 2, [("Capaian (%)", 5)], iku_rows,
                               reference=HUNDRED, reference_label="Target 100%", y_title="%"))
     return t
 
@@ -99,7 +99,7 @@ def iku_komponen(svc, number: str, ind_id: str) -> ReportTable:
         header_grid(3, ["No", "Komponen", "Nilai"]),
         source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
     )
-    for i, (name, value) in enumerate(sorted(ind.komponen.get(tahun, {}).items(), key=lambda kv: kv[0]), 1):
+    for i, (name, value) in enumerate(ind.komponen.get(tahun, {}).items(), 1):
         t.add([no_cell(i), T.text(_komponen_label(name)), T.number(value)])
     t.add([T.text("Rumus", colspan=2), None, T.text(ind.rumus or ind.rumus_komponen or "-")], level=T.GROUP)
     work = real.worked or real.error or "-"

@@ -70,8 +70,8 @@ def realisasi_triwulan(svc, number: str) -> ReportTable:
         tw_heads.append((tw, 2, 1))
     t = ReportTable(
         "lampiran.triwulan", number, f"Realisasi Fisik dan Keuangan {opd_name(wb)} Tahun {wb.settings.tahun}",
-        [Column(0.9), Column(2.6), Column(2.6), Column(0.9), Column(1.0), Column(1.5, T.RUPIAH, 15)]
-        + [Column(0.75 if i % 2 == 0 else 0.65, T.PERCENT if i % 2 else T.TEXT, 6) for i in range(8)],
+        [Column(0.8), Column(2.4), Column(2.4), Column(0.8), Column(1.0, T.TEXT, 8), Column(1.4, T.RUPIAH, 15)]
+        + [Column(0.8, T.TEXT, 8) if i % 2 == 0 else Column(0.6, T.PERCENT, 6) for i in range(8)],
         header_grid(ncols,
                     [("Kode", 1, 2), ("Program / Kegiatan / Sub Kegiatan", 1, 2),
                      ("Indikator Program / Kegiatan / Sub Kegiatan", 1, 2), ("", 1, 2),
