@@ -210,3 +210,24 @@ def test_rename_is_still_matched_by_id(wb2023, tmp_path):
         summary = carry.attach_history(svc, old_path)
         assert svc.wb.indicators[ids["iku1"]].typed_realisasi(2023) == Decimal("85.5")
         assert "4 indikator cocok" in summary.text()
+
+
+def test_cli_new_from_and_new_with_from(wb2023, tmp_path, capsys):
+    from lkip_desktop.cli import main as cli_main
+
+    old_path, ids = wb2023
+    before = sha(old_path)
+    assert cli_main(["new", str(tmp_path / "a.lkip"), "--from", str(old_path)]) == 0
+    assert cli_main(["new-from", str(tmp_path / "b.lkip"), "--from", str(old_path), "--bawa-pagu"]) == 0
+    assert cli_main(["new-from", str(tmp_path / "c.lkip"), "--from", str(old_path), "--tahun", "2027"]) == 1
+    assert "sudah berakhir" in capsys.readouterr().err
+    assert cli_main(["new-from", str(tmp_path / "c.lkip"), "--from", str(old_path), "--tahun", "2027",
+                     "--renstra", "2027-2031"]) == 0
+    assert cli_main(["new", str(tmp_path / "d.lkip"), "--tahun", "2025"]) == 0  # plain `new` still works
+    assert cli_main(["new", str(tmp_path / "e.lkip")]) == 1
+    assert sha(old_path) == before
+    with WorkbookService.open(tmp_path / "b.lkip", readonly=True) as svc:
+        assert svc.wb.items[ids["sub"]].pagu_murni == 120_000_000
+    with WorkbookService.open(tmp_path / "a.lkip", readonly=True) as svc:
+        assert svc.calc.last_year(ids["iku1"]).realisasi.value == Decimal("85.5")
+    assert cli_main(["attach-history", str(tmp_path / "d.lkip"), str(old_path)]) == 0
