@@ -14,7 +14,7 @@ from .. import __version__
 from ..domain.errors import InputError
 from ..store.database import StoreError
 
-COMMAND_MODULES = ["core", "pk", "carry"]
+COMMAND_MODULES = ["core", "pk", "carry", "export"]
 
 
 def build_parser() -> argparse.ArgumentParser:

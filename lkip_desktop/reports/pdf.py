@@ -47,7 +47,7 @@ from reportlab.platypus import (
 from ..domain.numbers import format_number
 from . import fonts
 from . import table as T
-from .table import Chart, ReportTable
+from .table import Cancelled, Chart, ReportTable
 
 F4 = (215 * mm, 330 * mm)
 PAPERS = {"A4": A4, "F4": F4}
@@ -61,8 +61,6 @@ INDENT = 7.0  # points per depth step
 MIN_FONT = 5.5
 
 
-class Cancelled(Exception):
-    """Raised when the caller's cancel() says stop; the partial file is removed."""
 
 
 def page_size(paper: str, orientation: str) -> tuple[float, float]:

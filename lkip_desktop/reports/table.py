@@ -40,6 +40,10 @@ BOLD_LEVELS = (PROGRAM, KEGIATAN, GROUP, TOTAL)
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
 
+class Cancelled(Exception):
+    """An export stopped by the caller's cancel(); the partial file is removed."""
+
+
 def _own_places(d: Decimal) -> int:
     exp = d.as_tuple().exponent
     return max(0, -exp) if isinstance(exp, int) else 0

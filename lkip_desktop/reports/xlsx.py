@@ -1,0 +1,275 @@
+"""ReportTable -> Excel workbook with openpyxl: one sheet per table.
+
+Numbers are stored as numbers (rupiah ``int``, other figures ``Decimal`` rounded half-up
+to the places shown, so a cell holds what it displays) with a number format; the file
+keeps US notation and Excel shows the reader's own separators.
+
+No text becomes a formula: openpyxl turns any string starting with "=" into a formula
+and "#N/A"-like strings into error cells, so every text cell gets ``data_type = "s"``
+after assignment. Only a ``formula`` cell of the ReportTable is written as a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import table as T
+from .table import Cancelled, Chart, ReportTable
+
+FIRST_HEADER_ROW = 3
+PAPER_A4 = 9  # Worksheet.PAPERSIZE_A4
+PAPER_FOLIO = 14  # "Folio 8.5 x 13 in" = 216 x 330 mm: Excel has no F4 code; this is the nearest
+F4_NOTE = ("Kertas F4 (215 × 330 mm) tidak dikenal Excel: lembar diatur ke Folio (8,5 × 13 inci = 216 × 330 mm), "
+           "ukuran yang praktis sama.")
+
+_THIN = Side(style="thin", color="444444")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", fgColor="D9E2EC")
+PROGRAM_FILL = PatternFill("solid", fgColor="EEF2F6")
+TOTAL_FILL = PatternFill("solid", fgColor="E4E9EE")
+BOLD = Font(name="Calibri", size=10, bold=True)
+REGULAR = Font(name="Calibri", size=10)
+CAPTION_FONT = Font(name="Calibri", size=12, bold=True)
+NOTE_FONT = Font(name="Calibri", size=9, italic=True)
+
+_BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
+
+
+
+
+def safe_text(text: str) -> str:
+    """Text openpyxl can store (control characters dropped)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def put_text(ws: Worksheet, row: int, col: int, text: str):
+    """Write user text as text, whatever it starts with (=, +, -, @, #N/A …)."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = safe_text(text)
+    cell.data_type = "s"
+    return cell
+
+
+def sheet_title(table: ReportTable, taken: set[str]) -> str:
+    base = _BAD_TITLE.sub(" ", f"T{table.number} {table.title}" if table.number else table.title)
+    base = base.strip().strip("'")
+    if len(base) > 31:  # cut at a word
+        cut = base[:31]
+        base = cut[:cut.rfind(" ")] if " " in cut[6:] else cut
+    base = base.rstrip(" ,-") or "Tabel"
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title = base[:31 - len(suffix)].rstrip() + suffix
+        n += 1
+    taken.add(title.lower())
+    return title
+
+
+def _write_cell(ws: Worksheet, r: int, c: int, cell: T.Cell, bold: bool, fill, indent: int) -> None:
+    k = cell.kind
+    if k == T.FORMULA:
+        target = ws.cell(row=r, column=c)
+        target.value = cell.formula  # the one place a formula is written, from code
+    elif k in T.NUMERIC and cell.number is not None:
+        target = ws.cell(row=r, column=c)
+        target.value = cell.number
+        target.number_format = cell.number_format
+    else:
+        target = put_text(ws, r, c, cell.text)
+    target.border = BORDER
+    target.font = BOLD if bold else REGULAR
+    if fill is not None:
+        target.fill = fill
+    target.alignment = Alignment(horizontal=cell.halign, vertical="top", wrap_text=k == T.TEXT, indent=indent)
+
+
+def _widths(table: ReportTable) -> list[float]:
+    total = 150 if table.orientation == T.LANDSCAPE else 100
+    weights = [max(c.width, 0.1) for c in table.columns]
+    s = sum(weights)
+    widths = [max(5.0, total * w / s) for w in weights]
+    for c, col in enumerate(table.columns):
+        need = col.min_chars
+        for row in table.rows:
+            cell = row.cells[c]
+            if cell is not None and cell.colspan == 1 and cell.kind in T.NUMERIC:
+                need = max(need, len(cell.text))
+        widths[c] = max(widths[c], need + 2.5)
+    return widths
+
+
+def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
+    n = table.ncols
+    put_text(ws, 1, 1, table.caption).font = CAPTION_FONT
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
+    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
+    ws.row_dimensions[1].height = 32 if len(table.caption) > 90 else 18
+    # header
+    hr = FIRST_HEADER_ROW
+    for i, cells in enumerate(table.header):
+        for c, cell in enumerate(cells):
+            target = ws.cell(row=hr + i, column=c + 1)
+            target.border = BORDER
+            target.fill = HEADER_FILL
+            if cell is None:
+                continue
+            put_text(ws, hr + i, c + 1, cell.text)
+            target.font = BOLD
+            target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, c, cell in table.spans("header"):
+        ws.merge_cells(start_row=hr + r, start_column=c + 1, end_row=hr + r + cell.rowspan - 1,
+                       end_column=c + cell.colspan)
+    body = hr + len(table.header)
+    # body
+    indent_col = table.indent_col
+    for i, row in enumerate(table.rows):
+        r = body + i
+        bold = row.is_bold
+        fill = PROGRAM_FILL if row.level == T.PROGRAM else TOTAL_FILL if row.level == T.TOTAL else None
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                target = ws.cell(row=r, column=c + 1)
+                target.border = BORDER
+                if fill is not None:
+                    target.fill = fill
+                continue
+            _write_cell(ws, r, c + 1, cell, bold, fill, row.depth if c == indent_col else 0)
+    for r, c, cell in table.spans("body"):
+        ws.merge_cells(start_row=body + r, start_column=c + 1, end_row=body + r + cell.rowspan - 1,
+                       end_column=c + cell.colspan)
+    end = body + len(table.rows) - 1
+    # notes
+    r = end + 2
+    for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
+        put_text(ws, r, 1, line).font = NOTE_FONT
+        r += 1
+    if paper.upper() == "F4":
+        put_text(ws, r, 1, F4_NOTE).font = NOTE_FONT
+        r += 1
+    # layout and print setup
+    for c, w in enumerate(_widths(table), 1):
+        ws.column_dimensions[get_column_letter(c)].width = round(w, 1)
+    ws.freeze_panes = ws.cell(row=body, column=1)
+    ws.print_title_rows = f"{hr}:{body - 1}"
+    ws.print_area = f"A1:{get_column_letter(n)}{max(r - 1, end)}"
+    ws.page_setup.orientation = "landscape" if table.orientation == T.LANDSCAPE else "portrait"
+    ws.page_setup.paperSize = PAPER_FOLIO if paper.upper() == "F4" else PAPER_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    # charts below the notes
+    anchor_row = r + 1
+    for ch in table.charts:
+        _add_chart(ws, table, ch, body, anchor_row)
+        anchor_row += 20
+
+
+def _add_chart(ws: Worksheet, table: ReportTable, ch: Chart, body: int, anchor_row: int) -> None:
+    rows = ch.rows
+    if not rows:
+        return
+    contiguous = rows == list(range(rows[0], rows[0] + len(rows)))
+    if contiguous:
+        first, last = body + rows[0], body + rows[-1]
+        cats = Reference(ws, min_col=ch.label_col + 1, min_row=first, max_row=last)
+        refs = [(name, Reference(ws, min_col=col + 1, min_row=first, max_row=last)) for name, col in ch.series]
+    else:
+        # Rows apart (a heading between them): copy the plotted cells into a small block.
+        col0 = table.ncols + 2
+        put_text(ws, body - 1, col0, "Data grafik").font = BOLD
+        first = body
+        for k, r in enumerate(rows):
+            put_text(ws, first + k, col0, table.rows[r].cells[ch.label_col].text)
+            for j, (_name, col) in enumerate(ch.series):
+                v = table.rows[r].cells[col].chart_value
+                ws.cell(row=first + k, column=col0 + 1 + j, value=v)
+        last = first + len(rows) - 1
+        cats = Reference(ws, min_col=col0, min_row=first, max_row=last)
+        refs = [(name, Reference(ws, min_col=col0 + 1 + j, min_row=first, max_row=last))
+                for j, (name, _c) in enumerate(ch.series)]
+    if ch.kind == "line":
+        chart = LineChart()
+    else:
+        chart = BarChart()
+        chart.type = "col"
+        chart.gapWidth = 60
+    chart.title = ch.title
+    chart.y_axis.title = ch.y_title or None
+    chart.height, chart.width = 9, 18
+    for name, ref in refs:
+        chart.add_data(ref, titles_from_data=False)
+        chart.series[-1].tx = None
+        from openpyxl.chart.series import SeriesLabel
+
+        chart.series[-1].tx = SeriesLabel(v=name)
+    chart.set_categories(cats)
+    if ch.reference is not None:
+        # a constant series beside the table draws the 100 % line
+        col_ref = table.ncols + (6 if not contiguous else 2)
+        put_text(ws, first - 1, col_ref, ch.reference_label or "Acuan").font = NOTE_FONT
+        for r in range(first, last + 1):
+            ws.cell(row=r, column=col_ref, value=ch.reference).number_format = "0"
+        line = LineChart()
+        line.add_data(Reference(ws, min_col=col_ref, min_row=first, max_row=last), titles_from_data=False)
+        from openpyxl.chart.series import SeriesLabel
+
+        line.series[0].tx = SeriesLabel(v=ch.reference_label or "Acuan")
+        line.series[0].graphicalProperties.line.solidFill = "D62728"
+        line.series[0].graphicalProperties.line.dashStyle = "dash"
+        chart += line
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    ws.add_chart(chart, f"A{anchor_row}")
+
+
+def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: str = "A4", *,
+                title: str = "Laporan Kinerja", progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> Path:
+    """One sheet per table plus a "Daftar Tabel" sheet linking to each."""
+    path = Path(path)
+    wb = Workbook()
+    index = wb.active
+    index.title = "Daftar Tabel"
+    put_text(index, 1, 1, title).font = CAPTION_FONT
+    put_text(index, 3, 1, "Nomor").font = BOLD
+    put_text(index, 3, 2, "Judul").font = BOLD
+    put_text(index, 3, 3, "Lembar").font = BOLD
+    index.column_dimensions["A"].width = 10
+    index.column_dimensions["B"].width = 90
+    index.column_dimensions["C"].width = 34
+    taken = {"daftar tabel"}
+    tables = list(tables)
+    for i, table in enumerate(tables):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        name = sheet_title(table, taken)
+        ws = wb.create_sheet(name)
+        write_table(ws, table, paper)
+        r = 4 + i
+        put_text(index, r, 1, table.number)
+        put_text(index, r, 2, table.title)
+        link = put_text(index, r, 3, name)
+        link.hyperlink = f"#'{name}'!A1"
+        link.font = Font(name="Calibri", size=10, color="1F4E9E", underline="single")
+        if progress:
+            progress(i + 1, len(tables))
+    if paper.upper() == "F4":
+        put_text(index, 5 + len(tables), 1, F4_NOTE).font = NOTE_FONT
+    if cancel is not None and cancel():
+        raise Cancelled()
+    wb.save(path)
+    return path
