@@ -448,6 +448,7 @@ def draw_pdf_page(c: rl_canvas.Canvas, page: Page) -> None:
                 t.setFont(it.font, it.size)
                 t.setWordSpace(it.word_space)
                 t.textOut(it.text)
+                t.setWordSpace(0)  # Tw is text state: it would stretch every later string
                 c.drawText(t)
             else:
                 c.setFont(it.font, it.size)

@@ -151,3 +151,16 @@ def test_cli_pdf(demo_path, tmp_path, capsys):
     assert "1. PK · 02 Januari 2024 · ditandatangani" in listed
     assert "Rp 235.997.078.013" in listed
     assert main(["pk", str(demo_path), "--pdf", str(out), "--versi", "9"]) == 1
+
+
+def test_word_spacing_of_justified_lines_does_not_leak(demo, tmp_path):
+    """PDF word spacing (Tw) is text state: each justified line must set it back to 0."""
+    import re as _re
+
+    _, out = _print(demo, tmp_path, "murni")
+    content = PdfReader(str(out)).pages[0].get_contents().get_data().decode("latin-1")
+    tws = [float(v) for v in _re.findall(r"(-?[\d.]+) Tw", content)]
+    assert any(tws)
+    for n, v in enumerate(tws):
+        if v:  # a stretched line is followed by a reset before anything else is drawn
+            assert n + 1 < len(tws) and tws[n + 1] == 0
