@@ -79,11 +79,32 @@ class Summary:
 
 # -- reading the old file without touching it -----------------------------------------------
 
+def same_file(a: Path | str | None, b: Path | str | None) -> bool:
+    try:
+        return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 @contextmanager
-def open_source(path: Path | str) -> Iterator[WorkbookService]:
+def open_source(path: Path | str, current: WorkbookService | None = None) -> Iterator[WorkbookService]:
     """Open an earlier year's file for reading only. An older format is migrated in a
-    temporary copy; the original's bytes never change."""
+    temporary copy; the original's bytes never change. When ``current`` is the app's open
+    session on that same file (it holds the file's lock), a snapshot of it is read instead."""
     path = Path(path)
+    if current is not None and current.db is not None and same_file(current.path, path):
+        tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
+        try:
+            snap = tmp / path.name
+            current.save_copy(snap)
+            svc = WorkbookService.open(snap, readonly=True)
+            try:
+                yield svc
+            finally:
+                svc.close()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     version = database.examine(path)  # read-only check; raises StoreError with the reason
     if version >= SCHEMA_VERSION:
         svc = WorkbookService.open(path, readonly=True)
@@ -105,28 +126,29 @@ def open_source(path: Path | str) -> Iterator[WorkbookService]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def source_info(path: Path | str) -> SourceInfo:
+def source_info(path: Path | str, current: WorkbookService | None = None) -> SourceInfo:
     path = Path(path)
-    version = database.examine(path)
-    with open_source(path) as svc:
+    with open_source(path, current) as svc:
         s = svc.wb.settings
-        return SourceInfo(path, svc.wb.opd.nama, s.tahun, s.renstra_awal, s.renstra_akhir,
-                          version < SCHEMA_VERSION)
+        lama = database.examine(path) < SCHEMA_VERSION if not same_file(getattr(current, "path", None), path) \
+            else False
+        return SourceInfo(path, svc.wb.opd.nama, s.tahun, s.renstra_awal, s.renstra_akhir, lama)
 
 
 # -- new workbook from last year --------------------------------------------------------------
 
 def new_from_last_year(old_path: Path | str, new_path: Path | str,
-                       options: CarryOptions | None = None) -> Summary:
+                       options: CarryOptions | None = None, current: WorkbookService | None = None) -> Summary:
     """Create ``new_path`` as next year's workbook from ``old_path``. All or nothing: on any
-    error the new file is removed. Returns the summary for the user."""
+    error the new file is removed. ``current``: the app's open session, used when it is
+    the old file itself. Returns the summary for the user."""
     options = options or CarryOptions()
     old_path, new_path = Path(old_path), Path(new_path)
-    if new_path.exists() and old_path.exists() and new_path.resolve() == old_path.resolve():
+    if new_path.exists() and same_file(new_path, old_path):
         raise InputError("Berkas baru tidak boleh sama dengan berkas tahun lalu.")
     if new_path.exists():
         raise InputError(f"Berkas '{new_path.name}' sudah ada; pilih nama lain.")
-    with open_source(old_path) as old:
+    with open_source(old_path, current) as old:
         ops, summary, (tahun, awal, akhir) = plan_new_year(old.wb, options, old_path.name)
     svc = WorkbookService.create(new_path, tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
     try:
@@ -384,7 +406,7 @@ def plan_history(current: M.Workbook, older: M.Workbook, source_name: str = "") 
 def attach_history(svc: WorkbookService, older_path: Path | str) -> Summary:
     """Add an older file's values to the open workbook as one undoable change."""
     older_path = Path(older_path)
-    if svc.path is not None and older_path.exists() and older_path.resolve() == Path(svc.path).resolve():
+    if same_file(svc.path, older_path):
         raise InputError("Berkas riwayat tidak boleh buku kerja yang sedang dibuka.")
     with open_source(older_path) as old:
         ops, summary = plan_history(svc.wb, old.wb, older_path.name)

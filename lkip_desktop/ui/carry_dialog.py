@@ -25,8 +25,10 @@ FILTER = "Buku kerja LKIP (*.lkip)"
 
 
 class CarryDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, source: Path | None = None):
+    def __init__(self, parent: QWidget | None = None, source: Path | None = None, context=None):
         super().__init__(parent)
+        # The open workbook, when there is one: it may be last year's file itself (locked by us).
+        self.current = context.service if context is not None else None
         self.setWindowTitle("Mulai tahun baru dari berkas tahun lalu")
         self.setMinimumWidth(560)
         self.info: carry.SourceInfo | None = None
@@ -101,7 +103,7 @@ class CarryDialog(QDialog):
     def set_source(self, path: Path) -> None:
         self.error.clear()
         try:
-            self.info = carry.source_info(path)
+            self.info = carry.source_info(path, self.current)
         except (InputError, StoreError) as exc:
             self.info = None
             self.source_edit.setText(str(path))
@@ -167,7 +169,7 @@ class CarryDialog(QDialog):
         target = Path(text if text.endswith(".lkip") else text + ".lkip")
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            self.summary = carry.new_from_last_year(self.info.path, target, self.options())
+            self.summary = carry.new_from_last_year(self.info.path, target, self.options(), self.current)
         except (InputError, StoreError, OSError) as exc:
             self.error.setText(str(exc))
             return
@@ -191,9 +193,12 @@ def show_summary(parent: QWidget | None, title: str, summary: carry.Summary) -> 
     dlg.exec()
 
 
-def new_from_last_year(parent: QWidget | None) -> Path | None:
-    """Ask, create, show the summary; the new workbook's path (None when cancelled)."""
-    dlg = CarryDialog(parent)
+def new_from_last_year(parent: QWidget | None, context=None) -> Path | None:
+    """Ask, create, show the summary; the new workbook's path (None when cancelled).
+    Pass the open workbook's ``context`` so its own file can be last year's file; it is
+    then preselected."""
+    source = Path(context.service.path) if context is not None and context.service.path else None
+    dlg = CarryDialog(parent, source, context)
     try:
         if dlg.exec() != QDialog.Accepted or dlg.result_path is None:
             return None
@@ -213,7 +218,7 @@ def attach_history(parent: QWidget | None, context, paths: list[Path] | None = N
     lines: list[str] = []
     for path in paths:
         try:
-            if context.service.path is not None and Path(path).resolve() == Path(context.service.path).resolve():
+            if carry.same_file(context.service.path, path):
                 raise InputError("Berkas riwayat tidak boleh buku kerja yang sedang dibuka.")
             with carry.open_source(path) as older:
                 ops, summary = carry.plan_history(context.wb, older.wb, Path(path).name)

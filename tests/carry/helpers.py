@@ -85,7 +85,6 @@ def build_2023(path: Path) -> dict:
 
 def rewrite_member(path: Path, member: str, data: bytes | None, extra: dict[str, bytes] | None = None) -> None:
     """Replace (or drop, with None) one part of a zip file, and add parts."""
-    src = Path(path).read_bytes()
     tmp = Path(path).with_suffix(".tmp")
     with zipfile.ZipFile(Path(path)) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -96,5 +95,4 @@ def rewrite_member(path: Path, member: str, data: bytes | None, extra: dict[str,
                 zout.writestr(info, zin.read(info.filename))
         for name, body in (extra or {}).items():
             zout.writestr(name, body)
-    del src
     tmp.replace(path)

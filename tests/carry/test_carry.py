@@ -231,3 +231,15 @@ def test_cli_new_from_and_new_with_from(wb2023, tmp_path, capsys):
     with WorkbookService.open(tmp_path / "a.lkip", readonly=True) as svc:
         assert svc.calc.last_year(ids["iku1"]).realisasi.value == Decimal("85.5")
     assert cli_main(["attach-history", str(tmp_path / "d.lkip"), str(old_path)]) == 0
+
+
+def test_start_from_the_file_open_in_this_session(wb2023, tmp_path):
+    old_path, ids = wb2023
+    with WorkbookService.open(old_path) as current:  # holds the file's exclusive lock
+        current.set(CellRef("indicator_value", (ids["iku1"], 2023, "realisasi", 0), "nilai"), Decimal("86"))
+        before = sha(old_path)
+        carry.new_from_last_year(old_path, tmp_path / "2024.lkip", current=current)
+        assert sha(old_path) == before
+        assert current.wb.settings.tahun == 2023
+    with WorkbookService.open(tmp_path / "2024.lkip", readonly=True) as svc:
+        assert svc.calc.last_year(ids["iku1"]).realisasi.value == Decimal("86")

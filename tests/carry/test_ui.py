@@ -148,3 +148,21 @@ def test_export_template_from_ui(qtbot, context, tmp_path):
     out = export_entry_template(None, context, tmp_path / "t.xlsx")
     assert out.exists()
     assert openpyxl.load_workbook(out).sheetnames == ["Isian Anggaran", "Petunjuk"]
+
+
+def test_new_year_from_the_open_workbook(qtbot, tmp_path, monkeypatch):
+    old = tmp_path / "2023.lkip"
+    build_2023(old)
+    svc = WorkbookService.open(old)
+    ctx = WorkbookContext(svc)
+    monkeypatch.setattr(carry_dialog, "show_summary", lambda *a: None)
+
+    def fake_exec(dlg):
+        assert dlg.source_edit.text() == str(old) and dlg.tahun.value() == 2024  # preselected
+        dlg.accept()
+        return dlg.result()
+
+    monkeypatch.setattr(CarryDialog, "exec", fake_exec)
+    assert carry_dialog.new_from_last_year(None, ctx) == tmp_path / "2024.lkip"
+    ctx.deleteLater()
+    svc.close()
