@@ -1,0 +1,52 @@
+"""Display and editor text for the grids: thin wrappers over the domain formatters, so a
+number looks the same on screen as in the report (id-ID, half-up)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..domain.numbers import format_number, format_rupiah
+from ..domain.values import Predikat, format_value
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan",
+               "tujuan": "Tujuan", "sasaran": "Sasaran"}
+
+
+def typed(v) -> str:
+    """A stored value as typed (every digit kept): 22,73 / A (82,04) / '-'."""
+    return format_value(v, None)
+
+
+def typed_edit(v) -> str:
+    return "" if v is None else format_value(v, None)
+
+
+def computed(v, places: int = 2) -> str:
+    return format_value(v, places)
+
+
+def pct(d: Decimal | None) -> str:
+    return format_number(d, 2)
+
+
+def rupiah(n: int | None) -> str:
+    return format_rupiah(n)
+
+
+def rupiah_edit(n: int | None) -> str:
+    if n is None:
+        return ""
+    return format_rupiah(n, dash_zero=False)
+
+
+def decimal_edit(d: Decimal | None) -> str:
+    return "" if d is None else format_number(d, None)
+
+
+def decimal_text(d: Decimal | None) -> str:
+    return format_number(d, None) if d is not None else "-"
+
+
+def is_number(v) -> bool:
+    return isinstance(v, Decimal) or (isinstance(v, Predikat) and v.score is not None)

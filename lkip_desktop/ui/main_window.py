@@ -1,0 +1,598 @@
+"""The main window: welcome screen, navigation that follows the work, menus, status bar.
+
+One workbook at a time. Pages are built the first time they are shown (a 100x workbook
+opens fast) and thrown away when the workbook closes. Errors opening a file are shown in a
+dialog; nothing else here opens dialogs on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..domain.errors import InputError
+from ..store.database import StoreError
+from ..store.service import WorkbookService
+from . import appsettings
+from .context import WorkbookContext
+from .grid import GridView
+from .pages import (
+    AnggaranPage,
+    CapaianPage,
+    DukunganPage,
+    PrestasiPage,
+    ProfilPage,
+    RealisasiPage,
+    RenstraPage,
+    ReviuPage,
+    RiwayatPage,
+    laporan_page,
+    pk_page,
+)
+from .welcome import WelcomePage
+
+log = logging.getLogger(__name__)
+
+# key, navigation label, factory, shortcut
+NAV = [
+    ("profil", "Profil OPD", ProfilPage, "Ctrl+1"),
+    ("renstra", "Renstra & IKU", RenstraPage, "Ctrl+2"),
+    ("anggaran", "Program & Anggaran", AnggaranPage, "Ctrl+3"),
+    ("realisasi", "Realisasi", RealisasiPage, "Ctrl+4"),
+    ("dukungan", "Dukungan", DukunganPage, "Ctrl+5"),
+    ("capaian", "Capaian & Analisis", CapaianPage, "Ctrl+6"),
+    ("pk", "Perjanjian Kinerja", pk_page, "Ctrl+7"),
+    ("prestasi", "Prestasi", PrestasiPage, "Ctrl+8"),
+    ("reviu", "Reviu", ReviuPage, "Ctrl+9"),
+    ("laporan", "Laporan", laporan_page, "Ctrl+0"),
+    ("riwayat", "Riwayat", RiwayatPage, "Ctrl+H"),
+]
+NAV_KEYS = [n[0] for n in NAV]
+DEFAULT_PAGE = "realisasi"
+
+# Where a Reviu finding / stored cell is shown, by table (first page that can locate it).
+LOCATE_ORDER = {
+    "opd": ["profil"], "settings": ["profil"],
+    "tujuan": ["renstra"], "sasaran": ["renstra"],
+    "indicator": ["capaian", "renstra"], "komponen": ["renstra"],
+    "indicator_value": ["realisasi", "capaian", "renstra"],
+    "budget_item": ["anggaran"], "budget_quarter": ["realisasi"],
+    "dukungan": ["dukungan"], "prestasi": ["prestasi"],
+    "pk_version": ["pk"], "pk_sasaran": ["pk"], "pk_program": ["pk"],
+}
+
+
+def error_box(parent, title: str, text: str) -> None:
+    """A modal error message with an Indonesian button (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask_open_path(parent) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Buka buku kerja", "",
+                                          "Buku kerja LKIP (*.lkip);;Semua berkas (*)")
+    return Path(path) if path else None
+
+
+def ask_save_path(parent, title: str, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "Buku kerja LKIP (*.lkip)")
+    if not path:
+        return None
+    p = Path(path)
+    return p if p.suffix == ".lkip" else p.with_suffix(".lkip")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.context: WorkbookContext | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._last_ref = None
+        self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage(carry_available=_has_module("carry_dialog"))
+        self.welcome.open_demo.connect(self.open_demo)
+        self.welcome.new_workbook.connect(self.new_workbook)
+        self.welcome.from_last_year.connect(self.new_from_last_year)
+        self.welcome.open_file.connect(self.open_dialog)
+        self.welcome.open_path.connect(self.open_path)
+        self.stack.addWidget(self.welcome)
+
+        self.work = QWidget()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigasi")
+        self.nav.setStyleSheet("QListWidget::item { padding: 5px 8px; }")
+        for key, label, _factory, shortcut in NAV:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{label} ({shortcut})")
+            self.nav.addItem(item)
+        fm = self.nav.fontMetrics()
+        self.nav.setFixedWidth(max(fm.horizontalAdvance(label) for _k, label, _f, _s in NAV) + fm.averageCharWidth() * 6)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.page_stack = QStackedWidget()
+        lay = QHBoxLayout(self.work)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.page_stack, 1)
+        self.stack.addWidget(self.work)
+        self.setCentralWidget(self.stack)
+
+        self.path_label = QLabel()
+        self.saved_label = QLabel()
+        self.msg_label = QLabel()
+        self.msg_label.setWordWrap(False)
+        sb = self.statusBar()
+        sb.addWidget(self.path_label)
+        sb.addWidget(self.msg_label, 1)
+        sb.addPermanentWidget(self.saved_label)
+        self._msg_timer = QTimer(self)
+        self._msg_timer.setSingleShot(True)
+        self._msg_timer.timeout.connect(lambda: self.msg_label.setText(""))
+
+        self._build_menus()
+        self._restore_window()
+        self._update_state()
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                a.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(a)
+        return a
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu("&Berkas")
+        self.act_new = self._action(f, "Buku kerja &baru…", self.new_workbook, QKeySequence.StandardKey.New)
+        self.act_carry = self._action(f, "Buat dari file &tahun lalu…", self.new_from_last_year)
+        self.act_carry.setEnabled(_has_module("carry_dialog"))
+        self._action(f, "&Buka…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = f.addMenu("Buka &terakhir")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(f, "Buka &contoh (demo)", self.open_demo)
+        f.addSeparator()
+        self.act_import = self._action(f, "&Impor dari Excel…", self.import_xlsx)
+        self.act_export = self._action(f, "&Ekspor laporan…", self.export_report, "Ctrl+E")
+        self.act_copy_file = self._action(f, "&Simpan salinan…", self.save_copy, "Ctrl+Shift+S",
+                                          "Menyimpan salinan berkas (perubahan sudah tersimpan otomatis)")
+        f.addSeparator()
+        self.act_close = self._action(f, "&Tutup buku kerja", self.close_workbook, QKeySequence.StandardKey.Close)
+        self._action(f, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
+
+        e = mb.addMenu("&Sunting")
+        self.act_undo = self._action(e, "&Urungkan", self.undo, QKeySequence.StandardKey.Undo)
+        self.act_redo = self._action(e, "U&langi", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        e.addSeparator()
+        self.act_copy = self._action(e, "&Salin", self.copy, QKeySequence.StandardKey.Copy)
+        self.act_paste = self._action(e, "&Tempel", self.paste, QKeySequence.StandardKey.Paste)
+        self.act_fill = self._action(e, "&Isi ke bawah", self.fill_down, "Ctrl+D")
+        self.act_clear = self._action(e, "&Kosongkan sel\tDel", self.clear_cells)
+
+        v = mb.addMenu("&Halaman")
+        self.page_actions = []
+        for key, label, _factory, shortcut in NAV:
+            self.page_actions.append(self._action(v, label, lambda k=key: self.show_page(k), shortcut))
+        v.addSeparator()
+        self._action(v, "Pindah fokus navigasi ↔ halaman", self.toggle_focus, "F6")
+
+        h = mb.addMenu("B&antuan")
+        self._action(h, "&Pintasan papan ketik", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(h, "&Tentang LKIP Desktop", self.about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = appsettings.recent_files()
+        if not files:
+            a = self.recent_menu.addAction("(belum ada)")
+            a.setEnabled(False)
+        for i, p in enumerate(files, start=1):
+            a = self.recent_menu.addAction(f"&{i} {p.name}  —  {p.parent}")
+            a.triggered.connect(lambda _c=False, path=p: self.open_path(path))
+
+    def _update_state(self) -> None:
+        has = self.context is not None
+        ro = has and self.context.service.readonly
+        for a in (self.act_copy_file, self.act_close, self.act_copy, self.act_fill, self.act_clear,
+                  *self.page_actions):
+            a.setEnabled(has)
+        self.act_paste.setEnabled(has and not ro)
+        self.act_import.setEnabled(has and not ro and _has_module("import_xlsx_dialog"))
+        self.act_export.setEnabled(has and _has_module("export_dialog"))
+        self._undo_state()
+        self.stack.setCurrentWidget(self.work if has else self.welcome)
+        if not has:
+            self.welcome.refresh()
+            self.setWindowTitle(APP_NAME)
+            self.path_label.setText("")
+            self.saved_label.setText("")
+        else:
+            self._update_title()
+
+    def _undo_state(self) -> None:
+        st = self.context.undo_stack if self.context else None
+        self.act_undo.setEnabled(bool(st and st.canUndo()))
+        self.act_redo.setEnabled(bool(st and st.canRedo()))
+        self.act_undo.setText(f"&Urungkan {st.undoText()}" if st and st.canUndo() else "&Urungkan")
+        self.act_redo.setText(f"U&langi {st.redoText()}" if st and st.canRedo() else "U&langi")
+
+    def _update_title(self) -> None:
+        wb = self.context.wb
+        name = wb.opd.singkatan or wb.opd.nama or "OPD tanpa nama"
+        ro = " (baca-saja)" if self.context.service.readonly else ""
+        path = self.context.service.path
+        self.setWindowTitle(f"{name} – Tahun {wb.settings.tahun} – {path.name if path else ''}{ro} – {APP_NAME}")
+        self.path_label.setText(f"Berkas: {path}")
+
+    # -- files -----------------------------------------------------------------------------------
+    def open_demo(self) -> bool:
+        from ..store.demo import demo_path
+
+        try:
+            path = demo_path()
+        except Exception as exc:  # noqa: BLE001 - a broken bundle must not crash the app
+            log.exception("demo")
+            error_box(self, "Contoh tidak dapat dibuat", str(exc))
+            return False
+        return self.open_path(path)
+
+    def open_dialog(self) -> bool:
+        path = ask_open_path(self)
+        return self.open_path(path) if path else False
+
+    def new_workbook(self) -> bool:
+        from .new_workbook import NewWorkbookWizard
+
+        path = NewWorkbookWizard.ask(self)
+        return self.open_path(path) if path else False
+
+    def new_from_last_year(self) -> bool:
+        try:
+            from .carry_dialog import new_from_last_year
+        except ImportError:
+            self.show_message("Fitur 'Buat dari file tahun lalu' belum tersedia.", error=True)
+            return False
+        path = new_from_last_year(self)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path) -> bool:
+        if path is None:
+            return False
+        path = Path(path)
+        if self.context is not None and self.context.service.path and \
+                Path(self.context.service.path).resolve() == path.resolve():
+            return True
+        try:
+            svc = WorkbookService.open(path)
+        except (StoreError, InputError, OSError, sqlite3.Error) as exc:
+            error_box(self, "Buku kerja tidak dapat dibuka", str(exc))
+            if not path.exists():
+                appsettings.remove_recent(path)
+                self.welcome.refresh()
+            return False
+        except Exception as exc:  # noqa: BLE001 - never crash on a hostile file
+            log.exception("open %s", path)
+            error_box(self, "Buku kerja tidak dapat dibuka", f"Kesalahan tak terduga: {exc}")
+            return False
+        self.close_workbook()
+        self._install(svc)
+        appsettings.add_recent(path)
+        if str(path).startswith("\\\\"):
+            self.show_message("Berkas berada di folder jaringan; sebaiknya salin ke komputer ini agar aman.",
+                              error=True)
+        if svc.migrated_backup:
+            self.show_message(f"Berkas diperbarui ke format baru; cadangan: {svc.migrated_backup}")
+        return True
+
+    def _install(self, svc: WorkbookService) -> None:
+        ctx = WorkbookContext(svc, self)
+        self.context = ctx
+        ctx.changed.connect(self._changed)
+        ctx.failed.connect(lambda text: self.show_message(text, error=True))
+        st = ctx.undo_stack
+        st.canUndoChanged.connect(lambda _b: self._undo_state())
+        st.canRedoChanged.connect(lambda _b: self._undo_state())
+        st.indexChanged.connect(lambda _i: self._undo_state())
+        self.saved_label.setText("Semua perubahan tersimpan")
+        self._update_state()
+        page = appsettings.settings().value("page", DEFAULT_PAGE)
+        self.show_page(page if page in NAV_KEYS else DEFAULT_PAGE)
+
+    def close_workbook(self) -> None:
+        if self.context is None:
+            return
+        # Commit a text field still being typed in (editingFinished / focus-out).
+        fw = QApplication.focusWidget()
+        if fw is not None:
+            fw.clearFocus()
+        current = self.current_page_key()
+        if current:
+            s = appsettings.settings()
+            s.setValue("page", current)
+            s.sync()
+        ctx = self.context
+        self.context = None
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._last_ref = None
+        ctx.undo_stack.clear()
+        try:
+            ctx.changed.disconnect()
+            ctx.failed.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        ctx.service.close()
+        ctx.deleteLater()
+        self._update_state()
+
+    def save_copy(self) -> None:
+        if self.context is None:
+            return
+        src = self.context.service.path
+        suggested = str(src.with_name(f"{src.stem} (salinan).lkip")) if src else "salinan.lkip"
+        target = ask_save_path(self, "Simpan salinan buku kerja", suggested)
+        if target is None:
+            return
+        if src and target.resolve() == Path(src).resolve():
+            self.show_message("Pilih nama lain: berkas ini sedang terbuka.", error=True)
+            return
+        try:
+            if target.exists():
+                target.unlink()
+            self.context.service.save_copy(target)
+        except (OSError, sqlite3.Error) as exc:
+            error_box(self, "Salinan tidak dapat disimpan", str(exc))
+            return
+        self.show_message(f"Salinan disimpan: {target}")
+
+    def import_xlsx(self) -> None:
+        if self.context is None:
+            return
+        try:
+            from .import_xlsx_dialog import ImportXlsxDialog
+        except ImportError:
+            self.show_message("Impor dari Excel belum tersedia.", error=True)
+            return
+        ImportXlsxDialog.run(self, self.context)
+
+    def export_report(self) -> None:
+        if self.context is None:
+            return
+        try:
+            from .export_dialog import ExportDialog
+        except ImportError:
+            self.show_message("Ekspor laporan belum tersedia.", error=True)
+            return
+        ExportDialog.run(self, self.context)
+
+    # -- pages -----------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            factory = dict((k, f) for k, _l, f, _s in NAV)[key]
+            try:
+                page = factory(self.context, self.page_stack)
+            except Exception as exc:  # noqa: BLE001 - one broken page must not take the app down
+                log.exception("page %s", key)
+                from .pages import UnavailablePage
+
+                page = UnavailablePage(self.context, key, f"Halaman gagal dimuat: {exc}", self.page_stack)
+            self.pages[key] = page
+            self.page_stack.addWidget(page)
+            if hasattr(page, "message"):
+                page.message.connect(lambda text: self.show_message(text, error=True))
+            for view in getattr(page, "views", []):
+                view.current_ref.connect(self._track_ref)
+            if hasattr(page, "jump"):
+                page.jump.connect(self.jump_to)
+            if key == "riwayat" and self._last_ref is not None:
+                page.set_ref(self._last_ref)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget | None:
+        if self.context is None or key not in NAV_KEYS:
+            return None
+        row = NAV_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _nav_changed
+        else:
+            self._nav_changed(row)
+        return self.pages.get(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if self.context is None or row < 0:
+            return
+        page = self.page(NAV_KEYS[row])
+        self.page_stack.setCurrentWidget(page)
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+
+    def current_page_key(self) -> str | None:
+        w = self.page_stack.currentWidget()
+        for k, p in self.pages.items():
+            if p is w:
+                return k
+        return None
+
+    def current_page(self) -> QWidget | None:
+        return self.page_stack.currentWidget() if self.context else None
+
+    def jump_to(self, table: str, key: tuple, field) -> bool:
+        for page_key in LOCATE_ORDER.get(table, []):
+            self.show_page(page_key)
+            page = self.pages.get(page_key)
+            if page is not None and hasattr(page, "locate") and page.locate(table, tuple(key), field):
+                return True
+        self.show_message("Lokasi temuan tidak dapat ditampilkan.", error=True)
+        return False
+
+    def _track_ref(self, ref) -> None:
+        if ref is None:
+            return
+        self._last_ref = ref
+        if "riwayat" in self.pages:
+            self.pages["riwayat"].set_ref(ref)
+
+    def toggle_focus(self) -> None:
+        if self.context is None:
+            return
+        if self.nav.hasFocus():
+            page = self.current_page()
+            views = getattr(page, "views", [])
+            (views[0] if views else page).setFocus()
+        else:
+            self.nav.setFocus()
+
+    # -- editing actions ---------------------------------------------------------------------------
+    def _grid(self) -> GridView | None:
+        w = QApplication.focusWidget()
+        while w is not None:
+            if isinstance(w, GridView):
+                return w
+            w = w.parentWidget()
+        page = self.current_page()
+        views = [v for v in getattr(page, "views", []) if v.isVisible()]
+        return views[0] if views else None
+
+    def _focused_text_widget(self):
+        w = QApplication.focusWidget()
+        if w is not None and not isinstance(w, GridView) and hasattr(w, "paste") and hasattr(w, "copy"):
+            return w
+        return None
+
+    def undo(self) -> None:
+        if self.context is not None:
+            self.context.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.context is not None:
+            self.context.undo_stack.redo()
+
+    def copy(self) -> None:
+        tw = self._focused_text_widget()
+        if tw is not None:
+            tw.copy()
+        elif (g := self._grid()) is not None:
+            g.copy()
+
+    def paste(self) -> None:
+        tw = self._focused_text_widget()
+        if tw is not None:
+            tw.paste()
+        elif (g := self._grid()) is not None:
+            g.paste()
+
+    def fill_down(self) -> None:
+        if (g := self._grid()) is not None:
+            g.fill_down()
+
+    def clear_cells(self) -> None:
+        if (g := self._grid()) is not None:
+            g.clear_cells()
+
+    # -- status ------------------------------------------------------------------------------------
+    def _changed(self, ch) -> None:
+        self.saved_label.setText(f"Semua perubahan tersimpan · {datetime.now():%H.%M.%S}")
+        if ch.everything or any(r.table in ("opd", "settings") for r in ch.cells):
+            self._update_title()
+        if self.msg_label.property("error"):
+            self.msg_label.setText("")
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.msg_label.setProperty("error", error)
+        self.msg_label.setStyleSheet("color: #b42318; font-weight: bold;" if error else "")
+        self.msg_label.setText(text)
+        self.msg_label.setToolTip(text)
+        self._msg_timer.start(12000 if error else 6000)
+
+    def show_shortcuts(self) -> None:
+        text = (
+            "<table>"
+            "<tr><td>Enter / Shift+Enter</td><td>simpan dan pindah ke bawah / atas</td></tr>"
+            "<tr><td>Tab / Shift+Tab</td><td>pindah ke kanan / kiri</td></tr>"
+            "<tr><td>Ketik</td><td>mengganti isi sel</td></tr><tr><td>F2</td><td>ubah isi sel</td></tr>"
+            "<tr><td>Del</td><td>kosongkan sel terpilih</td></tr>"
+            "<tr><td>Ctrl+C / Ctrl+V</td><td>salin / tempel blok (dari dan ke Excel)</td></tr>"
+            "<tr><td>Ctrl+D</td><td>isi ke bawah</td></tr><tr><td>Ctrl+Z / Ctrl+Y</td><td>urungkan / ulangi</td></tr>"
+            "<tr><td>Ctrl+1 … Ctrl+0, Ctrl+H</td><td>pindah halaman</td></tr>"
+            "<tr><td>F6</td><td>pindah fokus navigasi ↔ halaman</td></tr>"
+            "<tr><td>Ctrl+N / Ctrl+O / Ctrl+W</td><td>buku kerja baru / buka / tutup</td></tr>"
+            "</table>"
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, "Pintasan papan ketik", text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Tentang LKIP Desktop",
+                          f"<b>LKIP Desktop {__version__}</b><br>Buku kerja SAKIP/LKIP satu OPD, luring.<br>"
+                          "Setiap perubahan langsung tersimpan ke berkas .lkip.",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    # -- window ---------------------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geo = appsettings.settings().value("geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:
+        s = appsettings.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.sync()
+        self.close_workbook()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.toLocalFile().lower().endswith(".lkip") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for u in event.mimeData().urls():
+            if u.toLocalFile().lower().endswith(".lkip"):
+                event.acceptProposedAction()
+                self.open_path(Path(u.toLocalFile()))
+                return
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(f"lkip_desktop.ui.{name}") is not None
+    except (ImportError, ValueError):
+        return False
