@@ -34,8 +34,8 @@ from .service import CellRef, Changes, Op, SetOp, WorkbookService
 # -- limits (module constants so tests can lower them) ---------------------------------------
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 2000
-MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one uncompressed part (a sheet's XML)
-MAX_TOTAL_BYTES = 400 * 1024 * 1024
+MAX_MEMBER_BYTES = 64 * 1024 * 1024  # one uncompressed part (a sheet's XML, shared strings)
+MAX_TOTAL_BYTES = 128 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed / compressed, for parts above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_ROWS = 20000
