@@ -464,7 +464,9 @@ def write_pdf(pages: list[Page], out, *, title: str = "", author: str = "") -> N
     """Draw the pages into ``out`` (a path or a binary file object)."""
     fonts.register_fonts()
     target = str(out) if isinstance(out, (str, Path)) else out
-    c = rl_canvas.Canvas(target, pagesize=(pages[0].width, pages[0].height), pageCompression=1)
+    # initial font DejaVu: else every page also names Helvetica, a font that is not embedded
+    c = rl_canvas.Canvas(target, pagesize=(pages[0].width, pages[0].height), pageCompression=1,
+                         initialFontName=REGULAR, initialFontSize=BODY_SIZE)
     c.setTitle(title)
     c.setAuthor(author)
     c.setCreator("LKIP Desktop")

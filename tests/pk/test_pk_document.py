@@ -164,3 +164,13 @@ def test_word_spacing_of_justified_lines_does_not_leak(demo, tmp_path):
     for n, v in enumerate(tws):
         if v:  # a stretched line is followed by a reset before anything else is drawn
             assert n + 1 < len(tws) and tws[n + 1] == 0
+
+
+def test_only_bundled_fonts_are_used(demo, tmp_path):
+    _, out = _print(demo, tmp_path, "perubahan")
+    for page in PdfReader(str(out)).pages:
+        fonts_used = {f["/BaseFont"] for f in page["/Resources"]["/Font"].values()}
+        assert fonts_used and all("DejaVu" in f for f in fonts_used), fonts_used
+        for f in page["/Resources"]["/Font"].values():
+            desc = f.get_object()["/FontDescriptor"]
+            assert "/FontFile2" in desc  # embedded: prints the same on every PC
