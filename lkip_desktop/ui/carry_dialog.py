@@ -197,6 +197,13 @@ def new_from_last_year(parent: QWidget | None, context=None) -> Path | None:
     """Ask, create, show the summary; the new workbook's path (None when cancelled).
     Pass the open workbook's ``context`` so its own file can be last year's file; it is
     then preselected."""
+    if context is None:
+        # The main window keeps its open workbook as ``.context``; using it lets that very
+        # file be last year's file (its lock would otherwise refuse a second reader).
+        from .context import WorkbookContext
+
+        found = getattr(parent, "context", None)
+        context = found if isinstance(found, WorkbookContext) and found.service.db is not None else None
     source = Path(context.service.path) if context is not None and context.service.path else None
     dlg = CarryDialog(parent, source, context)
     try:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from lkip_desktop.store.service import WorkbookService
 from lkip_desktop.ui import carry_dialog
@@ -164,5 +164,11 @@ def test_new_year_from_the_open_workbook(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(CarryDialog, "exec", fake_exec)
     assert carry_dialog.new_from_last_year(None, ctx) == tmp_path / "2024.lkip"
+
+    window = QWidget()  # the main window keeps its open workbook as .context
+    window.context = ctx
+    qtbot.addWidget(window)
+    (tmp_path / "2024.lkip").unlink()
+    assert carry_dialog.new_from_last_year(window) == tmp_path / "2024.lkip"
     ctx.deleteLater()
     svc.close()
