@@ -105,7 +105,9 @@ if [[ -f "$ROOT/lkip_desktop/ui/app.py" ]]; then
     if grep -qE "Traceback|could not load the Qt platform plugin|Cannot load library" "$RUN/gui.log"; then
         fail "GUI log shows an error"
     fi
-    echo "GUI started and quit with exit 0"
+    # --demo copies the demo workbook into the user's data folder: proof the GUI really opened it.
+    find "$XDG_DATA_HOME" -name '*.lkip' | grep -q . || fail "GUI --demo left no demo workbook in $XDG_DATA_HOME"
+    echo "GUI started, opened the demo and quit with exit 0"
 else
     echo "SKIPPED: lkip_desktop/ui/app.py does not exist yet; GUI start not smoke-tested."
 fi
