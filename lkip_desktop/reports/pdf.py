@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, portrait
@@ -410,8 +410,10 @@ PALETTE = [colors.HexColor(c) for c in ("#2F6DB5", "#E07B39", "#3A9A5B", "#B03A4
 
 def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float = 200) -> Drawing:
     labels, series = chart.data(table)
-    d = Drawing(width, height)
     fonts.register_fonts()
+    # renderPDF starts every drawing in STATE_DEFAULTS' font (Helvetica, not embedded): use ours.
+    STATE_DEFAULTS["fontName"] = fonts.REGULAR
+    d = Drawing(width, height)
     values = [[float(v) if v is not None else 0.0 for v in vals] for _, vals in series]  # geometry only
     present = [float(v) for _, vals in series for v in vals if v is not None]
     if chart.reference is not None:
@@ -501,7 +503,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, path, paper: str, title: str, footer: str, progress=None, cancel=None, total=0):
         super().__init__(str(path), pagesize=page_size(paper, T.PORTRAIT), leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, author="LKIP Desktop",
-                         creator="LKIP Desktop")
+                         creator="LKIP Desktop", initialFontName=fonts.REGULAR, initialFontSize=8)
         self.footer = footer
         self.progress = progress
         self.cancel = cancel
