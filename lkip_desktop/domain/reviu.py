@@ -10,8 +10,8 @@ from decimal import Decimal
 from .compute import Calculator
 from .model import ANNUAL, REALISASI, TARGET, BudgetItem, Workbook
 from .nip import nip_problems
+from .pk import consistency
 from .numbers import format_number, format_rupiah
-from .values import Predikat, value_to_text
 
 KESALAHAN = "kesalahan"
 PERINGATAN = "peringatan"
@@ -161,46 +161,8 @@ def _link_checks(wb: Workbook) -> list[Finding]:
 
 
 def _pk_checks(wb: Workbook, calc: Calculator) -> list[Finding]:
-    out = []
-    tahun = wb.settings.tahun
-    for pk in wb.pk_list():
-        label = "PK Perubahan" if pk.jenis == "perubahan" else "PK"
-        for row in wb.pk_sasaran_rows(pk.id):
-            ind = wb.indicators.get(row.indicator_id) if row.indicator_id else None
-            if ind is None:
-                continue
-            target = ind.target(tahun)
-            if not _same_target(row.target, target):
-                out.append(Finding(KESALAHAN, "pk-target",
-                                   f"Target di {label} ({row.target}) berbeda dengan target Renstra {tahun} "
-                                   f"({'-' if target is None else value_to_text(target)}).",
-                                   f"{label} {row.indikator}", "pk_sasaran", (row.id,), "target"))
-        for row in wb.pk_program_rows(pk.id):
-            if not row.item_id or row.item_id not in wb.items:
-                continue
-            totals = calc.totals(row.item_id)
-            pagu = totals.pagu_perubahan if pk.jenis == "perubahan" else totals.pagu_murni
-            if row.anggaran != pagu:
-                out.append(Finding(KESALAHAN, "pk-anggaran",
-                                   f"Anggaran di {label} {format_rupiah(row.anggaran)} berbeda dengan pagu "
-                                   f"{'perubahan' if pk.jenis == 'perubahan' else 'murni'} {format_rupiah(pagu)}.",
-                                   f"{label} {row.program}", "pk_program", (row.id,), "anggaran"))
-    return out
-
-
-def _same_target(text: str, target) -> bool:
-    from .values import parse_indicator_value
-    from .errors import InputError
-
-    if target is None:
-        return not text.strip()
-    try:
-        v = parse_indicator_value(text, "predikat" if isinstance(target, Predikat) else "angka")
-    except InputError:
-        return False
-    if isinstance(target, Predikat) and isinstance(v, Predikat):
-        return v.grade == target.grade and (v.score is None or target.score is None or v.score == target.score)
-    return v == target
+    """PK versus Renstra targets and the budget tree (the rules live in pk.py)."""
+    return [Finding(**vars(w)) for pk in wb.pk_list() for w in consistency(wb, calc, pk.id)]
 
 
 def _profile_checks(wb: Workbook) -> list[Finding]:
