@@ -17,7 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("workbook", type=Path, help="berkas baru (.lkip)")
     _carry_args(p, required=True)
     p.set_defaults(func=cmd_new_from)
-    _extend_new(sub)
 
     p = sub.add_parser("attach-history", help="tambahkan realisasi/target dari berkas tahun-tahun sebelumnya")
     p.add_argument("workbook", type=Path)
@@ -48,28 +47,6 @@ def _carry_args(p: argparse.ArgumentParser, *, required: bool) -> None:
     if required:
         p.add_argument("--tahun", type=int, help="tahun baru (bawaan: tahun lalu + 1)")
         p.add_argument("--renstra", help="periode Renstra baru, mis. 2027-2031 (wajib bila periode lama berakhir)")
-
-
-def _extend_new(sub: argparse._SubParsersAction) -> None:
-    """Let `new NEW.lkip --from LAST.lkip` reach new-from without editing cli/core.py.
-    Temporary: the lead is asked to route this in core (see the issue 7 report)."""
-    p = sub.choices.get("new")
-    if p is None or "--from" in p._option_string_actions:
-        return
-    _carry_args(p, required=False)
-    tahun = p._option_string_actions.get("--tahun")
-    if tahun is not None:
-        tahun.required = False  # with --from the year follows from last year's file
-    original = p.get_default("func")
-
-    def routed(args) -> int:
-        if getattr(args, "from_", None):
-            return cmd_new_from(args)
-        if getattr(args, "tahun", None) is None:
-            raise InputError("Sebutkan --tahun (mis. --tahun 2025), atau --from BERKAS_TAHUN_LALU.lkip.")
-        return original(args)
-
-    p.set_defaults(func=routed)
 
 
 def _period(text: str | None) -> tuple[int | None, int | None]:

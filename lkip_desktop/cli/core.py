@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_rupiah
 from ..domain.reviu import KESALAHAN, check
 from ..domain.values import format_value
@@ -16,9 +17,12 @@ from ..store.service import CellRef, WorkbookService
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="buat buku kerja baru (kosong)")
     p.add_argument("workbook", type=Path)
-    p.add_argument("--tahun", type=int, required=True, help="tahun laporan, mis. 2024")
+    p.add_argument("--tahun", type=int, help="tahun laporan, mis. 2024 (dengan --from: bawaan tahun lalu + 1)")
     p.add_argument("--renstra", help="periode Renstra, mis. 2024-2026")
     p.add_argument("--opd", default="", help="nama OPD")
+    p.add_argument("--from", dest="from_", type=Path, metavar="TAHUN_LALU.lkip",
+                   help="mulai dari berkas tahun lalu (dibuka baca-saja, tidak diubah)")
+    p.add_argument("--bawa-pagu", action="store_true", help="dengan --from: bawa pagu tahun lalu sebagai titik awal")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("import-json", help="buat buku kerja dari JSON buku kerja (docs/json-format.md)")
@@ -69,6 +73,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args) -> int:
+    if args.from_:
+        from .carry import cmd_new_from
+
+        return cmd_new_from(args)
+    if args.tahun is None:
+        raise InputError("Sebutkan --tahun (mis. --tahun 2025), atau --from BERKAS_TAHUN_LALU.lkip.")
     awal = akhir = None
     if args.renstra:
         a, _, b = args.renstra.partition("-")
