@@ -11,6 +11,9 @@ from ..domain.errors import InputError
 from ..store.service import CellRef, Changes, Op, SetOp, WorkbookService
 from .undo import ServiceCommand
 
+_CLEARABLE = {"indicator_value", "komponen"}  # store VALUE_TABLES: None deletes the row
+_EMPTY = {"", "-", "–", "—"}
+
 
 class WorkbookContext(QObject):
     changed = Signal(object)  # Changes, after every apply, undo and redo
@@ -43,10 +46,18 @@ class WorkbookContext(QObject):
     def set_cell(self, ref: CellRef, value, label: str | None = None) -> Changes | None:
         return self.apply([SetOp(ref, value)], label or "Ubah nilai")
 
+    def parse(self, ref: CellRef, text: str | None):
+        """User text -> value via the service's parser (raises InputError). Empty text in a
+        target/realisasi/komponen cell means "clear" (None deletes the value row), which the
+        core's non-nullable "value" kind would otherwise refuse."""
+        if ref.table in _CLEARABLE and (text or "").strip() in _EMPTY:
+            return None
+        return self.service.parse(ref, text)
+
     def set_text(self, ref: CellRef, text: str, label: str | None = None) -> Changes | None:
         """Parse user text for a cell and store it; a parse error emits ``failed``."""
         try:
-            value = self.service.parse(ref, text)
+            value = self.parse(ref, text)
         except InputError as exc:
             self.failed.emit(str(exc))
             return None

@@ -84,6 +84,11 @@ class Column:
     label: str = ""  # undo label of an edit in this column
 
 
+def parse_cell(service_or_context, ref: CellRef, text: str):
+    """User text -> value for ``ref`` (the context's parser: empty clears a value cell)."""
+    return service_or_context.parse(ref, text)
+
+
 def ref_dep(ref: CellRef) -> tuple:
     """The row key a stored cell belongs to."""
     t = ref.table
@@ -308,7 +313,13 @@ class GridModel(QAbstractItemModel):
         # Unchanged text: nothing to store (no empty undo step, no audit row).
         if text == (self.data(index, Qt.ItemDataRole.EditRole) or ""):
             return True
-        return self.context.set_text(ref, text, col.label or f"Ubah {col.header.replace(chr(10), ' ')}") is not None
+        try:
+            parsed = parse_cell(self.context, ref, text)
+        except InputError as exc:
+            self.context.failed.emit(str(exc))
+            return False
+        label = col.label or f"Ubah {col.header.replace(chr(10), ' ')}"
+        return self.context.set_cell(ref, parsed, label) is not None
 
     def validate(self, index: QModelIndex, text: str) -> str | None:
         """The Indonesian message for text that cannot be stored in this cell, else None."""
@@ -316,7 +327,7 @@ class GridModel(QAbstractItemModel):
         if ref is None:
             return "Sel ini tidak dapat diubah (dihitung otomatis)."
         try:
-            self.context.service.parse(ref, text)
+            parse_cell(self.context, ref, text)
         except InputError as exc:
             return str(exc)
         return None
@@ -736,7 +747,7 @@ class GridView(QTreeView):
                                   "sel ini tidak dapat diubah.")
                     continue
                 try:
-                    ops.append(SetOp(ref, model.context.service.parse(ref, value)))
+                    ops.append(SetOp(ref, parse_cell(model.context, ref, value)))
                 except InputError as exc:
                     errors.append(f"Baris {start_row + i + 1}, kolom {col.header.replace(chr(10), ' ')}: {exc}")
             if errors and len(errors) > 5:
@@ -769,7 +780,7 @@ class GridView(QTreeView):
                 if ref is None:
                     continue
                 try:
-                    value = model.context.service.parse(ref, "")
+                    value = parse_cell(model.context, ref, "")
                 except InputError:
                     continue  # a required choice cannot be emptied: leave it
                 if model.context.service.get(ref) != value:
@@ -794,7 +805,7 @@ class GridView(QTreeView):
                 if ref is None:
                     continue
                 try:
-                    ops.append(SetOp(ref, model.context.service.parse(ref, text)))
+                    ops.append(SetOp(ref, parse_cell(model.context, ref, text)))
                 except InputError as exc:
                     errors.append(str(exc))
         if errors:

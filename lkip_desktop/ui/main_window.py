@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer, Qt
+from PySide6.QtCore import QByteArray, QTimer, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from .grid import GridView
 from .pages import (
     AnggaranPage,
     CapaianPage,
+    Page,
     DukunganPage,
     PrestasiPage,
     ProfilPage,
@@ -409,11 +410,12 @@ class MainWindow(QMainWindow):
                 page = UnavailablePage(self.context, key, f"Halaman gagal dimuat: {exc}", self.page_stack)
             self.pages[key] = page
             self.page_stack.addWidget(page)
-            if hasattr(page, "message"):
+            # Pages of other engineers may not have these signals: connect only what exists.
+            if isinstance(getattr(page, "message", None), SignalInstance):
                 page.message.connect(lambda text: self.show_message(text, error=True))
-            for view in getattr(page, "views", []):
+            for view in getattr(page, "views", []) if isinstance(page, Page) else []:
                 view.current_ref.connect(self._track_ref)
-            if hasattr(page, "jump"):
+            if isinstance(getattr(page, "jump", None), SignalInstance):
                 page.jump.connect(self.jump_to)
             if key == "riwayat" and self._last_ref is not None:
                 page.set_ref(self._last_ref)
@@ -468,7 +470,7 @@ class MainWindow(QMainWindow):
             return
         if self.nav.hasFocus():
             page = self.current_page()
-            views = getattr(page, "views", [])
+            views = page.views if isinstance(page, Page) else []
             (views[0] if views else page).setFocus()
         else:
             self.nav.setFocus()
@@ -481,7 +483,7 @@ class MainWindow(QMainWindow):
                 return w
             w = w.parentWidget()
         page = self.current_page()
-        views = [v for v in getattr(page, "views", []) if v.isVisible()]
+        views = [v for v in page.views if v.isVisible()] if isinstance(page, Page) else []
         return views[0] if views else None
 
     def _focused_text_widget(self):
