@@ -28,6 +28,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -183,21 +184,18 @@ class _Layout:
         return max(w, 4.0)
 
     def _content(self, cell: T.Cell, c: int, bold: bool, depth: int, header: bool):
+        """The cell's text broken into lines at its width (a plain string: reportlab draws
+        it far faster than a Paragraph) and its height."""
         text = cell.text
-        st = self.st
         avail = self._cell_width(c, cell, depth)
-        if header:
-            p = Paragraph(escape(text).replace("\n", "<br/>"), st.head)
-            return p, p.wrap(avail, 10_000)[1]
-        font = fonts.BOLD if bold else fonts.REGULAR
+        font = fonts.BOLD if bold or header else fonts.REGULAR
+        lead = self.size * 1.2
         if "\n" not in text and stringWidth(text, font, self.size) <= avail:
-            return text, self.size * 1.2
-        style = st.bold if bold else st.body
-        align = cell.halign
-        if align != "left":
-            style = ParagraphStyle("x", parent=style, alignment=TA_RIGHT if align == "right" else TA_CENTER)
-        p = Paragraph(escape(text).replace("\n", "<br/>"), style)
-        return p, p.wrap(avail, 10_000)[1]
+            return text, lead
+        lines = []
+        for part in text.split("\n"):
+            lines.extend(simpleSplit(part, font, self.size, avail) or [""])
+        return "\n".join(lines), lead * len(lines)
 
     def _measure(self, grid, rows, header: bool):
         data: list[list] = []

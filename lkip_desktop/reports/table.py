@@ -14,6 +14,7 @@ formula; every other text stays text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Any, Iterator, Sequence
 
@@ -49,7 +50,7 @@ def _own_places(d: Decimal) -> int:
     return max(0, -exp) if isinstance(exp, int) else 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cell:
     kind: str = TEXT
     value: Any = None  # str | int | Decimal | Predikat | None
@@ -75,7 +76,7 @@ class Cell:
             raise ValueError("formula cell needs formula text starting with '='")
 
     # -- what every renderer shows ------------------------------------------------------
-    @property
+    @cached_property  # formatted once, whatever asks (widths, PDF, Excel, screen)
     def text(self) -> str:
         v = self.value
         k = self.kind

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import os
 import re
+from copy import copy
 from pathlib import Path
 from typing import Callable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import table as T
@@ -60,6 +62,21 @@ def put_text(ws: Worksheet, row: int, col: int, text: str):
     return cell
 
 
+def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
+    """``ws.merge_cells`` without its overlap scan (quadratic in the number of merges; the
+    wide Lampiran table has thousands) and without rebuilding border objects per edge
+    cell: the covered cells take the lead cell's finished style (its borders, its fill).
+    ReportTable.validate() guarantees our spans never overlap."""
+    ws.merged_cells.ranges.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
+    style = ws.cell(row=r1, column=c1)._style
+    for r in range(r1, r2 + 1):
+        for c in range(c1, c2 + 1):
+            if (r, c) != (r1, c1):
+                mc = MergedCell(ws, r, c)
+                mc._style = copy(style)
+                ws._cells[(r, c)] = mc
+
+
 def sheet_title(table: ReportTable, taken: set[str]) -> str:
     base = _BAD_TITLE.sub(" ", f"T{table.number} {table.title}" if table.number else table.title)
     base = base.strip().strip("'")
@@ -76,22 +93,47 @@ def sheet_title(table: ReportTable, taken: set[str]) -> str:
     return title
 
 
-def _write_cell(ws: Worksheet, r: int, c: int, cell: T.Cell, bold: bool, fill, indent: int) -> None:
+class _StyleCache:
+    """Styling a cell through openpyxl's style objects hashes them every time; copying the
+    finished StyleArray of an identical cell is many times faster."""
+
+    def __init__(self):
+        self._arrays: dict[tuple, object] = {}
+
+    def apply(self, target, key: tuple, make) -> None:
+        arr = self._arrays.get(key)
+        if arr is None:
+            make(target)
+            self._arrays[key] = copy(target._style)
+        else:
+            target._style = copy(arr)
+
+
+def _write_cell(ws: Worksheet, r: int, c: int, cell: T.Cell, bold: bool, fill, indent: int,
+                styles: _StyleCache) -> None:
     k = cell.kind
+    fmt = None
     if k == T.FORMULA:
         target = ws.cell(row=r, column=c)
         target.value = cell.formula  # the one place a formula is written, from code
     elif k in T.NUMERIC and cell.number is not None:
         target = ws.cell(row=r, column=c)
         target.value = cell.number
-        target.number_format = cell.number_format
+        fmt = cell.number_format
     else:
         target = put_text(ws, r, c, cell.text)
-    target.border = BORDER
-    target.font = BOLD if bold else REGULAR
-    if fill is not None:
-        target.fill = fill
-    target.alignment = Alignment(horizontal=cell.halign, vertical="top", wrap_text=k == T.TEXT, indent=indent)
+    halign, wrap = cell.halign, k == T.TEXT
+
+    def make(t):
+        t.border = BORDER
+        t.font = BOLD if bold else REGULAR
+        if fill is not None:
+            t.fill = fill
+        if fmt:
+            t.number_format = fmt
+        t.alignment = Alignment(horizontal=halign, vertical="top", wrap_text=wrap, indent=indent)
+
+    styles.apply(target, (fmt, bold, id(fill), halign, wrap, indent), make)
 
 
 def _widths(table: ReportTable) -> list[float]:
@@ -112,7 +154,7 @@ def _widths(table: ReportTable) -> list[float]:
 def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
     n = table.ncols
     put_text(ws, 1, 1, table.caption).font = CAPTION_FONT
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
+    merge(ws, 1, 1, 1, n)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
     ws.row_dimensions[1].height = 32 if len(table.caption) > 90 else 18
     # header
@@ -128,11 +170,11 @@ def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
             target.font = BOLD
             target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r, c, cell in table.spans("header"):
-        ws.merge_cells(start_row=hr + r, start_column=c + 1, end_row=hr + r + cell.rowspan - 1,
-                       end_column=c + cell.colspan)
+        merge(ws, hr + r, c + 1, hr + r + cell.rowspan - 1, c + cell.colspan)
     body = hr + len(table.header)
     # body
     indent_col = table.indent_col
+    styles = _StyleCache()
     for i, row in enumerate(table.rows):
         r = body + i
         bold = row.is_bold
@@ -140,14 +182,17 @@ def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
         for c, cell in enumerate(row.cells):
             if cell is None:
                 target = ws.cell(row=r, column=c + 1)
-                target.border = BORDER
-                if fill is not None:
-                    target.fill = fill
+
+                def make(t, fill=fill):
+                    t.border = BORDER
+                    if fill is not None:
+                        t.fill = fill
+
+                styles.apply(target, ("covered", id(fill)), make)
                 continue
-            _write_cell(ws, r, c + 1, cell, bold, fill, row.depth if c == indent_col else 0)
+            _write_cell(ws, r, c + 1, cell, bold, fill, row.depth if c == indent_col else 0, styles)
     for r, c, cell in table.spans("body"):
-        ws.merge_cells(start_row=body + r, start_column=c + 1, end_row=body + r + cell.rowspan - 1,
-                       end_column=c + cell.colspan)
+        merge(ws, body + r, c + 1, body + r + cell.rowspan - 1, c + cell.colspan)
     end = body + len(table.rows) - 1
     # notes
     r = end + 2
