@@ -4,6 +4,7 @@ number looks the same on screen as in the report (id-ID, half-up)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from ..domain.numbers import format_number, format_rupiah
 from ..domain.values import Predikat, format_value
@@ -13,23 +14,31 @@ LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Su
                "tujuan": "Tujuan", "sasaran": "Sasaran"}
 
 
-def typed(v) -> str:
-    """A stored value as typed (every digit kept): 22,73 / A (82,04) / '-'."""
-    return format_value(v, None)
-
-
-def typed_edit(v) -> str:
-    return "" if v is None else format_value(v, None)
-
-
-def computed(v, places: int = 2) -> str:
+# Babel formatting costs ~60 µs a number and a repaint asks for every visible cell: cache the
+# text by the value's exact string (Decimal("40") and Decimal("40.0") must not share a key).
+@lru_cache(maxsize=65536)
+def _value_text(kind: type, text: str, places: int | None, v) -> str:
     return format_value(v, places)
 
 
+def typed(v) -> str:
+    """A stored value as typed (every digit kept): 22,73 / A (82,04) / '-'."""
+    return "-" if v is None else _value_text(type(v), str(v), None, v)
+
+
+def typed_edit(v) -> str:
+    return "" if v is None else typed(v)
+
+
+def computed(v, places: int = 2) -> str:
+    return "-" if v is None else _value_text(type(v), str(v), places, v)
+
+
 def pct(d: Decimal | None) -> str:
-    return format_number(d, 2)
+    return "-" if d is None else _value_text(Decimal, str(d), 2, d)
 
 
+@lru_cache(maxsize=65536)
 def rupiah(n: int | None) -> str:
     return format_rupiah(n)
 
