@@ -13,6 +13,7 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    walk_subset,
 )
 
 
@@ -102,7 +103,10 @@ def strategi(svc, number: str) -> ReportTable:
             continue
         no += 1
         # Budget order, grouped program -> kegiatan -> sub kegiatan.
-        ordered = [item for item, _ in wb.walk_budget() if item.id in leaves]
+        shown = set(leaves)
+        for leaf_id in leaves:
+            shown.update(a.id for a in wb.ancestors(leaf_id))
+        ordered = [item for item, _ in walk_subset(wb, shown) if item.id in leaves]
         groups: list[tuple[object, object, object]] = []
         for leaf in ordered:
             anc = wb.ancestors(leaf.id)

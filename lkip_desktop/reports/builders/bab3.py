@@ -19,6 +19,7 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    walk_subset,
 )
 
 HUNDRED = Decimal(100)
@@ -194,9 +195,7 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
     for leaf_id in budget.items:
         shown.add(leaf_id)
         shown.update(a.id for a in wb.ancestors(leaf_id))
-    for item, depth in wb.walk_budget():
-        if item.id not in shown:
-            continue
+    for item, depth in walk_subset(wb, shown):
         full = item.id in leaves or all(x.id in leaves for x in wb.leaves_under(item.id))
         if full:
             tot = calc.totals(item.id)

@@ -94,5 +94,15 @@ def program_indicators(wb: Workbook, calc: Calculator, iku_id: str) -> list[Indi
     return out
 
 
+def walk_subset(wb: Workbook, shown: set[str], parent_id: str | None = None, depth: int = 0):
+    """``wb.walk_budget()`` restricted to the items in ``shown`` (and their ancestors must be
+    in it too): visits only those subtrees, so a per-IKU table does not walk the whole
+    budget tree (quadratic on a large workbook)."""
+    for child in wb.children(parent_id):
+        if child.id in shown:
+            yield child, depth
+            yield from walk_subset(wb, shown, child.id, depth + 1)
+
+
 def empty_row(table: ReportTable, message: str) -> None:
     table.add([T.text(message, colspan=table.ncols, align="center")] + [None] * (table.ncols - 1))
