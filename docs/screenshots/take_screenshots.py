@@ -55,7 +55,7 @@ def main() -> int:
         print("saved", name)
     if not only or "triwulan" in only:
         win.show_page("realisasi")
-        win.pages["realisasi"].tabs.setCurrentIndex(1)
+        win.pages["realisasi"].tabs.setCurrentIndex(1)  # builds the triwulan grid
         app.processEvents()
         win.grab().save(str(OUT / "triwulan.png"))
     win.close()

@@ -415,6 +415,8 @@ class MainWindow(QMainWindow):
                 page.message.connect(lambda text: self.show_message(text, error=True))
             for view in getattr(page, "views", []) if isinstance(page, Page) else []:
                 view.current_ref.connect(self._track_ref)
+            if isinstance(page, Page):
+                page.views_added.connect(lambda view: view.current_ref.connect(self._track_ref))
             if isinstance(getattr(page, "jump", None), SignalInstance):
                 page.jump.connect(self.jump_to)
             if key == "riwayat" and self._last_ref is not None:

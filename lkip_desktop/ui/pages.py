@@ -60,6 +60,7 @@ class Page(QWidget):
 
     title = ""
     message = Signal(str)
+    views_added = Signal(object)  # a GridView built after the page (lazy tabs)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -657,25 +658,34 @@ class RealisasiPage(Page):
         hint.setWordWrap(True)
         l1.addWidget(hint)
         tabs.addTab(w1, "&Indikator kinerja")
-        # quarters
-        w2 = QWidget()
-        self.qmodel = QuarterModel(context, self)
-        self.qview = self.add_view(GridView(), self.qmodel)
+        # quarters: built the first time the tab is shown (a 100x budget tree takes a while)
+        self.qmodel = None
+        self.qview = None
         self.rupiah = QCheckBox("Tampilkan kolom &rupiah per triwulan")
-        self.rupiah.toggled.connect(self._show_rupiah)
-        l2 = QVBoxLayout(w2)
-        l2.addWidget(self.rupiah)
-        l2.addWidget(self.qview, 1)
-        hint2 = QLabel("Fisik dalam satuan keluaran per triwulan (tidak kumulatif); keuangan dalam persen dari "
-                       "pagu setahun. Bila jumlah rupiah diisi, persennya dihitung dari rupiah.")
-        hint2.setWordWrap(True)
-        l2.addWidget(hint2)
+        w2 = QWidget()
+        self._l2 = QVBoxLayout(w2)
+        self._l2.addWidget(self.rupiah)
         tabs.addTab(w2, "&Fisik dan keuangan per triwulan")
         lay = QVBoxLayout(self)
         lay.addWidget(tabs)
-        self.qmodel.modelReset.connect(lambda: self._show_rupiah(self.rupiah.isChecked()))
-        self._show_rupiah(False)
+        tabs.currentChanged.connect(lambda i: self.ensure_quarters() if i == 1 else None)
         context.changed.connect(self._changed)
+
+    def ensure_quarters(self) -> None:
+        if self.qmodel is not None:
+            return
+        self.qmodel = QuarterModel(self.context, self)
+        self.qview = GridView()
+        self.add_view(self.qview, self.qmodel)
+        self.rupiah.toggled.connect(self._show_rupiah)
+        self._l2.addWidget(self.qview, 1)
+        hint2 = QLabel("Fisik dalam satuan keluaran per triwulan (tidak kumulatif); keuangan dalam persen dari "
+                       "pagu setahun. Bila jumlah rupiah diisi, persennya dihitung dari rupiah.")
+        hint2.setWordWrap(True)
+        self._l2.addWidget(hint2)
+        self.qmodel.modelReset.connect(lambda: self._show_rupiah(self.rupiah.isChecked()))
+        self._show_rupiah(self.rupiah.isChecked())
+        self.views_added.emit(self.qview)
 
     def _changed(self, ch) -> None:
         if ch.everything:
@@ -685,6 +695,8 @@ class RealisasiPage(Page):
             self.legend_box.addWidget(self.legend)
 
     def _show_rupiah(self, on: bool) -> None:
+        if self.qmodel is None:
+            return
         start = getattr(self.qmodel, "rupiah_start", self.qmodel.columnCount())
         for c in range(start, self.qmodel.columnCount()):
             self.qview.setColumnHidden(c, not on)
@@ -697,6 +709,7 @@ class RealisasiPage(Page):
             self.tabs.setCurrentIndex(0)
             return self._locate_in(self.view, ("indicator", key[0]), ref, 1)
         if table == "budget_quarter":
+            self.ensure_quarters()
             self.tabs.setCurrentIndex(1)
             return self._locate_in(self.qview, ("budget_item", key[0]), CellRef(table, tuple(key), field), 1)
         return False
