@@ -91,7 +91,7 @@ class ExportPage(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Tabel", "Judul"])
-        self.tree.setColumnWidth(0, 90)
+        self.tree.setColumnWidth(0, 120)
         self.tree.currentItemChanged.connect(self._on_current)
         all_btn = QPushButton("Pilih semua")
         none_btn = QPushButton("Kosongkan")

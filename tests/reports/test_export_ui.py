@@ -1,0 +1,79 @@
+"""The Laporan page: list, preview from the same ReportTable, export in a worker, cancel."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+pytest.importorskip("PySide6")
+
+from lkip_desktop.ui.context import WorkbookContext  # noqa: E402
+from lkip_desktop.ui.export_dialog import ExportDialog, ExportPage  # noqa: E402
+from lkip_desktop.ui.preview import ReportTableModel  # noqa: E402
+
+
+@pytest.fixture
+def page(qtbot, demo):
+    ctx = WorkbookContext(demo)
+    p = ExportPage(ctx)
+    p.open_when_done = False
+    qtbot.addWidget(p)
+    yield p
+    if p.is_running():
+        p.cancel()
+        qtbot.waitUntil(lambda: not p.is_running(), timeout=20000)
+
+
+def test_preview_shows_the_same_cells(page, qtmodeltester):
+    page.select_table("3.1")
+    model: ReportTableModel = page.preview.model
+    qtmodeltester.check(model)
+    table = model.table
+    assert table.key == "bab3.capaian"
+    texts = [model.index(r, 5).data() for r in range(model.rowCount())]
+    for figure in ["123,97", "100,99", "100,00", "106,18", "129,98", "112,23"]:
+        assert figure in texts
+    # header row spans and a chart widget from the table's chart spec
+    assert page.preview.charts.count() == 1
+    view = page.preview.view
+    assert view.columnSpan(model.header_rows, 0) == table.ncols  # the "Tujuan: …" group row
+
+
+def test_export_in_worker(page, qtbot, tmp_path):
+    page.set_checked(["3.1", "bab3.realisasi_program"])
+    with qtbot.waitSignal(page.exported, timeout=30000) as sig:
+        page.start_export(tmp_path / "lkip")
+    paths = sig.args[0]
+    assert sorted(p.rsplit(".", 1)[1] for p in paths) == ["pdf", "xlsx"]
+    book = openpyxl.load_workbook(tmp_path / "lkip.xlsx")
+    assert len(book.worksheets) == 3  # Daftar Tabel + 2
+    assert not page.is_running()
+
+
+def test_cancel_removes_partial_file(page, qtbot, tmp_path):
+    page._check_all(True)
+    page.xlsx_box.setChecked(False)
+    page.start_export(tmp_path / "batal")
+    page.cancel()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30000)
+    assert "dibatalkan" in page.status.text() or (tmp_path / "batal.pdf").exists()
+    if "dibatalkan" in page.status.text():
+        assert not (tmp_path / "batal.pdf").exists()
+
+
+def test_page_refreshes_on_change(page, qtbot, demo):
+    from lkip_desktop.store.service import CellRef
+
+    ind = demo.wb.iku_list()[0]
+    page.context.set_cell(CellRef("indicator", (ind.id,), "nama"), "Indikator baru")
+    titles = [page.tree.topLevelItem(i).child(j).text(1) for i in range(page.tree.topLevelItemCount())
+              for j in range(page.tree.topLevelItem(i).childCount())]
+    assert any("Indikator baru" in t for t in titles)
+
+
+def test_dialog_wraps_the_page(qtbot, demo, monkeypatch):
+    ctx = WorkbookContext(demo)
+    shown = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: shown.append(self.page) or 0)
+    ExportDialog.run(None, ctx)
+    assert shown and isinstance(shown[0], ExportPage)
