@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -412,7 +413,9 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
     # renderPDF starts every drawing in STATE_DEFAULTS' font (Helvetica, not embedded): use ours.
     STATE_DEFAULTS["fontName"] = fonts.REGULAR
     d = Drawing(width, height)
-    values = [[float(v) if v is not None else 0.0 for v in vals] for _, vals in series]  # geometry only
+    # floats only as geometry; a missing value is a gap in a line, an empty bar
+    values = [[float(v) if v is not None else (None if chart.kind == "line" else 0.0) for v in vals]
+              for _, vals in series]
     present = [float(v) for _, vals in series for v in vals if v is not None]
     if chart.reference is not None:
         present.append(float(chart.reference))
@@ -429,13 +432,15 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
         c.categoryAxis.labels.dx = -4
     elif chart.kind == "line":
         c = HorizontalLineChart()
-        c.x, c.y = 45, 45
-        c.width, c.height = width - 70, height - 80
+        c.x, c.y = 45, 40
+        c.width, c.height = width - 70, height - 75
         c.joinedLines = 1
         for i in range(len(values)):
             c.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
             c.lines[i].strokeWidth = 1.5
-            c.lines[i].symbol = None
+            c.lines[i].symbol = makeMarker("FilledCircle")  # a single year still shows
+            c.lines[i].symbol.size = 4
+            c.lines[i].symbol.fillColor = PALETTE[i % len(PALETTE)]
     else:
         c = VerticalBarChart()
         c.x, c.y = 45, 60
@@ -477,7 +482,7 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
                          fillColor=colors.red, textAnchor="end"))
     if len(series) > 1:
         lg = Legend()
-        lg.x, lg.y = c.x, 14
+        lg.x, lg.y = c.x, 2
         lg.alignment = "right"
         lg.columnMaximum = 1
         lg.fontName = fonts.REGULAR
