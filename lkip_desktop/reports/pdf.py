@@ -438,6 +438,8 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
         for i in range(len(values)):
             c.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
             c.lines[i].strokeWidth = 1.5
+            if _has_lone_point(values[i]):
+                c.lines[i].strokeColor = None  # reportlab cannot stroke a 1-point line: markers only
             c.lines[i].symbol = makeMarker("FilledCircle")  # a single year still shows
             c.lines[i].symbol.size = 4
             c.lines[i].symbol.fillColor = PALETTE[i % len(PALETTE)]
@@ -493,6 +495,15 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
         lg.boxAnchor = "sw"
         d.add(lg)
     return d
+
+
+def _has_lone_point(vals: list) -> bool:
+    if sum(v is not None for v in vals) < 2:
+        return True
+    for k, v in enumerate(vals):
+        if v is not None and (k == 0 or vals[k - 1] is None) and (k == len(vals) - 1 or vals[k + 1] is None):
+            return True
+    return False
 
 
 def _dec(v: float):
