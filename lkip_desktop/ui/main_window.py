@@ -281,7 +281,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.show_message("Fitur 'Buat dari file tahun lalu' belum tersedia.", error=True)
             return False
-        path = new_from_last_year(self)
+        # With a workbook open, carry starts from it (its snapshot; no second lock on the file).
+        path = new_from_last_year(self, context=self.context)
         return self.open_path(path) if path else False
 
     def open_path(self, path) -> bool:
