@@ -195,8 +195,19 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
     for leaf_id in budget.items:
         shown.add(leaf_id)
         shown.update(a.id for a in wb.ancestors(leaf_id))
+    memo: dict[str, bool] = {}
+
+    def covered(item_id: str) -> bool:
+        # every sub kegiatan under it supports the IKU: its own totals are exact
+        hit = memo.get(item_id)
+        if hit is None:
+            kids = wb.children(item_id)
+            hit = item_id in leaves if not kids else all(k.id in shown and covered(k.id) for k in kids)
+            memo[item_id] = hit
+        return hit
+
     for item, depth in walk_subset(wb, shown):
-        full = item.id in leaves or all(x.id in leaves for x in wb.leaves_under(item.id))
+        full = covered(item.id)
         if full:
             tot = calc.totals(item.id)
             figures = [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
