@@ -128,7 +128,7 @@ class ReferenceBuilder:
         if text is None:
             return
         try:
-            v = parse_indicator_value(str(text), jenis)
+            v = _reference_value(str(text), jenis)
         except InputError as exc:
             self.warnings.append(f"Nilai '{text}' dilewati: {exc}")
             return
@@ -222,6 +222,18 @@ class ReferenceBuilder:
             if isinstance(op, InsertOp) and op.table == "indicator" and op.row.get("kode") == kode:
                 return op.row["id"]
         return None
+
+
+def _reference_value(text: str, jenis: str):
+    """Reference figures are dot-decimal strings ("89.414" is 89,414, not 89.414 in id-ID
+    grouping); predikat values ("A", "A (82.04)") go through the predikat parser."""
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        return parse_indicator_value(text, jenis)
+    if not value.is_finite():
+        raise InputError(f"'{text}' bukan angka yang sah.")
+    return value
 
 
 _NUM = re.compile(r"^\s*(\(?[-−]?[\d.,]+\)?)\s*(.*)$")

@@ -160,6 +160,8 @@ class WorkbookService:
     def parse(self, ref: CellRef, text: str | None) -> Any:
         """User text for a cell -> the Python value to store (raises InputError)."""
         kind = TABLES[ref.table].fields[ref.field]
+        if ref.table in VALUE_TABLES and (text or "").strip() in ("", "-", "–", "—"):
+            return None  # clearing a value cell deletes its row
         jenis = "angka"
         if ref.table == "indicator_value":
             ind = self.wb.indicators.get(ref.key[0])

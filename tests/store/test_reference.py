@@ -122,3 +122,24 @@ def test_cli_new_and_json(tmp_path, demo_path, capsys):
     assert cli_main(["import-json", str(out), str(tmp_path / "kembali.lkip")]) == 0
     assert cli_main(["summary", str(tmp_path / "tidak-ada.lkip")]) == 1
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_last_year_comparison_uses_dot_decimals(demo):
+    """RULES §8: IPP 88,87 − 89,414 = −0,54 poin; IKM 88,13 − 87,70 = +0,43."""
+    by_kode = {i.kode: i for i in demo.wb.iku_list()}
+    assert demo.calc.last_year(by_kode["IKU-2"].id).realisasi.value == Decimal("89.414")
+    assert round_half_up(demo.calc.selisih_tahun_lalu(by_kode["IKU-2"].id)) == Decimal("-0.54")
+    assert round_half_up(demo.calc.selisih_tahun_lalu(by_kode["IKU-4"].id)) == Decimal("0.43")
+
+
+def test_clearing_a_value_cell_deletes_it(demo):
+    from lkip_desktop.store.service import CellRef
+
+    ikm = next(i for i in demo.wb.iku_list() if i.kode == "IKU-4")
+    ref = CellRef("indicator_value", (ikm.id, 2024, "realisasi", 0), "nilai")
+    for blank in ("", "-"):
+        assert demo.parse(ref, blank) is None
+    demo.set_text(ref, "")
+    result = demo.calc.indicator(ikm.id)
+    assert result.realisasi.value is None and result.capaian.value is None  # "-", never 0
+    assert demo.calc.opd_average().counted == 4
