@@ -74,20 +74,28 @@ class Average:
 class Calculator:
     def __init__(self, workbook: Workbook):
         self.wb = workbook
-        self._indicator: dict[tuple[str, int], IndicatorResult] = {}
+        self._indicator: dict[str, dict[int, IndicatorResult]] = {}
         self._totals: dict[str, BudgetTotals] | None = None
 
     # -- cache -----------------------------------------------------------------
-    def invalidate(self, *, indicators: set[str] | None = None, budget: bool = False, everything: bool = False) -> None:
+    def invalidate(self, *, indicators: set[str] | None = None, budget: bool = False,
+                   budget_items: set[str] | None = None, everything: bool = False) -> None:
+        """Forget what an edit may have changed. ``budget`` drops every total (the tree
+        changed); ``budget_items`` drops those items and their ancestors only."""
         if everything:
             self._indicator.clear()
             self._totals = None
             return
-        if indicators:
-            for key in [k for k in self._indicator if k[0] in indicators]:
-                del self._indicator[key]
+        for ind_id in indicators or ():
+            self._indicator.pop(ind_id, None)
         if budget:
             self._totals = None
+        elif budget_items and self._totals is not None:
+            for item_id in budget_items:
+                self._totals.pop(item_id, None)
+                if item_id in self.wb.items:
+                    for parent in self.wb.ancestors(item_id):
+                        self._totals.pop(parent.id, None)
 
     @property
     def capaian_settings(self) -> CapaianSettings:
@@ -121,8 +129,8 @@ class Calculator:
 
     def indicator(self, indicator_id: str, tahun: int | None = None) -> IndicatorResult:
         tahun = self.wb.settings.tahun if tahun is None else tahun
-        key = (indicator_id, tahun)
-        hit = self._indicator.get(key)
+        per_year = self._indicator.setdefault(indicator_id, {})
+        hit = per_year.get(tahun)
         if hit is None:
             ind = self.wb.indicators[indicator_id]
             real = self.realisasi(ind, tahun)
@@ -130,7 +138,7 @@ class Calculator:
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
             rating = SCALES[self.wb.settings.skala].rate(cap.value)
             hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
-            self._indicator[key] = hit
+            per_year[tahun] = hit
         return hit
 
     def capaian_value(self, indicator_id: str, tahun: int | None = None) -> Decimal | None:
@@ -176,7 +184,16 @@ class Calculator:
     def totals(self, item_id: str) -> BudgetTotals:
         if self._totals is None:
             self._totals = self._compute_totals()
-        return self._totals[item_id]
+        hit = self._totals.get(item_id)
+        if hit is None:  # dropped by a targeted invalidate: recompute this subtree only
+            item = self.wb.items[item_id]
+            children = self.wb.children(item_id)
+            if item.level == "sub_kegiatan" or not children:
+                hit = self._leaf_totals(item)
+            else:
+                hit = self._sum_totals([self.totals(c.id) for c in children])
+            self._totals[item_id] = hit
+        return hit
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()

@@ -87,6 +87,7 @@ class AuditEntry:
     label: str | None
 
 
+BULK_AUDIT_ROWS = 500
 _STRUCTURAL_FIELDS = {"urut", "kode", "parent_id", "owner_id", "owner_kind", "tujuan_id", "level", "pk_id"}
 _PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
 
@@ -244,11 +245,21 @@ class WorkbookService:
         waktu = datetime.now().isoformat(timespec="seconds")
         inverse: list[list[Op]] = []
         touched: list[tuple[str, tuple, bool]] = []  # (table, key, exists_after)
+        # A bulk import writes one audit row per table instead of one per row: the rows are
+        # new, there is no old value to keep, and per-row JSON tripled the file at scale.
+        inserts = [o for o in ops if isinstance(o, InsertOp)]
+        bulk = len(inserts) > BULK_AUDIT_ROWS
         try:
             with self.db.atomic():
                 for op in ops:
-                    inv = self._execute(op, waktu, label, touched)
+                    inv = self._execute(op, waktu, label, touched, audit=not (bulk and isinstance(op, InsertOp)))
                     inverse.append(inv)
+                if bulk:
+                    counts: dict[str, int] = {}
+                    for o in inserts:
+                        counts[o.table] = counts.get(o.table, 0) + 1
+                    for table, n in counts.items():
+                        self._audit(waktu, "tambah", table, (), None, None, json.dumps({"baris": n}), label)
         except sqlite3.IntegrityError as exc:
             raise InputError(_integrity_message(exc)) from exc
         except sqlite3.OperationalError as exc:
@@ -306,7 +317,7 @@ class WorkbookService:
                 "Buat PK Perubahan untuk mencatat perubahan."
             )
 
-    def _execute(self, op: Op, waktu: str, label: str, touched: list) -> list[Op]:
+    def _execute(self, op: Op, waktu: str, label: str, touched: list, audit: bool = True) -> list[Op]:
         conn = self.db.conn
         if isinstance(op, SetOp):
             t = TABLES[op.ref.table]
@@ -351,7 +362,8 @@ class WorkbookService:
             )
             key = tuple(data[c] for c in t.key)
             touched.append((t.name, key, True))
-            self._audit(waktu, "tambah", t.name, key, None, None, json.dumps(data, ensure_ascii=False), label)
+            if audit:
+                self._audit(waktu, "tambah", t.name, key, None, None, json.dumps(data, ensure_ascii=False), label)
             return [DeleteOp(t.name, key)]
         if isinstance(op, DeleteOp):
             t = TABLES[op.table]
@@ -406,25 +418,32 @@ class WorkbookService:
                 repository.apply_row(self.wb, table, row)
 
     def _describe(self, ch: Changes, ops: list[Op], touched: list) -> None:
+        rows_added_or_removed = any(isinstance(o, (InsertOp, DeleteOp)) for o in ops)
         for op in ops:
             if isinstance(op, SetOp):
                 ch.cells.append(op.ref)
                 if op.ref.field in _STRUCTURAL_FIELDS:
                     ch.structure.add(op.ref.table)
+        items: set[str] = set()  # budget items whose own figures changed
         for table, key, exists in touched:
-            if any(isinstance(o, (InsertOp, DeleteOp)) for o in ops):
+            if rows_added_or_removed:
                 ch.structure.add(table)
             if table in ("indicator", "indicator_value", "komponen"):
                 ch.indicators.add(key[0])
             elif table in ("budget_item", "budget_quarter", "dukungan"):
                 ch.budget = True
-                if table == "dukungan":
+                if table == "budget_item":
+                    items.add(key[0])
+                elif table == "dukungan":
                     ch.indicators.add(key[0])
             elif table == "settings":
                 ch.everything = True
         if ch.structure:
             self.wb.structure_changed()
-        self.calc.invalidate(indicators=ch.indicators, budget=ch.budget, everything=ch.everything)
+        # Totals read only budget_item rows: a quarter or link edit leaves them valid, and a
+        # pagu edit invalidates just that item and its ancestors (RULES 6.4 sums).
+        self.calc.invalidate(indicators=ch.indicators, budget="budget_item" in ch.structure,
+                             budget_items=items, everything=ch.everything)
 
     # -- history ------------------------------------------------------------------------------
     def history(self, ref: CellRef | None = None, limit: int = 500) -> list[AuditEntry]:

@@ -202,3 +202,35 @@ def test_insert_with_unknown_column_is_refused(demo):
         demo.apply([InsertOp("prestasi", {"id": "x", "uraian": "a", "jahat": "1"})], "x")
     with pytest.raises(InputError):
         demo.apply([DeleteOp("tabel_asing", ("x",))], "x")
+
+
+def test_incremental_totals_equal_a_fresh_calculator(demo):
+    import random
+
+    from lkip_desktop.domain.compute import Calculator
+
+    rng = random.Random(7)
+    leaves = [i for i in demo.wb.items.values() if i.level == "sub_kegiatan"]
+    for _ in range(30):
+        item = rng.choice(leaves)
+        field = rng.choice(["pagu_murni", "pagu_perubahan", "realisasi"])
+        demo.set(CellRef("budget_item", (item.id,), field), rng.randrange(0, 10**10))
+        demo.calc.opd_totals()  # read between edits so the cache is partly stale, partly fresh
+    fresh = Calculator(demo.wb)
+    for item in demo.wb.items.values():
+        assert demo.calc.totals(item.id) == fresh.totals(item.id)
+    assert demo.calc.opd_totals() == fresh.opd_totals()
+
+
+def test_bulk_inserts_are_audited_per_table(demo):
+    from lkip_desktop.store.service import BULK_AUDIT_ROWS
+
+    before = demo.db.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    ops = [InsertOp("prestasi", {"id": f"p{n}", "uraian": f"Penghargaan {n}", "urut": 100 + n})
+           for n in range(BULK_AUDIT_ROWS + 1)]
+    ch = demo.apply(ops, "Impor prestasi")
+    rows = demo.db.conn.execute("SELECT tabel, baru, label FROM audit WHERE id > (SELECT MAX(id) - 1 FROM audit)").fetchall()
+    assert demo.db.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before + 1
+    assert rows == [("prestasi", '{"baris": 501}', "Impor prestasi")]
+    demo.apply(ch.inverse, "Batalkan")  # undo still removes every row
+    assert not any(p.startswith("p") and p[1:].isdigit() for p in demo.wb.prestasi)
