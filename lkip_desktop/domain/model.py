@@ -44,6 +44,7 @@ class Opd:
     kepala_nip: str = ""
     atasan_nama: str = ""
     atasan_jabatan: str = ""
+    logo: bytes | None = None  # the Pemda's logo (PNG/JPEG), printed on the PK and the report
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Settings:
     perubahan_berlaku: bool = True  # APBD-P enacted: serapan on pagu perubahan (RULES 6.3)
     capaian_wajar_maks: Decimal = Decimal("150")  # reviu: above this is likely a typo
     kertas: str = "A4"  # or "F4"
+    tanggal_nol: bool = True  # print "02 Januari 2024" as the reference does (RULES 10)
 
     @property
     def renstra_years(self) -> range:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from . import repository
-from .schema import SCHEMA_VERSION, TABLES
+from .schema import SCHEMA_VERSION, TABLES, from_json, to_json
 from .service import InsertOp, SetOp, CellRef, WorkbookService
 
 FORMAT = "lkip-workbook/1"
@@ -26,7 +26,7 @@ def export_data(svc: WorkbookService) -> dict:
     for single in ("opd", "settings"):
         row = repository.rows(svc.db, single)[0]
         row.pop("id", None)
-        out[single] = row
+        out[single] = {k: to_json(v) for k, v in row.items()}
     for table in ORDER:
         key = TABLES[table].key
         rows = repository.rows(svc.db, table)
@@ -85,7 +85,7 @@ def _ops(data: dict) -> list:
         fields = TABLES[single].fields
         for col, v in (data.get(single) or {}).items():
             if col in fields:
-                ops.append(SetOp(CellRef(single, (1,), col), fields[col].from_db(v)))
+                ops.append(SetOp(CellRef(single, (1,), col), fields[col].from_db(from_json(v))))
     for table in ORDER:
         t = TABLES[table]
         for row in data.get(table) or []:

@@ -7,6 +7,7 @@ schema version is ``PRAGMA user_version``.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,7 @@ from ..domain.errors import InputError
 from ..domain.nip import parse_nip
 
 APPLICATION_ID = 0x4C4B4950  # "LKIP": tells our files from any other SQLite file
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # -- migrations: one function per step, run in order inside one exclusive transaction ---
 
@@ -129,13 +130,33 @@ V2 = """
 CREATE TABLE narasi (kunci TEXT PRIMARY KEY, teks TEXT NOT NULL DEFAULT '');
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2}  # step N brings user_version N-1 to N
+# v3: the Pemda logo kept in the workbook (files move between PCs; a path would not), and
+# whether printed dates are zero-padded.
+V3 = """
+ALTER TABLE opd ADD COLUMN logo BLOB;
+ALTER TABLE settings ADD COLUMN tanggal_nol INTEGER NOT NULL DEFAULT 1;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}  # step N brings user_version N-1 to N
 
 REQUIRED_TABLES = {
     "opd", "settings", "tujuan", "sasaran", "budget_item", "budget_quarter", "indicator",
     "indicator_value", "komponen", "dukungan", "prestasi", "pk_version", "pk_sasaran",
     "pk_program", "audit",
 }
+
+
+def to_json(v):
+    """Storage value -> JSON value (bytes travel as base64)."""
+    if isinstance(v, (bytes, bytearray)):
+        return {"base64": base64.b64encode(bytes(v)).decode("ascii")}
+    return v
+
+
+def from_json(v):
+    if isinstance(v, dict) and set(v) == {"base64"}:
+        return base64.b64decode(v["base64"], validate=True)
+    return v
 
 
 # -- field kinds --------------------------------------------------------------------------
@@ -181,6 +202,8 @@ class Kind:
             if not isinstance(v, date):
                 raise TypeError("expected date")
             return v.isoformat()
+        if n == "image":
+            return check_image(v)
         raise AssertionError(n)
 
     def from_db(self, v):
@@ -235,6 +258,8 @@ class Kind:
             return values.parse_indicator_value(text, jenis)
         elif n == "date":
             return numbers.parse_date(text)
+        elif n == "image":
+            raise InputError("Pilih berkas gambar (PNG atau JPEG) untuk logo.")
         else:
             raise AssertionError(n)
         if self.non_negative and v < 0:
@@ -252,6 +277,19 @@ DECIMAL = Kind("decimal")
 VALUE = Kind("value", nullable=False)
 BOOL = Kind("bool", nullable=False)
 DATE = Kind("date")
+IMAGE = Kind("image")
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+
+def check_image(data) -> bytes:
+    """A logo must be a PNG or JPEG of at most 2 MB (it is printed, and stored in the file)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError("expected bytes")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise InputError("Berkas logo terlalu besar (maksimal 2 MB).")
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise InputError("Logo harus berkas gambar PNG atau JPEG.")
+    return bytes(data)
 
 
 def enum(*choices: str) -> Kind:
@@ -281,7 +319,7 @@ TABLES: dict[str, Table] = {
         Table("opd", ("id",), {
             "nama": TEXT, "singkatan": TEXT, "kode": TEXT, "kota": TEXT, "provinsi": TEXT,
             "kepala_nama": TEXT, "kepala_jabatan": TEXT, "kepala_pangkat": TEXT, "kepala_golongan": TEXT,
-            "kepala_nip": NIP, "atasan_nama": TEXT, "atasan_jabatan": TEXT,
+            "kepala_nip": NIP, "atasan_nama": TEXT, "atasan_jabatan": TEXT, "logo": IMAGE,
         }, "Profil OPD"),
         Table("settings", ("id",), {
             "tahun": INT, "renstra_awal": INT, "renstra_akhir": INT,
@@ -290,7 +328,7 @@ TABLES: dict[str, Table] = {
             "predikat_beda": enum("rank", "binary"), "efisiensi": enum("E1", "E2", "E3"),
             "skala": enum("d86", "lokal7"), "rata_rata": enum("iku", "sasaran"),
             "perubahan_berlaku": BOOL, "capaian_wajar_maks": Kind("decimal", nullable=False, non_negative=True),
-            "kertas": enum("A4", "F4"),
+            "kertas": enum("A4", "F4"), "tanggal_nol": BOOL,
         }, "Pengaturan"),
         Table("tujuan", ("id",), {"kode": TEXT, "nama": TEXT, "urut": INT}, "Tujuan"),
         Table("sasaran", ("id",), {"tujuan_id": TEXT, "kode": TEXT, "nama": TEXT, "urut": INT}, "Sasaran"),

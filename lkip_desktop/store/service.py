@@ -23,7 +23,7 @@ from ..domain.compute import Calculator
 from ..domain.errors import InputError
 from ..domain.formula import parse_formula
 from . import database, repository
-from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES
+from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
 
 
 @dataclass(frozen=True)
@@ -363,7 +363,8 @@ class WorkbookService:
             key = tuple(data[c] for c in t.key)
             touched.append((t.name, key, True))
             if audit:
-                self._audit(waktu, "tambah", t.name, key, None, None, json.dumps(data, ensure_ascii=False), label)
+                self._audit(waktu, "tambah", t.name, key, None, None,
+                            json.dumps({k: to_json(v) for k, v in data.items()}, ensure_ascii=False), label)
             return [DeleteOp(t.name, key)]
         if isinstance(op, DeleteOp):
             t = TABLES[op.table]
@@ -378,7 +379,8 @@ class WorkbookService:
             for table, row in captured:
                 touched.append((table, tuple(row[c] for c in TABLES[table].key), False))
             self._audit(waktu, "hapus", t.name, tuple(op.key), None,
-                        json.dumps(captured[0][1], ensure_ascii=False), None, label)
+                        json.dumps({k: to_json(v) for k, v in captured[0][1].items()}, ensure_ascii=False),
+                        None, label)
             return [InsertOp(table, _from_db_row(table, row)) for table, row in captured]
         raise TypeError(op)
 
@@ -404,8 +406,8 @@ class WorkbookService:
             "INSERT INTO audit (waktu, pengguna, aksi, tabel, kunci, kolom, lama, baru, label) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (waktu, self.user, aksi, tabel, json.dumps(list(key), ensure_ascii=False), kolom,
-             None if lama is None else json.dumps(lama, ensure_ascii=False) if aksi == "ubah" else lama,
-             None if baru is None else json.dumps(baru, ensure_ascii=False) if aksi == "ubah" else baru,
+             None if lama is None else json.dumps(to_json(lama), ensure_ascii=False) if aksi == "ubah" else lama,
+             None if baru is None else json.dumps(to_json(baru), ensure_ascii=False) if aksi == "ubah" else baru,
              label),
         )
 
@@ -462,8 +464,8 @@ class WorkbookService:
             kind = TABLES[d["tabel"]].fields.get(d["kolom"]) if d["kolom"] else None
             lama, baru = d["lama"], d["baru"]
             if kind is not None:
-                lama = kind.from_db(json.loads(lama)) if lama is not None else None
-                baru = kind.from_db(json.loads(baru)) if baru is not None else None
+                lama = kind.from_db(from_json(json.loads(lama))) if lama is not None else None
+                baru = kind.from_db(from_json(json.loads(baru))) if baru is not None else None
             out.append(AuditEntry(d["id"], d["waktu"], d["pengguna"], d["aksi"], d["tabel"],
                                   tuple(json.loads(d["kunci"])), d["kolom"], lama, baru, d["label"]))
         return out

@@ -108,9 +108,10 @@ def test_bad_files_are_refused_untouched(tmp_path, demo_path, case, message):
     assert {p.name for p in tmp_path.iterdir()} - {"demo.lkip", "_user"} == {path.name}
 
 
-def test_old_file_is_backed_up_then_migrated(tmp_path):
+@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip"])
+def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
     path = tmp_path / "lama.lkip"
-    shutil.copy(FIXTURES / "workbook-v1.lkip", path)
+    shutil.copy(FIXTURES / fixture, path)
     original = digest(path)
     with WorkbookService.open(path) as svc:
         assert svc.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -119,9 +120,8 @@ def test_old_file_is_backed_up_then_migrated(tmp_path):
         assert svc.wb.opd.nama == "Dinas Contoh Versi Satu"
         ind = svc.wb.iku_list()[0]
         assert str(svc.calc.indicator(ind.id).capaian.value) == "105.625"
-        assert svc.narasi("bab1") == ""  # the v2 table exists
-    # the fixture itself is never touched
-    assert (FIXTURES / "workbook-v1.lkip").exists()
+        assert svc.narasi("bab1") == ("Narasi versi dua" if fixture.endswith("v2.lkip") else "")
+        assert svc.wb.opd.logo is None and svc.wb.settings.tanggal_nol  # v3 columns with defaults
 
 
 def test_old_file_is_not_migrated_readonly(tmp_path):
@@ -136,12 +136,13 @@ def test_old_file_is_not_migrated_readonly(tmp_path):
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     path = tmp_path / "lama.lkip"
     shutil.copy(FIXTURES / "workbook-v1.lkip", path)
-    monkeypatch.setitem(database.MIGRATIONS, 2, "CREATE TABLE narasi (kunci TEXT); CREATE TABLE rusak (")
+    monkeypatch.setitem(database.MIGRATIONS, 3, "ALTER TABLE opd ADD COLUMN logo BLOB; CREATE TABLE rusak (")
     with pytest.raises(StoreError):
         WorkbookService.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # steps 2 and 3 rolled back together
     assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'narasi'").fetchone()[0] == 0
+    assert "logo" not in [r[1] for r in conn.execute("PRAGMA table_info(opd)")]
     conn.close()
 
 

@@ -234,3 +234,21 @@ def test_bulk_inserts_are_audited_per_table(demo):
     assert rows == [("prestasi", '{"baris": 501}', "Impor prestasi")]
     demo.apply(ch.inverse, "Batalkan")  # undo still removes every row
     assert not any(p.startswith("p") and p[1:].isdigit() for p in demo.wb.prestasi)
+
+
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8cfc0f01f0005000201a5f1d8a90000000049454e44ae426082")
+
+
+def test_logo_is_kept_in_the_workbook_and_travels_in_json(demo, tmp_path):
+    from lkip_desktop.store import jsonio
+
+    demo.set(CellRef("opd", (1,), "logo"), PNG_1PX)
+    assert demo.wb.opd.logo == PNG_1PX
+    with pytest.raises(InputError, match="PNG atau JPEG"):
+        demo.set(CellRef("opd", (1,), "logo"), b"MZ\x90\x00 not an image")
+    assert demo.history(CellRef("opd", (1,), "logo"))[0].baru == PNG_1PX
+    jsonio.export_json(demo, tmp_path / "a.json")
+    with jsonio.import_json(tmp_path / "a.json", tmp_path / "b.lkip") as again:
+        assert again.wb.opd.logo == PNG_1PX
