@@ -176,6 +176,11 @@ class _Layout:
         self.body_data, self.body_heights = self._measure([r.cells for r in table.rows], table.rows, header=False)
         self.body_spans = [(r, c, cell) for r, c, cell in table.spans("body")]
         self.group_end = self._groups()
+        # prefix sums: the height of any run of rows in O(1), or every page of a long
+        # table would re-add all the rows after it (quadratic)
+        self.cum = [0.0]
+        for h in self.body_heights:
+            self.cum.append(self.cum[-1] + h)
         _ = st
 
     def _cell_width(self, c: int, cell: T.Cell, depth: int) -> float:
@@ -329,7 +334,7 @@ class PagedTable(Flowable):
         self._cap_h = self._caption_height(availWidth)
         self.width = lay.width
         self._tail_h = self._tail_height(availWidth)
-        self.height = self._cap_h + lay.head_height + sum(lay.body_heights[self.start:]) + self._tail_h
+        self.height = self._cap_h + lay.head_height + (lay.cum[-1] - lay.cum[self.start]) + self._tail_h
         return self.width, self.height
 
     def _fit_rows(self, avail: float, full_page: bool) -> int:
@@ -341,7 +346,7 @@ class PagedTable(Flowable):
         r = self.start
         while r < n:
             end = lay.group_end[r]
-            h = sum(lay.body_heights[r:end + 1])
+            h = lay.cum[end + 1] - lay.cum[r]
             if used + h <= avail:
                 used += h
                 r = end + 1
@@ -365,7 +370,7 @@ class PagedTable(Flowable):
         if stop >= n and self.tail:
             # everything fits but the notes: carry the last group over with them
             tail_h = self._tail_height(availWidth)
-            if cap_h + lay.head_height + sum(lay.body_heights[self.start:]) + tail_h > availHeight:
+            if cap_h + lay.head_height + (lay.cum[-1] - lay.cum[self.start]) + tail_h > availHeight:
                 last = n - 1
                 while last > self.start and lay.group_end[last - 1] >= last:
                     last -= 1
