@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, paths
 from ..domain.errors import InputError
 from ..store.database import StoreError
 from ..store.service import WorkbookService
-from . import appsettings
+from . import appsettings, notices
 from .context import WorkbookContext
 from .grid import GridView
 from .pages import (
@@ -133,10 +134,15 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(fm.horizontalAdvance(label) for _k, label, _f, _s in NAV) + fm.averageCharWidth() * 6)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.page_stack = QStackedWidget()
+        self.notices = notices.NoticeArea()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.notices)
+        right.addWidget(self.page_stack, 1)
         lay = QHBoxLayout(self.work)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.nav)
-        lay.addWidget(self.page_stack, 1)
+        lay.addLayout(right, 1)
         self.stack.addWidget(self.work)
         self.setCentralWidget(self.stack)
 
@@ -207,6 +213,10 @@ class MainWindow(QMainWindow):
 
         h = mb.addMenu("B&antuan")
         self._action(h, "&Pintasan papan ketik", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self._action(h, "&Lokasi pengaturan dan cadangan…", self.show_locations,
+                     tip="Folder cadangan otomatis dan pengaturan, dengan tombol untuk membukanya")
+        self._action(h, "Buka folder &cadangan", lambda: notices.open_folder(paths.backups_dir()))
+        h.addSeparator()
         self._action(h, "&Tentang LKIP Desktop", self.about)
 
     def _fill_recent(self) -> None:
@@ -293,7 +303,7 @@ class MainWindow(QMainWindow):
                 Path(self.context.service.path).resolve() == path.resolve():
             return True
         try:
-            svc = WorkbookService.open(path)
+            svc = WorkbookService.open(path, backup_dir=paths.backups_dir())
         except (StoreError, InputError, OSError, sqlite3.Error) as exc:
             error_box(self, "Buku kerja tidak dapat dibuka", str(exc))
             if not path.exists():
@@ -307,12 +317,29 @@ class MainWindow(QMainWindow):
         self.close_workbook()
         self._install(svc)
         appsettings.add_recent(path)
-        if str(path).startswith("\\\\"):
-            self.show_message("Berkas berada di folder jaringan; sebaiknya salin ke komputer ini agar aman.",
-                              error=True)
-        if svc.migrated_backup:
-            self.show_message(f"Berkas diperbarui ke format baru; cadangan: {svc.migrated_backup}")
+        self._file_notices(svc)
         return True
+
+    def _file_notices(self, svc: WorkbookService) -> None:
+        """Say what the user must know about this file, without blocking the work."""
+        try:
+            remote = svc.on_network_share
+        except OSError:
+            remote = False
+        if remote:
+            self.notices.show_notice(
+                "jaringan",
+                "Berkas ini berada di folder jaringan. Penguncian berkas di folder jaringan tidak selalu "
+                "andal, sehingga perubahan bisa gagal tersimpan atau berkas rusak. Sebaiknya salin berkas ke "
+                "disk komputer ini dan bekerja dari salinan itu.",
+                [("Salin ke komputer ini…", self.copy_to_local)])
+        if svc.migrated_backup:
+            backup = Path(svc.migrated_backup)
+            self.notices.show_notice(
+                "format",
+                f"Berkas ini dibuat oleh versi lama LKIP Desktop dan sudah diperbarui ke format baru. "
+                f"Salinan versi lama disimpan di: {backup}",
+                [("Buka folder", lambda: notices.open_folder(backup.parent))], warning=False)
 
     def _install(self, svc: WorkbookService) -> None:
         ctx = WorkbookContext(svc, self)
@@ -355,6 +382,7 @@ class MainWindow(QMainWindow):
             pass
         ctx.service.close()
         ctx.deleteLater()
+        self.notices.clear()
         self._update_state()
 
     def save_copy(self) -> None:
@@ -376,6 +404,35 @@ class MainWindow(QMainWindow):
             error_box(self, "Salinan tidak dapat disimpan", str(exc))
             return
         self.show_message(f"Salinan disimpan: {target}")
+
+    def copy_to_local(self) -> bool:
+        """Copy the open (network) file to a local folder and continue on the copy."""
+        if self.context is None or self.context.service.path is None:
+            return False
+        src = Path(self.context.service.path)
+        suggested = str(Path.home() / "Documents" / src.name) if (Path.home() / "Documents").is_dir() \
+            else str(Path.home() / src.name)
+        target = ask_save_path(self, "Salin buku kerja ke komputer ini", suggested)
+        if target is None:
+            return False
+        if target.resolve() == src.resolve():
+            self.show_message("Pilih folder di komputer ini, bukan berkas yang sedang terbuka.", error=True)
+            return False
+        try:
+            if target.exists():
+                target.unlink()
+            self.context.service.save_copy(target)
+        except (OSError, sqlite3.Error) as exc:
+            error_box(self, "Salinan tidak dapat disimpan", str(exc))
+            return False
+        self.close_workbook()
+        if self.open_path(target):
+            self.show_message(f"Sekarang bekerja pada salinan lokal: {target}")
+            return True
+        return False
+
+    def show_locations(self) -> None:
+        notices.LocationsDialog.ask(self)
 
     def import_xlsx(self) -> None:
         if self.context is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, paths
 from . import appsettings
+from . import notices
 
 
 class WelcomePage(QWidget):
@@ -61,12 +62,18 @@ class WelcomePage(QWidget):
         self.empty = QLabel("Belum ada berkas yang pernah dibuka.")
         rl.addWidget(self.empty)
 
-        where = QLabel(
-            f"<small>Pengaturan disimpan di: {paths.user_config_dir()}<br>"
-            f"Contoh dan cadangan disimpan di: {paths.user_data_dir()}</small>"
+        self.where = QLabel(
+            f"<small>Setiap berkas yang dibuka dicadangkan otomatis (10 salinan terbaru) di: "
+            f"{paths.backups_dir()}<br>Pengaturan disimpan di: {paths.user_config_dir()}</small>"
         )
-        where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton("Buka folder ca&dangan")
+        self.backup_button.setToolTip("Tampilkan folder cadangan otomatis di pengelola berkas")
+        self.backup_button.clicked.connect(lambda: notices.open_folder(paths.backups_dir()))
+        where = QHBoxLayout()
+        where.addWidget(self.where, 1)
+        where.addWidget(self.backup_button)
 
         body = QHBoxLayout()
         body.addLayout(actions, 2)
@@ -75,7 +82,7 @@ class WelcomePage(QWidget):
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addWidget(title)
         outer.addLayout(body, 1)
-        outer.addWidget(where)
+        outer.addLayout(where)
         self.refresh()
 
     def refresh(self) -> None:
