@@ -19,8 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--versi", default=None,
                    help="nomor versi (1, 2, ...), murni atau perubahan; bawaan: versi terakhir")
     p.add_argument("--paper", choices=["A4", "F4"], default=None, help="ukuran kertas (bawaan: pengaturan)")
-    p.add_argument("--logo", type=Path, help="berkas gambar logo Pemda")
-    p.add_argument("--tanpa-nol", action="store_true", help="tanggal tanpa nol di depan (2 Januari 2024)")
+    logo = p.add_mutually_exclusive_group()
+    logo.add_argument("--logo", type=Path,
+                      help="berkas gambar logo Pemda untuk cetakan ini (bawaan: logo yang tersimpan di buku kerja)")
+    logo.add_argument("--tanpa-logo", action="store_true", help="cetak tanpa logo")
+    p.add_argument("--tanpa-nol", action="store_true",
+                   help="tanggal tanpa nol di depan (2 Januari 2024); bawaan: pengaturan buku kerja")
     p.add_argument("--tanpa-terbilang", action="store_true", help="jumlah anggaran tanpa terbilang")
     p.set_defaults(func=cmd_pk)
 
@@ -41,8 +45,8 @@ def cmd_pk(args) -> int:
                     print(f"   [{w.level}] {w.where}: {w.message}")
         if args.pdf:
             pk = find_version(wb, args.versi)
-            options = PkOptions(paper=args.paper or wb.settings.kertas or "A4", logo=args.logo,
-                                zero_pad=not args.tanpa_nol, terbilang=not args.tanpa_terbilang)
+            options = PkOptions(paper=args.paper, logo=args.logo, use_workbook_logo=not args.tanpa_logo,
+                                zero_pad=False if args.tanpa_nol else None, terbilang=not args.tanpa_terbilang)
             pages = render_pdf(wb, pk.id, args.pdf, options)
             print(f"PDF ditulis: {args.pdf} ({len(pages)} halaman, {rules.version_label(pk)})")
     return 0

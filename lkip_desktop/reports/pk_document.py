@@ -9,6 +9,7 @@ what is previewed is what prints. Text is measured with the bundled DejaVu fonts
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +61,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Image:
-    path: str
+    data: bytes  # PNG/JPEG bytes (the workbook's logo, or a file read at layout time)
     x: float
     y: float  # top edge
     w: float
@@ -76,9 +77,13 @@ class Page:
 
 @dataclass(frozen=True)
 class PkOptions:
-    paper: str = "A4"  # A4 | F4
-    logo: Path | str | None = None  # image file of the Pemda's emblem, chosen by the user
-    zero_pad: bool = True  # "02 Januari 2024" as SETDA prints; False: "2 Januari 2024"
+    """How one print looks. ``None`` means "as the workbook says": the paper of the settings,
+    the logo kept in the workbook (``opd.logo``), the date style of ``settings.tanggal_nol``."""
+
+    paper: str | None = None  # A4 | F4
+    logo: Path | str | bytes | None = None  # overrides the workbook's logo for this print
+    use_workbook_logo: bool = True  # False: no logo at all (unless ``logo`` is given)
+    zero_pad: bool | None = None  # "02 Januari 2024" as SETDA prints; False: "2 Januari 2024"
     terbilang: bool = True  # total anggaran also in words under the program table
     kolom_murni: bool = True  # a PK Perubahan shows the murni beside the perubahan
 
@@ -161,10 +166,28 @@ class _Layout:
 
 # -- the document ------------------------------------------------------------------------------
 
+def resolve(wb: Workbook, options: PkOptions | None) -> PkOptions:
+    """Fill what the options leave to the workbook; the logo becomes bytes (or None)."""
+    options = options or PkOptions()
+    logo = options.logo
+    if logo is not None and not isinstance(logo, (bytes, bytearray)):
+        path = Path(logo)
+        try:
+            logo = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"Logo tidak dapat dibaca: {path.name}") from exc
+    elif logo is None and options.use_workbook_logo:
+        logo = wb.opd.logo or None
+    return PkOptions(paper=options.paper or wb.settings.kertas or "A4", logo=bytes(logo) if logo else None,
+                     use_workbook_logo=options.use_workbook_logo,
+                     zero_pad=wb.settings.tanggal_nol if options.zero_pad is None else options.zero_pad,
+                     terbilang=options.terbilang, kolom_murni=options.kolom_murni)
+
+
 def layout(wb: Workbook, pk_id: str, options: PkOptions | None = None) -> list[Page]:
     """Pages of the printed PK (statement, then the lampiran), ready to draw."""
     fonts.register_fonts()
-    options = options or PkOptions(paper=wb.settings.kertas or "A4")
+    options = resolve(wb, options)
     pk = wb.pk_versions.get(pk_id)
     if pk is None:
         raise InputError("Perjanjian Kinerja tidak ditemukan.")
@@ -176,17 +199,17 @@ def layout(wb: Workbook, pk_id: str, options: PkOptions | None = None) -> list[P
     return lay.pages
 
 
-def _logo(lay: _Layout, logo) -> None:
+def _logo(lay: _Layout, logo: bytes | None) -> None:
     if not logo:
         return
-    path = Path(logo)
     try:
-        iw, ih = ImageReader(str(path)).getSize()
-    except Exception as exc:  # noqa: BLE001 - any unreadable file: say which, in Indonesian
-        raise InputError(f"Logo tidak dapat dibaca: {path.name}") from exc
+        iw, ih = ImageReader(io.BytesIO(logo)).getSize()
+    except Exception as exc:  # noqa: BLE001 - any unreadable image: say so, in Indonesian
+        raise InputError("Logo tidak dapat dibaca: pilih berkas gambar PNG atau JPEG.") from exc
     h = 24 * mm
-    w = h * iw / ih if ih else h
-    lay.page.items.append(Image(str(path), (lay.w - w) / 2, lay.y, w, h))
+    w = min(h * iw / ih if ih else h, 60 * mm)  # a wide banner-like logo is capped, not stretched
+    h = w * ih / iw if iw else h
+    lay.page.items.append(Image(logo, (lay.w - w) / 2, lay.y, w, h))
     lay.gap(h + 6 * mm)
 
 
@@ -457,7 +480,7 @@ def draw_pdf_page(c: rl_canvas.Canvas, page: Page) -> None:
             c.setLineWidth(it.width)
             c.line(it.x1, h - it.y1, it.x2, h - it.y2)
         elif isinstance(it, Image):
-            c.drawImage(ImageReader(it.path), it.x, h - it.y - it.h, it.w, it.h, mask="auto")
+            c.drawImage(ImageReader(io.BytesIO(it.data)), it.x, h - it.y - it.h, it.w, it.h, mask="auto")
 
 
 def write_pdf(pages: list[Page], out, *, title: str = "", author: str = "") -> None:

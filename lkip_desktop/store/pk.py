@@ -129,7 +129,9 @@ def create_perubahan(target: Target, source_id: str, *, tanggal: date | None = N
 
 
 def sign(target: Target, pk_id: str) -> Changes | None:
-    """Mark a version signed: from now on the service refuses every edit of it."""
+    """Mark a version signed: from now on the service refuses every edit of it, including the
+    inverse of this very step. So the GUI passes the service itself, not its undo context:
+    signing is a deliberate, confirmed act that is not put on the undo stack."""
     _unlocked(target, pk_id)
     problems = rules.sign_problems(target.wb, pk_id)
     if problems:

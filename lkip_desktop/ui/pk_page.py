@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox,
@@ -27,7 +27,8 @@ from ..store import pk as pks
 from ..store.service import CellRef
 from .pk_render import page_image, print_pages
 
-SETTINGS_LOGO = "pk/logo"
+LOGO_REF = CellRef("opd", (1,), "logo")  # the Pemda logo lives in the workbook (Profil OPD)
+ZERO_REF = CellRef("settings", (1,), "tanggal_nol")
 _SASARAN_COLS = [("sasaran", "Sasaran Strategis"), ("indikator", "Indikator Kinerja"), ("satuan", "Satuan"),
                  ("target", "Target")]
 
@@ -79,9 +80,6 @@ class PkPage(QWidget):
         self.context = context
         self.current_id: str | None = None
         self._loading = False
-        self.logo: str | None = QSettings().value(SETTINGS_LOGO) or None
-        if self.logo and not Path(self.logo).exists():
-            self.logo = None
         self._build()
         context.changed.connect(self._on_changed)
         context.failed.connect(self._on_failed)
@@ -261,12 +259,14 @@ class PkPage(QWidget):
         self.cb_paper.addItems(["A4", "F4"])
         self.cb_paper.setCurrentText(self.context.wb.settings.kertas or "A4")
         self.chk_zero = QCheckBox("Tanggal dengan nol (02 Januari)")
-        self.chk_zero.setChecked(True)
+        self.chk_zero.setToolTip("Pengaturan buku kerja: berlaku juga untuk cetakan lain.")
+        self.chk_zero.setChecked(self.context.wb.settings.tanggal_nol)
         self.chk_terbilang = QCheckBox("Terbilang")
         self.chk_terbilang.setChecked(True)
-        self.btn_logo = QPushButton("Logo…")
+        self.btn_logo = QPushButton("Logo Pemda…")
+        self.btn_logo.setToolTip("Logo disimpan di buku kerja (Profil OPD), PNG atau JPEG maksimal 2 MB.")
         self.btn_logo.clicked.connect(self._choose_logo)
-        self.btn_nologo = QPushButton("Tanpa logo")
+        self.btn_nologo = QPushButton("Hapus logo")
         self.btn_nologo.clicked.connect(lambda: self.set_logo(None))
         self.btn_print = QPushButton("Cetak…")
         self.btn_print.clicked.connect(self._print)
@@ -288,7 +288,7 @@ class PkPage(QWidget):
         self.preview_area.setWidget(self.preview_box)
         v.addWidget(self.preview_area)
         self.cb_paper.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        self.chk_zero.toggled.connect(lambda _b: self.refresh_preview())
+        self.chk_zero.toggled.connect(self._zero_toggled)
         self.chk_terbilang.toggled.connect(lambda _b: self.refresh_preview())
         return w
 
@@ -327,6 +327,9 @@ class PkPage(QWidget):
                 self.cb_new.setCurrentIndex(len(versions) - 1)
         finally:
             self._loading = False
+        with QSignalBlocker(self.chk_zero):
+            self.chk_zero.setChecked(self.wb.settings.tanggal_nol)
+        self.btn_nologo.setEnabled(bool(self.wb.opd.logo))
         self._show_version()
         self.refresh_diff()
         if self.tabs.currentIndex() == 3:
@@ -433,6 +436,8 @@ class PkPage(QWidget):
     def _on_failed(self, text: str) -> None:
         self.message.setStyleSheet("color: #b00020")
         self.message.setText(text)
+        with QSignalBlocker(self.chk_zero):
+            self.chk_zero.setChecked(self.wb.settings.tanggal_nol)
         self._show_version()  # put back the stored values
 
     def _on_select(self, row: int) -> None:
@@ -577,17 +582,42 @@ class PkPage(QWidget):
         self.make_perubahan()
 
     def sign_current(self) -> bool:
-        return bool(self.current_id and self._run(pks.sign, self.current_id))
+        """Mark the shown version signed. Deliberately NOT an undo step: the lock refuses the
+        inverse (what was signed stays on record), so the edit goes to the service directly and
+        the pages are told; the user's other undo steps stay. A version signed by mistake is
+        corrected by a PK Perubahan. Undo steps made earlier on this version's draft are
+        refused by the lock when reached (with the lock's message) and dropped."""
+        pk = self.current()
+        if pk is None:
+            return False
+        try:
+            changes = pks.sign(self.context.service, pk.id)
+        except InputError as exc:
+            self._on_failed(str(exc))
+            return False
+        if changes is not None:
+            self.context.notify(changes)
+        self.message.setStyleSheet("color: #1b5e20")
+        self.message.setText(f"{rules.version_label(self.wb.pk_versions[pk.id])}: dikunci.")
+        return True
 
     def _sign(self) -> None:
         pk = self.current()
         if pk is None:
             return
-        ask = QMessageBox.question(
-            self, "Tandai sudah ditandatangani",
-            f"{rules.version_label(pk)}\n\nSesudah ditandai, isi PK ini dikunci dan tidak dapat diubah lagi "
-            "(perubahan dicatat sebagai PK Perubahan). Lanjutkan?")
-        if ask == QMessageBox.StandardButton.Yes:
+        problems = rules.sign_problems(self.wb, pk.id)
+        if problems:  # say what is missing before asking
+            self._on_failed("Belum dapat ditandai ditandatangani: " + "; ".join(problems) + ".")
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Tandai sudah ditandatangani",
+                          f"<b>{rules.version_label(pk)}</b><br><br>Sesudah ditandai, isi PK ini dikunci sebagai "
+                          "catatan apa yang ditandatangani.<br><br><b>Langkah ini tidak dapat dibatalkan "
+                          "(Urungkan/Ctrl+Z tidak berlaku).</b> Bila ternyata keliru, buat PK Perubahan.",
+                          QMessageBox.StandardButton.NoButton, self)
+        yes = box.addButton("Tandai ditandatangani", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton("Batal", QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        if box.clickedButton() is yes:
             self.sign_current()
 
     def _delete(self) -> None:
@@ -613,8 +643,8 @@ class PkPage(QWidget):
 
     # -- preview, print, PDF -----------------------------------------------------------------------------
     def options(self) -> PkOptions:
-        return PkOptions(paper=self.cb_paper.currentText(), logo=self.logo, zero_pad=self.chk_zero.isChecked(),
-                         terbilang=self.chk_terbilang.isChecked())
+        """Paper and terbilang are per print; the logo and the date style come from the workbook."""
+        return PkOptions(paper=self.cb_paper.currentText(), terbilang=self.chk_terbilang.isChecked())
 
     def pages(self):
         return layout(self.wb, self.current_id, self.options()) if self.current_id else []
@@ -629,15 +659,29 @@ class PkPage(QWidget):
         self.previewed.emit(len(pages))
         return len(pages)
 
-    def set_logo(self, path: str | None) -> None:
-        self.logo = path or None
-        QSettings().setValue(SETTINGS_LOGO, self.logo or "")
-        self.refresh_preview()
+    def set_logo(self, path: str | Path | None) -> bool:
+        """Store the Pemda logo (an image file) in the workbook, or remove it (None): one undo
+        step, refused with a message when the file is not a PNG/JPEG of at most 2 MB."""
+        data = None
+        if path:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                self._on_failed(f"Logo tidak dapat dibaca: {Path(path).name} ({exc.strerror})")
+                return False
+        if data == self.wb.opd.logo:
+            return True
+        label = "Ganti logo Pemda" if data else "Hapus logo Pemda"
+        return self.context.set_cell(LOGO_REF, data, label) is not None
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pilih logo Pemda", "", "Gambar (*.png *.jpg *.jpeg *.bmp *.gif)")
+        path, _ = QFileDialog.getOpenFileName(self, "Pilih logo Pemda", "", "Gambar (*.png *.jpg *.jpeg)")
         if path:
             self.set_logo(path)
+
+    def _zero_toggled(self, on: bool) -> None:
+        if on != self.wb.settings.tanggal_nol:
+            self.context.set_cell(ZERO_REF, on, "Ubah format tanggal cetak")
 
     def _go_ahead_despite_warnings(self) -> bool:
         pk = self.current()

@@ -61,7 +61,7 @@ def paint_page(painter: QPainter, page: Page) -> None:
             painter.setPen(pen)
             painter.drawLine(QPointF(it.x1, it.y1), QPointF(it.x2, it.y2))
         elif isinstance(it, Image):
-            img = QImage(it.path)
+            img = QImage.fromData(it.data)
             if not img.isNull():
                 painter.drawImage(QRectF(it.x, it.y, it.w, it.h), img)
     painter.restore()

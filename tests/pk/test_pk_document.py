@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from lkip_desktop.domain import pk as rules
-from lkip_desktop.reports.pk_document import PAPERS, PkOptions, layout, render_pdf
+from lkip_desktop.reports.pk_document import PAPERS, Image, PkOptions, layout, render_pdf
 from lkip_desktop.store import pk as pks
 from lkip_desktop.store.service import CellRef
 
@@ -85,10 +85,7 @@ def test_perubahan_shows_murni_beside_and_terbilang(demo, tmp_path):
 
 
 def test_options_paper_zero_pad_logo(demo, tmp_path):
-    from PIL import Image
-
-    logo = tmp_path / "logo.png"
-    Image.new("RGB", (60, 80), "navy").save(logo)
+    logo = _png(tmp_path)
     pk = pks.find_version(demo.wb, "murni")
     pages = layout(demo.wb, pk.id, PkOptions(paper="F4", zero_pad=False, logo=logo, terbilang=False))
     assert (pages[0].width, pages[0].height) == PAPERS["F4"]
@@ -174,3 +171,57 @@ def test_only_bundled_fonts_are_used(demo, tmp_path):
         for f in page["/Resources"]["/Font"].values():
             desc = f.get_object()["/FontDescriptor"]
             assert "/FontFile2" in desc  # embedded: prints the same on every PC
+
+
+def _png(tmp_path, name="logo.png", size=(60, 80), fmt="PNG"):
+    from PIL import Image
+
+    path = tmp_path / name
+    Image.new("RGB", size, "navy").save(path, fmt)
+    return path
+
+
+def test_workbook_logo_and_date_setting_are_the_defaults(demo, tmp_path):
+    """The logo kept in the workbook prints unless this print says otherwise; the date style
+    follows settings.tanggal_nol."""
+    pk = pks.find_version(demo.wb, "murni")
+    assert not any(isinstance(i, Image) for i in layout(demo.wb, pk.id)[0].items)  # demo: no logo
+    data = _png(tmp_path).read_bytes()
+    demo.set(CellRef("opd", (1,), "logo"), data)
+    demo.set(CellRef("settings", (1,), "tanggal_nol"), False)
+    images = [i for i in layout(demo.wb, pk.id)[0].items if isinstance(i, Image)]
+    assert len(images) == 1 and images[0].data == data
+    out = tmp_path / "wb.pdf"
+    render_pdf(demo.wb, pk.id, out)
+    text, _ = _text(out)
+    assert "Bekasi, 2 Januari 2024" in text and PdfReader(str(out)).pages[0].images
+    # one print without it, or with another file, or zero-padded after all
+    assert not any(isinstance(i, Image) for i in layout(demo.wb, pk.id, PkOptions(use_workbook_logo=False))[0].items)
+    other = _png(tmp_path, "lain.jpg", (90, 90), "JPEG")
+    images = [i for i in layout(demo.wb, pk.id, PkOptions(logo=other))[0].items if isinstance(i, Image)]
+    assert images[0].data == other.read_bytes()
+    render_pdf(demo.wb, pk.id, out, PkOptions(zero_pad=True))
+    assert "Bekasi, 02 Januari 2024" in _text(out)[0]
+
+
+def test_wide_logo_is_capped_not_stretched(demo, tmp_path):
+    pk = pks.find_version(demo.wb, "murni")
+    pages = layout(demo.wb, pk.id, PkOptions(logo=_png(tmp_path, size=(800, 100))))
+    img = next(i for i in pages[0].items if isinstance(i, Image))
+    assert img.w <= 60 * 72 / 25.4 + 0.01 and abs(img.w / img.h - 8) < 0.01
+
+
+def test_cli_uses_workbook_logo_and_setting(demo, demo_path, tmp_path):
+    from lkip_desktop.cli import main
+
+    demo.set(CellRef("opd", (1,), "logo"), _png(tmp_path).read_bytes())
+    demo.set(CellRef("settings", (1,), "tanggal_nol"), True)
+    demo.close()
+    out = tmp_path / "cli.pdf"
+    assert main(["pk", str(demo_path), "--pdf", str(out), "--versi", "1"]) == 0
+    assert PdfReader(str(out)).pages[0].images and "Bekasi, 02 Januari 2024" in _text(out)[0]
+    assert main(["pk", str(demo_path), "--pdf", str(out), "--versi", "1", "--tanpa-logo", "--tanpa-nol"]) == 0
+    assert not PdfReader(str(out)).pages[0].images and "Bekasi, 2 Januari 2024" in _text(out)[0]
+    bad = tmp_path / "bukan.png"
+    bad.write_text("x")
+    assert main(["pk", str(demo_path), "--pdf", str(out), "--logo", str(bad)]) == 1

@@ -96,3 +96,66 @@ def test_print_to_pdf_printer(page, tmp_path):
     assert len(reader.pages) == 2
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Bekasi, 02 Januari 2024" in text
+
+
+def test_logo_button_stores_in_workbook_undoably(page, demo, tmp_path):
+    from PIL import Image as PILImage
+
+    from lkip_desktop.reports.pk_document import Image
+
+    logo = tmp_path / "logo.png"
+    PILImage.new("RGB", (40, 50), "red").save(logo)
+    page.versions.setCurrentRow(0)
+    assert page.set_logo(logo)
+    assert demo.wb.opd.logo == logo.read_bytes() and page.btn_nologo.isEnabled()
+    assert any(isinstance(i, Image) for i in page.pages()[0].items)
+    page.context.undo_stack.undo()
+    assert demo.wb.opd.logo is None and not page.btn_nologo.isEnabled()
+    bad = tmp_path / "logo.gif"
+    PILImage.new("RGB", (4, 4)).save(bad, "GIF")
+    assert not page.set_logo(bad)
+    assert "PNG atau JPEG" in page.message.text() and demo.wb.opd.logo is None
+
+
+def test_date_style_checkbox_is_the_workbook_setting(page, demo, tmp_path):
+    page.versions.setCurrentRow(0)
+    assert page.chk_zero.isChecked()
+    page.chk_zero.setChecked(False)
+    assert demo.wb.settings.tanggal_nol is False
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(page.save_pdf(tmp_path / "a.pdf"))).pages)
+                    .split())
+    assert "Bekasi, 2 Januari 2024" in text
+    page.context.undo_stack.undo()
+    assert demo.wb.settings.tanggal_nol is True and page.chk_zero.isChecked()
+
+
+def test_sign_is_not_an_undo_step_and_keeps_the_others(page, demo):
+    from lkip_desktop.store.service import CellRef
+
+    page.versions.setCurrentRow(0)
+    new_id = page.make_perubahan()
+    page._set_field("tanggal", date(2024, 12, 2))
+    page.context.set_cell(CellRef("opd", (1,), "singkatan"), "SETDA")  # an unrelated edit
+    steps = page.context.undo_stack.count()
+    assert page.sign_current()
+    assert demo.wb.pk_versions[new_id].ditandatangani
+    assert page.context.undo_stack.count() == steps  # nothing pushed
+    assert "dikunci" in page.message.text() and not page.btn_sign.isEnabled()
+    page.context.undo_stack.undo()  # undoes the unrelated edit, not the signature
+    assert demo.wb.opd.singkatan == "Setda" and demo.wb.pk_versions[new_id].ditandatangani
+    page.context.undo_stack.undo()  # the draft's date: refused by the lock, with its message
+    assert demo.wb.pk_versions[new_id].tanggal == date(2024, 12, 2)
+    assert "ditandatangani" in page.message.text()
+
+
+def test_sign_dialog_says_it_cannot_be_undone(page, demo, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    page.versions.setCurrentRow(0)
+    new_id = page.make_perubahan()
+    page._set_field("tanggal", date(2024, 12, 2))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    page._sign()  # closed without choosing: nothing signed
+    assert "tidak dapat dibatalkan" in shown[0] and "PK Perubahan" in shown[0]
+    assert not demo.wb.pk_versions[new_id].ditandatangani
