@@ -4,11 +4,14 @@ refreshes itself on ``context.changed`` and can ``locate`` a stored cell (Reviu 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QSize, QTimer, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -30,7 +33,7 @@ from ..domain.errors import FormulaError
 from ..domain.formula import evaluate, parse_formula, worked
 from ..domain.numbers import format_number
 from ..domain.rating import SCALES
-from ..store.schema import TABLES
+from ..store.schema import MAX_IMAGE_BYTES, TABLES
 from ..store.service import CellRef, DeleteOp, InsertOp, SetOp
 from . import fmt
 from .forms import load_form
@@ -104,6 +107,41 @@ SETTING_CHOICES = {
 }
 
 
+# A short explanation under each setting (and its tooltip): what it changes, in the users' words.
+SETTING_HELP = {
+    "tahun": "Tahun anggaran yang dilaporkan; menentukan kolom target dan realisasi yang dipakai.",
+    "renstra_awal": "Tahun pertama periode Renstra (kolom target per tahun di halaman Renstra).",
+    "renstra_akhir": "Tahun terakhir Renstra; targetnya menjadi target akhir Renstra di laporan.",
+    "polaritas_negatif": "Untuk indikator yang makin rendah makin baik. Linear: capaian turun sebanding "
+                         "selisihnya; rasio: target dibagi realisasi.",
+    "batas_bawah_nol": "Bila dicentang, capaian polaritas negatif tidak pernah di bawah 0.",
+    "batas_capaian": "Kosongkan bila capaian tidak dibatasi (laporan contoh mencetak di atas 100). "
+                     "Isi mis. 100 atau 120 bila capaian dipotong pada batas itu.",
+    "target_nol": "Bila target 0: capaian tidak dihitung (\"-\"), atau menurut kebiasaan 100 bila "
+                  "realisasinya 0.",
+    "predikat_beda": "Indikator berupa predikat (AA…D) yang berbeda dari target: dihitung menurut "
+                     "peringkatnya, atau hanya tercapai (100) / tidak (0).",
+    "efisiensi": "E1 = capaian − serapan (bawaan, seperti laporan contoh); E2 = sisa anggaran "
+                 "(100 − serapan); E3 = capaian ÷ serapan × 100.",
+    "skala": "Tabel peringkat dan warna capaian yang dipakai di layar dan laporan.",
+    "rata_rata": "Rata-rata capaian OPD: rata-rata semua IKU, atau rata-rata dari rata-rata tiap sasaran.",
+    "perubahan_berlaku": "Bila dicentang, serapan dan anggaran PK memakai pagu perubahan (APBD-P); bila "
+                         "tidak, pagu murni.",
+    "capaian_wajar_maks": "Reviu memperingatkan capaian di atas angka ini (kemungkinan salah ketik).",
+    "kertas": "Ukuran kertas laporan dan Perjanjian Kinerja (F4 = Folio, 215 × 330 mm).",
+    "tanggal_nol": "Dicentang: tanggal dicetak \"02 Januari 2024\" seperti laporan contoh; tidak: "
+                   "\"2 Januari 2024\".",
+}
+
+
+def ask_logo_path(parent) -> str | None:
+    """The image file the user picked (tests replace this function)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, "Pilih logo Pemda", "", "Gambar PNG atau JPEG (*.png *.jpg *.jpeg)")
+    return path or None
+
+
 class ProfilPage(Page):
     title = "Profil OPD"
 
@@ -134,9 +172,85 @@ class ProfilPage(Page):
                     w.toggled.connect(lambda _on, t=table, f=field: self._commit(t, f))
                 elif isinstance(w, QLineEdit):
                     w.editingFinished.connect(lambda t=table, f=field: self._commit(t, f))
+        self._add_help()
+        self.logo_view: QLabel = form.findChild(QLabel, "logo_pratinjau")
+        self.logo_pick: QPushButton = form.findChild(QPushButton, "logo_pilih")
+        self.logo_clear: QPushButton = form.findChild(QPushButton, "logo_hapus")
+        self.logo_pick.clicked.connect(self.choose_logo)
+        self.logo_clear.clicked.connect(self.clear_logo)
         self._loading = False
         self.load()
         context.changed.connect(self._changed)
+
+    def _add_help(self) -> None:
+        """A grey line under each setting saying what it changes (bottom-up keeps rows valid)."""
+        layout = self.form.findChild(QFormLayout, "formPengaturan")
+        placed = []
+        for field, text in SETTING_HELP.items():
+            w = self.fields.get(("settings", field))
+            if w is None or layout is None:
+                continue
+            w.setToolTip(text)
+            row, _role = layout.getWidgetPosition(w)
+            if row >= 0:
+                placed.append((row, field, text))
+        self.help_labels: dict[str, QLabel] = {}
+        for row, field, text in sorted(placed, reverse=True):
+            lab = QLabel(text)
+            lab.setWordWrap(True)
+            lab.setStyleSheet("color: #555; font-size: 9pt;")
+            layout.insertRow(row + 1, "", lab)
+            self.help_labels[field] = lab
+
+    def show_logo(self) -> None:
+        data = self.context.wb.opd.logo
+        pix = QPixmap()
+        if data and pix.loadFromData(bytes(data)):
+            size = self.logo_view.size() - QSize(6, 6)
+            self.logo_view.setPixmap(pix.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+            self.logo_view.setToolTip(f"Logo tersimpan ({len(data) // 1024 or 1} KB)")
+        else:
+            self.logo_view.setPixmap(QPixmap())
+            self.logo_view.setText("(belum ada)" if not data else "(tidak dapat ditampilkan)")
+            self.logo_view.setToolTip("")
+        ro = self.context.service.readonly
+        self.logo_pick.setEnabled(not ro)
+        self.logo_clear.setEnabled(bool(data) and not ro)
+
+    def choose_logo(self) -> bool:
+        path = ask_logo_path(self)
+        if not path:
+            return False
+        try:
+            size = Path(path).stat().st_size
+            if size > MAX_IMAGE_BYTES:  # do not read a huge file only to have it refused
+                self._error(f"Logo terlalu besar ({size / 1048576:.1f} MB); paling besar 2 MB.".replace(".", ","))
+                return False
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self._error(f"Berkas logo tidak dapat dibaca: {exc}")
+            return False
+        refused: list[str] = []
+
+        def note(text: str) -> None:
+            refused.append(text)
+
+        self.context.failed.connect(note)
+        try:
+            ch = self.context.set_cell(CellRef("opd", (1,), "logo"), data, "Ganti logo Pemda")
+        finally:
+            self.context.failed.disconnect(note)
+        if ch is None:
+            self._error(refused[-1] if refused else "Logo tidak tersimpan.")
+            return False
+        self.pesan.setText("")
+        return True
+
+    def clear_logo(self) -> bool:
+        if self.context.wb.opd.logo is None:
+            return False
+        return self.context.set_cell(CellRef("opd", (1,), "logo"), None, "Hapus logo Pemda") is not None
 
     def _stored_text(self, table: str, field: str) -> str:
         obj = self.context.wb.opd if table == "opd" else self.context.wb.settings
@@ -160,6 +274,7 @@ class ProfilPage(Page):
                 elif isinstance(w, QLineEdit):
                     w.setText(self._stored_text(table, field))
                     w.setReadOnly(self.context.service.readonly)
+            self.show_logo()
         finally:
             self._loading = False
 
