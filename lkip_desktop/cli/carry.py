@@ -23,18 +23,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("older", type=Path, nargs="+", help="berkas .lkip tahun sebelumnya")
     p.set_defaults(func=cmd_attach_history)
 
-    p = sub.add_parser("import-xlsx", help="impor pagu/realisasi dari Excel (.xlsx), dicocokkan menurut kode")
+    p = sub.add_parser("import-xlsx", help="impor pagu/realisasi anggaran atau nilai indikator dari Excel (.xlsx)")
     p.add_argument("workbook", type=Path)
     p.add_argument("file", type=Path, help="berkas .xlsx")
+    p.add_argument("--jenis", choices=xlsx_import.JENIS_DATA,
+                   help="anggaran (pagu/realisasi sub kegiatan, menurut kode) atau indikator (target/realisasi "
+                        "dan komponen, menurut kode lalu nama indikator); bawaan: dikenali dari judul kolom")
     p.add_argument("--map", dest="mapping",
                    help="pemetaan kolom, mis. kode=A,pagu_murni=C,realisasi=E,tw1=F "
-                        "(tanpa --map: menurut judul kolom). Kolom: "
-                        + ", ".join(f.key for f in xlsx_import.FIELDS))
-    p.add_argument("--sheet", help="nama lembar (bawaan: lembar pertama)")
+                        "(tanpa --map: menurut judul kolom). Anggaran: "
+                        + ", ".join(f.key for f in xlsx_import.FIELDS) + ". Indikator: "
+                        + ", ".join(f.key for f in xlsx_import.IND_FIELDS) + ", komponen:NAMA")
+    p.add_argument("--sheet", help="nama lembar (bawaan: lembar pertama yang berjudul kolom)")
     p.add_argument("--dry-run", action="store_true", help="hanya pratinjau, tidak menyimpan")
     p.set_defaults(func=cmd_import_xlsx)
 
-    p = sub.add_parser("template", help="tulis templat isian anggaran (.xlsx) kosong")
+    p = sub.add_parser("template", help="tulis templat isian anggaran dan indikator (.xlsx) kosong")
     p.add_argument("workbook", type=Path)
     p.add_argument("out", type=Path)
     p.set_defaults(func=cmd_template)
@@ -79,22 +83,29 @@ def cmd_attach_history(args) -> int:
 def cmd_import_xlsx(args) -> int:
     readonly = bool(args.dry_run)
     with WorkbookService.open(args.workbook, readonly=readonly) as svc:
-        data = xlsx_import.read_sheet(args.file, args.sheet)
-        mapping = xlsx_import.parse_mapping(args.mapping, data) if args.mapping else xlsx_import.auto_mapping(data)
-        print(f"Pemetaan: {xlsx_import.describe_mapping(mapping)}")
-        pv = xlsx_import.preview(svc.wb, data, mapping)
+        jenis = getattr(args, "jenis", None)
+        data = xlsx_import.read_sheet(args.file, args.sheet, jenis=jenis)
+        jenis = jenis or xlsx_import.detect_jenis(data)
+        mapping = xlsx_import.parse_mapping(args.mapping, data, jenis) if args.mapping else \
+            xlsx_import.auto_mapping(data, jenis, svc.wb)
+        print(f"Jenis data: {jenis}. Pemetaan: {xlsx_import.describe_mapping(mapping)}")
+        pv = xlsx_import.preview(svc.wb, data, mapping, jenis)
         print(pv.report())
         for m in pv.matched:
             for key, old, new in m.changes:
-                print(f"  baris {m.row} {m.kode} {m.item_nama[:40]}: {xlsx_import.format_change(key, old, new)}")
+                print(f"  baris {m.row} {m.kode} {m.item_nama[:40]}: "
+                      f"{xlsx_import.format_change(key, old, new, jenis)}")
         if not pv.ok:
             return 1
         if args.dry_run:
             print("Pratinjau saja (--dry-run): tidak ada yang disimpan.")
             return 0
         xlsx_import.apply_import(svc, pv)
-        print(f"Diimpor: {pv.n_changes} nilai dari {len(pv.matched)} baris. "
-              f"Total pagu sekarang {format_rupiah(svc.calc.opd_totals().pagu, prefix=True)}.")
+        if jenis == "indikator":
+            print(f"Diimpor: {pv.n_changes} nilai dari {len(pv.matched)} indikator; capaian dihitung ulang.")
+        else:
+            print(f"Diimpor: {pv.n_changes} nilai dari {len(pv.matched)} baris. "
+                  f"Total pagu sekarang {format_rupiah(svc.calc.opd_totals().pagu, prefix=True)}.")
     return 0
 
 

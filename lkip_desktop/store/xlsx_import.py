@@ -14,6 +14,17 @@ through openpyxl. Nothing is written to the workbook unless the whole import is 
 Money: rupiah are int. openpyxl gives float for numeric cells; a float is converted through
 ``repr`` (the shortest exact round trip) to Decimal, and a non-whole amount is refused.
 Text such as "1.234.567" or "Rp 1.234.567,00" goes through ``parse_rupiah``.
+
+Two kinds of sheet (``jenis``): "anggaran" (budget figures of sub kegiatan, matched by kode)
+and "indikator" (target, realisasi TW I–IV and tahunan of IKU/IKT and program/kegiatan/sub
+kegiatan indicators, matched by the template's hidden ID, then kode, then the exact name
+when it is unique; komponen values of composite indicators on komponen rows or in columns
+titled with the komponen name). ``detect_jenis`` tells them apart from the header titles.
+
+Kode cells: Excel turns a kode typed as a number into a float ("1.10" -> 1.1, "01" -> 1).
+A numeric kode is read as it is displayed (the cell's number format, e.g. "0.00" or "00");
+when the format cannot tell and the number only matches a workbook kode with the zeros
+put back, the row is refused with a message to format the kode column as text.
 """
 
 from __future__ import annotations
@@ -28,7 +39,9 @@ from typing import Callable
 
 from ..domain import model as M
 from ..domain.errors import InputError
-from ..domain.numbers import format_rupiah, parse_rupiah
+from ..domain.formula import FormulaError, parse_formula
+from ..domain.numbers import format_rupiah, parse_number, parse_rupiah
+from ..domain.values import Predikat, format_value, parse_indicator_value
 from .service import CellRef, Changes, Op, SetOp, WorkbookService
 
 # -- limits (module constants so tests can lower them) ---------------------------------------
@@ -78,6 +91,36 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 VALUE_FIELDS = [f for f in FIELDS if f.table]
 ALIASES = {f"tw{n}": f"realisasi_tw{n}" for n in range(1, 5)}
 
+JENIS_DATA = ("anggaran", "indikator")
+
+
+@dataclass(frozen=True)
+class IndField:
+    """A column of an indicator sheet: an indicator value (jenis_nilai, periode) or a key."""
+
+    key: str
+    label: str
+    jenis_nilai: str | None = None  # M.TARGET | M.REALISASI; None: matching/display only
+    periode: int = M.ANNUAL
+
+
+IND_FIELDS: list[IndField] = [
+    IndField("id", "ID"),
+    IndField("kode", "Kode"),
+    IndField("nama", "Indikator"),
+    IndField("komponen", "Komponen"),
+    IndField("target", "Target", M.TARGET),
+] + [
+    IndField(f"realisasi_tw{n}", f"Realisasi TW {r}", M.REALISASI, n)
+    for n, r in zip(range(1, 5), ("I", "II", "III", "IV"))
+] + [
+    IndField("realisasi", "Realisasi Tahunan", M.REALISASI),
+    IndField("nilai_komponen", "Nilai Komponen"),
+]
+IND_FIELD_BY_KEY = {f.key: f for f in IND_FIELDS}
+IND_VALUE_FIELDS = [f for f in IND_FIELDS if f.jenis_nilai]
+KOMPONEN_PREFIX = "komponen:"  # mapping key of a column holding one komponen ("komponen:jumlah_opd")
+
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # Header words (normalized) -> field; checked longest first so "pagu perubahan" beats "pagu".
 _HEADER_WORDS = {
@@ -100,6 +143,37 @@ for _n in range(1, 5):
         _HEADER_WORDS[f"{_w} {_n}"] = f"realisasi_tw{_n}"
 
 _YEAR_RE = re.compile(r"\btahun(?:\s+anggaran)?\s*:?\s*((?:19|20)\d{2})\b", re.IGNORECASE)
+
+# Indicator sheets; titles are compared without a year ("Target 2024" -> "target").
+_IND_HEADER_WORDS = {
+    "id": "id", "id indikator": "id",
+    "kode": "kode", "kode indikator": "kode",
+    "indikator": "nama", "nama indikator": "nama", "indikator kinerja": "nama", "nama": "nama",
+    "uraian": "nama", "indikator kinerja utama": "nama", "uraian indikator": "nama",
+    "komponen": "komponen", "nama komponen": "komponen", "nilai komponen": "nilai_komponen",
+    "target": "target", "target tahun ini": "target", "target tahunan": "target", "target kinerja": "target",
+    "realisasi": "realisasi", "realisasi tahunan": "realisasi", "realisasi tahun ini": "realisasi",
+    "realisasi kinerja": "realisasi",
+}
+for _n in range(1, 5):
+    for _w in ("tw", "triwulan"):
+        _IND_HEADER_WORDS[f"realisasi {_w} {_n}"] = f"realisasi_tw{_n}"
+        _IND_HEADER_WORDS[f"{_w} {_n}"] = f"realisasi_tw{_n}"
+# Words that only an indicator sheet has, and only a budget sheet has (for detect_jenis).
+_IND_ONLY = {"indikator", "komponen", "satuan", "target", "capaian", "id", "jenis"}
+_BUDGET_ONLY = {"pagu", "anggaran", "keuangan", "rekening", "rp"}
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def ind_header_key(title) -> str | None:
+    """The indicator field a column title names (None when it names none)."""
+    h = normalize_header(title)
+    return _IND_HEADER_WORDS.get(" ".join(_YEAR_WORD.sub(" ", h).split()))
+
+
+def komponen_key(name) -> str:
+    """A komponen name as compared: case, spaces and punctuation do not matter."""
+    return re.sub(r"[^0-9a-z]+", "_", str(name or "").casefold()).strip("_")
 
 
 def normalize_header(text) -> str:
@@ -210,6 +284,8 @@ class SheetData:
     rows: list[tuple]
     header_row: int | None  # 0-based index of the header row, None when none was found
     tahun: int | None  # a year the sheet states above its data ("Tahun Anggaran 2024")
+    # (row index, column index) -> number format of a numeric cell whose format is not General
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def n_cols(self) -> int:
@@ -230,12 +306,22 @@ class SheetData:
     def data_start(self) -> int:
         return 0 if self.header_row is None else self.header_row + 1
 
+    def value(self, row: int, col: int | None):
+        r = self.rows[row]
+        return r[col] if col is not None and col < len(r) else None
+
+    def number_format(self, row: int, col: int | None) -> str:
+        return self.formats.get((row, col), "General") if col is not None else "General"
+
 
 def read_sheet(path: Path | str, sheet: str | None = None, *,
+               jenis: str | None = None,
                progress: Callable[[int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> SheetData:
-    """Check the file, then read one sheet's values (the first sheet by default).
-    ``progress(rows_read)`` is called now and then (for a progress bar in a worker thread)."""
+    """Check the file, then read one sheet's values. Without ``sheet``: the first sheet with
+    a header row (of ``jenis`` when given; the template's first sheet is its instructions),
+    else the first sheet. ``progress(rows_read)`` is called now and then (for a progress bar
+    in a worker thread)."""
     path = Path(path)
     check_file(path)
     wb = _load(path)
@@ -243,48 +329,71 @@ def read_sheet(path: Path | str, sheet: str | None = None, *,
         names = list(wb.sheetnames)
         if not names:
             raise XlsxImportError(f"'{path.name}' tidak berisi lembar kerja.")
-        name = sheet or names[0]
-        if name not in names:
-            raise XlsxImportError(f"Lembar '{name}' tidak ada. Lembar yang ada: {', '.join(names)}.")
-        ws = wb[name]
-        if not hasattr(ws, "iter_rows"):
-            raise XlsxImportError(f"'{name}' adalah lembar grafik, bukan tabel.")
-        try:
-            declared_rows, declared_cols = ws.max_row, ws.max_column
-        except Exception:  # noqa: BLE001 - a broken dimension tag: count while reading instead
-            declared_rows = declared_cols = None
-        if (declared_rows or 0) > MAX_ROWS or (declared_cols or 0) > MAX_COLS:
-            raise XlsxImportError(_too_big(name, declared_rows, declared_cols))
-        # The declared size may also be too small (some tools write it wrong): read it all,
-        # bounded by counting rows and by a fixed width (a cell far right would otherwise
-        # make openpyxl pad every row to that width).
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()
-        rows: list[tuple] = []
-        try:
-            for row in ws.iter_rows(values_only=True, max_col=MAX_COLS + 1):
-                if len(rows) >= MAX_ROWS:
-                    raise XlsxImportError(_too_big(name, len(rows) + 1, None))
-                if len(row) > MAX_COLS and row[MAX_COLS] is not None:
-                    raise XlsxImportError(_too_big(name, None, f"lebih dari {MAX_COLS}"))
-                rows.append(_trim(row[:MAX_COLS]))
-                if len(rows) % 500 == 0:
-                    if progress:
-                        progress(len(rows))
-                    if cancelled and cancelled():
-                        raise XlsxImportError("Pembacaan dibatalkan.")
-        except XlsxImportError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - damaged sheet XML
-            raise XlsxImportError(f"Lembar '{name}' rusak dan tidak dapat dibaca ({_short(exc)}).") from exc
+        if sheet is not None:
+            if sheet not in names:
+                raise XlsxImportError(f"Lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(names)}.")
+            return _read_ws(wb, path, sheet, names, progress, cancelled)
+        first: SheetData | None = None
+        for name in names:
+            if not hasattr(wb[name], "iter_rows"):
+                continue  # a chart sheet
+            data = _read_ws(wb, path, name, names, progress, cancelled)
+            first = first or data
+            if data.header_row is not None and (jenis is None or detect_jenis(data) == jenis):
+                return data
+        if first is None:
+            raise XlsxImportError(f"'{path.name}' tidak berisi lembar tabel.")
+        return first
     finally:
         wb.close()
+
+
+def _read_ws(wb, path: Path, name: str, names: list[str], progress, cancelled) -> SheetData:
+    ws = wb[name]
+    if not hasattr(ws, "iter_rows"):
+        raise XlsxImportError(f"'{name}' adalah lembar grafik, bukan tabel.")
+    try:
+        declared_rows, declared_cols = ws.max_row, ws.max_column
+    except Exception:  # noqa: BLE001 - a broken dimension tag: count while reading instead
+        declared_rows = declared_cols = None
+    if (declared_rows or 0) > MAX_ROWS or (declared_cols or 0) > MAX_COLS:
+        raise XlsxImportError(_too_big(name, declared_rows, declared_cols))
+    # The declared size may also be too small (some tools write it wrong): read it all,
+    # bounded by counting rows and by a fixed width (a cell far right would otherwise
+    # make openpyxl pad every row to that width).
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    rows: list[tuple] = []
+    formats: dict[tuple[int, int], str] = {}
+    try:
+        for cells in ws.iter_rows(max_col=MAX_COLS + 1):
+            if len(rows) >= MAX_ROWS:
+                raise XlsxImportError(_too_big(name, len(rows) + 1, None))
+            if len(cells) > MAX_COLS and cells[MAX_COLS].value is not None:
+                raise XlsxImportError(_too_big(name, None, f"lebih dari {MAX_COLS}"))
+            row = tuple(c.value for c in cells[:MAX_COLS])
+            i = len(rows)
+            for j, v in enumerate(row):
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    fmt = cells[j].number_format
+                    if fmt and fmt != "General":
+                        formats[(i, j)] = fmt
+            rows.append(_trim(row))
+            if len(rows) % 500 == 0:
+                if progress:
+                    progress(len(rows))
+                if cancelled and cancelled():
+                    raise XlsxImportError("Pembacaan dibatalkan.")
+    except XlsxImportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged sheet XML
+        raise XlsxImportError(f"Lembar '{name}' rusak dan tidak dapat dibaca ({_short(exc)}).") from exc
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
         rows.pop()
     if progress:
         progress(len(rows))
     header = find_header_row(rows)
-    return SheetData(path, name, names, rows, header, _stated_year(rows, header))
+    return SheetData(path, name, names, rows, header, _stated_year(rows, header), formats)
 
 
 def _trim(row: tuple) -> tuple:
@@ -301,12 +410,28 @@ def _too_big(name: str, rows, cols) -> str:
 
 
 def find_header_row(rows: list[tuple]) -> int | None:
-    """The first row (within the top rows) with a 'Kode' cell and at least one other known header."""
+    """The first row (within the top rows) with a 'Kode' (or indicator ID/name) cell and at
+    least one other known header."""
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        keys = [_HEADER_WORDS.get(normalize_header(v)) for v in row if isinstance(v, str)]
-        if "kode" in keys and sum(1 for k in keys if k) >= 2:
+        keys = [_HEADER_WORDS.get(normalize_header(v)) or ind_header_key(v) for v in row if isinstance(v, str)]
+        if ("kode" in keys or "id" in keys or "nama" in keys) and sum(1 for k in keys if k) >= 2:
             return i
     return None
+
+
+def detect_jenis(data: SheetData) -> str:
+    """"indikator" when the header titles speak of indicators (indikator, komponen, satuan,
+    target), else "anggaran"."""
+    ind = bud = 0
+    for title in data.headers():
+        words = set(normalize_header(title).split())
+        if not words:
+            continue
+        if words & _BUDGET_ONLY:
+            bud += 1
+        elif words & _IND_ONLY or ind_header_key(title) == "realisasi" and _YEAR_WORD.search(title):
+            ind += 1
+    return "indikator" if ind > bud else "anggaran"
 
 
 def _stated_year(rows: list[tuple], header: int | None) -> int | None:
@@ -322,29 +447,66 @@ def _stated_year(rows: list[tuple], header: int | None) -> int | None:
 
 # -- mapping columns to fields -----------------------------------------------------------------
 
-def auto_mapping(data: SheetData) -> dict[str, int]:
-    """Field -> column index from the header row's titles (first match wins)."""
+def auto_mapping(data: SheetData, jenis: str = "anggaran", wb: M.Workbook | None = None) -> dict[str, int]:
+    """Field -> column index from the header row's titles (first match wins). For indicator
+    sheets, a column titled with a komponen name of the workbook maps to that komponen."""
     out: dict[str, int] = {}
+    komponen = _all_komponen(wb) if (jenis == "indikator" and wb is not None) else {}
     for idx, title in enumerate(data.headers()):
-        key = _HEADER_WORDS.get(normalize_header(title))
+        if jenis == "indikator":
+            key = ind_header_key(title)
+            if key is None and komponen_key(title) in komponen:
+                key = KOMPONEN_PREFIX + komponen[komponen_key(title)]
+        else:
+            key = _HEADER_WORDS.get(normalize_header(title))
         if key and key not in out:
             out[key] = idx
     return out
 
 
-def parse_mapping(text: str, data: SheetData | None = None) -> dict[str, int]:
+def _all_komponen(wb: M.Workbook) -> dict[str, str]:
+    """komponen_key -> komponen name, over every indicator of the workbook."""
+    out: dict[str, str] = {}
+    for ind in wb.indicators.values():
+        for name in komponen_names(ind, wb.settings.tahun):
+            out.setdefault(komponen_key(name), name)
+    return out
+
+
+def komponen_names(ind: M.Indicator, tahun: int) -> list[str]:
+    """The komponen an indicator knows: its formula's names, then any stored for the year."""
+    names: list[str] = []
+    if ind.rumus_komponen:
+        try:
+            names += list(parse_formula(ind.rumus_komponen).names)
+        except FormulaError:
+            pass
+    names += [n for n in ind.komponen.get(tahun, {}) if n not in names]
+    return names
+
+
+def field_keys(jenis: str = "anggaran") -> list[str]:
+    return [f.key for f in (IND_FIELDS if jenis == "indikator" else FIELDS)]
+
+
+def parse_mapping(text: str, data: SheetData | None = None, jenis: str = "anggaran") -> dict[str, int]:
     """'kode=A,pagu_murni=C,tw1=H' -> field -> column index. A value that is not a column
-    letter is looked up among the header titles (e.g. kode=Kode Rekening)."""
+    letter is looked up among the header titles (e.g. kode=Kode Rekening). Indicator
+    sheets also take 'komponen:NAMA=F' (a column holding one komponen)."""
     out: dict[str, int] = {}
+    known = field_keys(jenis)
     for part in (p.strip() for p in (text or "").split(",")):
         if not part:
             continue
         key, sep, col = (s.strip() for s in part.partition("="))
         key = ALIASES.get(key.lower(), key.lower())
-        if not sep or key not in FIELD_BY_KEY or not col:
+        is_komponen = jenis == "indikator" and key.startswith(KOMPONEN_PREFIX) and len(key) > len(KOMPONEN_PREFIX)
+        if not sep or not (key in known or is_komponen) or not col:
+            example = "kode=B,target=E,realisasi=J,komponen:jumlah_opd=K" if jenis == "indikator" else \
+                "kode=A,pagu_murni=C"
             raise XlsxImportError(
-                f"Pemetaan '{part}' tidak sah. Bentuknya kolom=HURUF, mis. kode=A,pagu_murni=C. "
-                f"Kolom yang dikenal: {', '.join(f.key for f in FIELDS)}."
+                f"Pemetaan '{part}' tidak sah. Bentuknya kolom=HURUF, mis. {example}. "
+                f"Kolom yang dikenal: {', '.join(known)}."
             )
         if re.fullmatch(r"[A-Za-z]{1,3}", col) and (data is None or normalize_header(col) not in
                                                     {normalize_header(h) for h in data.headers()}):
@@ -400,6 +562,7 @@ class Preview:
     errors: list[Problem] = field(default_factory=list)  # values that do not parse: block the import
     blocking: list[str] = field(default_factory=list)  # whole-file reasons (wrong year, duplicate kode)
     ops: list[Op] = field(default_factory=list)
+    jenis: str = "anggaran"  # or "indikator"
 
     @property
     def ok(self) -> bool:
@@ -424,7 +587,8 @@ class Preview:
     def report(self) -> str:
         out = [f"Lembar '{self.sheet.sheet}': {len(self.matched)} baris cocok, {self.n_changes} nilai berubah."]
         if self.unmatched:
-            out.append(f"{len(self.unmatched)} baris tidak cocok (kode tidak ada di buku kerja; tidak diimpor):")
+            what = "indikator" if self.jenis == "indikator" else "kode"
+            out.append(f"{len(self.unmatched)} baris tidak cocok ({what} tidak ada di buku kerja; tidak diimpor):")
             out += [f"  {p}" for p in self.unmatched[:30]]
         if self.ambiguous:
             out.append(f"{len(self.ambiguous)} baris dilewati:")
@@ -443,17 +607,55 @@ def cell_text(v) -> str:
     return str(v).strip()
 
 
-def kode_text(v) -> str:
-    """A kode cell as text: a numeric kode (1, 1.2) as written, without '.0'."""
+_ZERO_FORMAT = re.compile(r"^(0+)(?:\.(0+))?$")
+
+
+def kode_text(v, number_format: str = "General") -> str:
+    """A kode cell as text: a numeric kode (1, 1.2) as written, without '.0'. With a number
+    format of zeros ("0.00", "00") the number is read as Excel displays it ("1.10", "01")."""
     if v is None:
         return ""
     if isinstance(v, bool):
         return ""
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
+    if isinstance(v, (int, float)):
+        m = _ZERO_FORMAT.match((number_format or "").strip())
+        if m:
+            places = len(m.group(2) or "")
+            try:
+                d = Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
+                text = f"{d:.{places}f}"
+            except (InvalidOperation, ValueError):
+                text = ""
+            if text:
+                whole, dot, frac = text.partition(".")
+                return whole.zfill(len(m.group(1))) + dot + frac
+        if isinstance(v, int):
+            return str(v)
         return str(int(v)) if v.is_integer() else repr(v)
     return re.sub(r"\s+", "", str(v))
+
+
+def numeric_kode_twins(v, text: str, kodes) -> list[str]:
+    """Workbook kodes a numeric cell may have been before Excel made a number of it
+    ("1.10" read back as 1.1, "01" as 1): kodes that are the same number but not the same text."""
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return []
+    try:
+        n = Decimal(text)
+    except InvalidOperation:
+        return []
+    out = []
+    for k in kodes:
+        if k != text and re.fullmatch(r"\d+(?:\.\d+)?", k):
+            if Decimal(k) == n:
+                out.append(k)
+    return sorted(out)
+
+
+def numeric_kode_message(text: str, twins: list[str]) -> str:
+    return (f"kode terbaca sebagai angka {text}, sedangkan di buku kerja ada kode {', '.join(twins)}: Excel "
+            "membuang angka nol pada kode yang diketik sebagai angka. Format kolom Kode sebagai Teks "
+            "(Format Cells > Text), ketik ulang kodenya (atau awali dengan tanda petik: '1.10), lalu impor lagi.")
 
 
 def rupiah_value(v) -> int | None:
@@ -482,8 +684,13 @@ def rupiah_value(v) -> int | None:
     return parse_rupiah(text)
 
 
-def preview(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview:
-    """Match each data row by kode and work out the edits; nothing is written."""
+def preview(wb: M.Workbook, data: SheetData, mapping: dict[str, int], jenis: str = "anggaran") -> Preview:
+    """Match each data row and work out the edits; nothing is written. ``jenis``:
+    "anggaran" (budget items by kode) or "indikator" (see ``preview_indicators``)."""
+    if jenis == "indikator":
+        return preview_indicators(wb, data, mapping)
+    if jenis != "anggaran":
+        raise XlsxImportError(f"Jenis data '{jenis}' tidak dikenal; pilih anggaran atau indikator.")
     pv = Preview(data, dict(mapping))
     if "kode" not in mapping:
         pv.blocking.append("Kolom kode belum dipetakan: baris dicocokkan menurut kode.")
@@ -508,7 +715,7 @@ def preview(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview
         row = data.rows[i]
         rn = i + 1
         get = (lambda c: row[c] if c is not None and c < len(row) else None)
-        kode = kode_text(get(kcol))
+        kode = kode_text(get(kcol), data.number_format(i, kcol))
         nama = cell_text(get(ncol)) if ncol is not None else ""
         raw = {f.key: get(mapping[f.key]) for f in value_fields}
         has_values = any(cell_text(v) not in ("", "-") for v in raw.values())
@@ -531,6 +738,11 @@ def preview(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview
                                           f"{f.label}: {exc}"))
         candidates = by_kode.get(kode, [])
         if not candidates:
+            twins = numeric_kode_twins(get(kcol), kode, by_kode)
+            if twins:
+                pv.errors.append(Problem(rn, column_letter(kcol), kode, cell_text(get(kcol)),
+                                         numeric_kode_message(kode, twins)))
+                continue
             if has_values or ncol is None or nama:
                 pv.unmatched.append(Problem(rn, "", kode, nama, "kode tidak ada di buku kerja"))
             continue
@@ -576,6 +788,231 @@ def preview(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview
     return pv
 
 
+# -- indicators -----------------------------------------------------------------------------------
+
+def _norm_name(text) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def indicators_in_order(wb: M.Workbook) -> list[M.Indicator]:
+    """IKT, IKU, then the program/kegiatan/sub kegiatan indicators in the budget tree's order."""
+    out: list[M.Indicator] = []
+    for t in wb.tujuan_list():
+        out += wb.indicators_of(t.id)
+    for sa in wb.sasaran_list():
+        out += wb.indicators_of(sa.id)
+    for item, _ in wb.walk_budget():
+        out += wb.indicators_of(item.id)
+    seen = {i.id for i in out}
+    out += sorted((i for i in wb.indicators.values() if i.id not in seen), key=lambda i: (i.urut, i.nama))
+    return out
+
+
+def indicator_number(v, number_format: str = "General") -> Decimal:
+    """A numeric cell -> Decimal, exactly as shown: a float through ``repr``; a cell
+    formatted as percent holds a fraction (0,85 shown as 85%), so it is scaled by 100."""
+    if isinstance(v, int):
+        d = Decimal(v)
+    else:
+        try:
+            d = Decimal(repr(v))
+        except InvalidOperation:
+            raise InputError(f"'{v!r}' bukan angka") from None
+        if not d.is_finite():
+            raise InputError("Bukan angka yang sah")
+    if "%" in (number_format or ""):
+        d = d.scaleb(2)
+    return d
+
+
+def indicator_cell(v, ind: M.Indicator, number_format: str = "General"):
+    """A target/realisasi cell -> Decimal or Predikat (None when empty or '-'). Raises InputError."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        raise InputError("Nilai ya/tidak, bukan angka")
+    if isinstance(v, (datetime, date)):
+        raise InputError("Berisi tanggal, bukan angka. Format selnya sebagai angka atau teks")
+    if isinstance(v, (int, float)):
+        return indicator_number(v, number_format)
+    return parse_indicator_value(str(v), ind.jenis)
+
+
+def komponen_cell(v, number_format: str = "General") -> Decimal | None:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        raise InputError("Nilai ya/tidak, bukan angka")
+    if isinstance(v, (datetime, date)):
+        raise InputError("Berisi tanggal, bukan angka")
+    if isinstance(v, (int, float)):
+        return indicator_number(v, number_format)
+    text = str(v).strip()
+    if text in ("", "-", "–", "—"):
+        return None
+    return parse_number(text)
+
+
+def _is_blank(v) -> bool:
+    return v is None or (isinstance(v, str) and v.strip() in ("", "-", "–", "—"))
+
+
+def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview:
+    """Indicator values: each row is matched to an indicator by ID (the template's), then
+    kode, then the exact name when only one indicator has it. A row with a Komponen name is
+    a komponen row: its value (the Nilai Komponen column, else the Realisasi Tahunan column)
+    is that komponen for the workbook's year. Composite indicators (with a komponen formula)
+    take komponen, never a typed realisasi. Nothing is written."""
+    pv = Preview(data, dict(mapping), jenis="indikator")
+    if not {"id", "kode", "nama"} & set(mapping):
+        pv.blocking.append("Kolom kode atau nama indikator belum dipetakan: baris dicocokkan menurut kode, "
+                           "lalu nama indikator.")
+        return pv
+    value_fields = [f for f in IND_VALUE_FIELDS if f.key in mapping]
+    komp_cols = {k[len(KOMPONEN_PREFIX):]: c for k, c in mapping.items() if k.startswith(KOMPONEN_PREFIX)}
+    komp_value_col = mapping.get("nilai_komponen", mapping.get("realisasi"))
+    if not value_fields and not komp_cols and not ("komponen" in mapping and komp_value_col is not None):
+        pv.blocking.append("Belum ada kolom nilai yang dipetakan (target, realisasi triwulan/tahunan, "
+                           "atau komponen).")
+        return pv
+    tahun = wb.settings.tahun
+    if data.tahun is not None and data.tahun != tahun:
+        pv.blocking.append(f"Berkas ini untuk tahun {data.tahun}, sedangkan buku kerja untuk tahun {tahun}. "
+                           "Pilih berkas tahun yang benar.")
+
+    by_kode: dict[str, list[M.Indicator]] = {}
+    by_name: dict[str, list[M.Indicator]] = {}
+    for ind in wb.indicators.values():
+        if ind.kode.strip():
+            by_kode.setdefault(re.sub(r"\s+", "", ind.kode), []).append(ind)
+        by_name.setdefault(_norm_name(ind.nama), []).append(ind)
+
+    idcol, kcol, ncol = mapping.get("id"), mapping.get("kode"), mapping.get("nama")
+    kompcol = mapping.get("komponen")
+    seen: dict[tuple[str, str], int] = {}
+    matches: dict[str, RowMatch] = {}
+    for i in range(data.data_start, len(data.rows)):
+        rn = i + 1
+        get = (lambda c, _i=i: data.value(_i, c))
+        fmt = (lambda c, _i=i: data.number_format(_i, c))
+        ident = cell_text(get(idcol)) if idcol is not None else ""
+        kode = kode_text(get(kcol), fmt(kcol)) if kcol is not None else ""
+        nama = cell_text(get(ncol)) if ncol is not None else ""
+        komp = cell_text(get(kompcol)) if kompcol is not None else ""
+        # The cells this row brings: (field key, column, raw value).
+        if komp:
+            cells = [("nilai_komponen", komp_value_col, get(komp_value_col))] if komp_value_col is not None else []
+            stray = [(f, mapping[f.key]) for f in value_fields
+                     if mapping[f.key] != komp_value_col and not _is_blank(get(mapping[f.key]))]
+        else:
+            cells = [(f.key, mapping[f.key], get(mapping[f.key])) for f in value_fields] + \
+                [(KOMPONEN_PREFIX + name, c, get(c)) for name, c in komp_cols.items()]
+            stray = []
+        if not any(not _is_blank(v) for _, _, v in cells) and not stray:
+            continue  # nothing to import on this row
+        label = kode or nama or ident
+
+        # -- which indicator --
+        ind, why = None, ""
+        if ident:
+            ind = wb.indicators.get(ident)
+            why = "" if ind else "ID indikator tidak ada di buku kerja (templat dari buku kerja lain?)"
+        if ind is None and not why and kode:
+            found = by_kode.get(kode, [])
+            if len(found) > 1:
+                pv.ambiguous.append(Problem(rn, "", kode, nama, f"kode dipakai {len(found)} indikator"))
+                continue
+            if found:
+                ind = found[0]
+            else:
+                twins = numeric_kode_twins(get(kcol), kode, by_kode)
+                if twins:
+                    pv.errors.append(Problem(rn, column_letter(kcol), kode, cell_text(get(kcol)),
+                                             numeric_kode_message(kode, twins)))
+                    continue
+        if ind is None and not why and nama:
+            found = by_name.get(_norm_name(nama), [])
+            if len(found) > 1:
+                pv.ambiguous.append(Problem(rn, "", kode, nama, f"nama dipakai {len(found)} indikator; "
+                                                                 "bedakan dengan kodenya"))
+                continue
+            if found and kode and found[0].kode.strip() and re.sub(r"\s+", "", found[0].kode) != kode:
+                why = f"nama cocok dengan indikator berkode {found[0].kode}, tetapi kodenya berbeda"
+            elif found:
+                ind = found[0]
+        if ind is None:
+            pv.unmatched.append(Problem(rn, "", kode, nama or ident,
+                                        why or ("kode dan nama indikator tidak ada di buku kerja" if kode or nama
+                                                else "kode dan nama indikator kosong")))
+            continue
+
+        # -- one row per indicator, one per komponen --
+        key = (ind.id, komponen_key(komp) if komp else "")
+        if key in seen:
+            what = f"Komponen '{komp}' dari indikator" if komp else "Indikator"
+            pv.blocking.append(f"{what} '{ind.nama}' muncul dua kali (baris {seen[key]} dan {rn}). "
+                               "Setiap indikator/komponen hanya boleh satu baris.")
+            continue
+        seen[key] = rn
+        for f, c in stray:
+            pv.errors.append(Problem(rn, column_letter(c), label, cell_text(get(c)),
+                                     f"{f.label}: baris komponen hanya berisi nilai komponen"))
+
+        known = {komponen_key(n): n for n in komponen_names(ind, tahun)}
+        match = matches.get(ind.id)
+        if match is None:
+            match = matches[ind.id] = RowMatch(rn, ind.kode or kode, nama, ind.id, ind.nama)
+            pv.matched.append(match)
+        for fkey, col, raw in cells:
+            where = column_letter(col)
+            if fkey == "nilai_komponen" or fkey.startswith(KOMPONEN_PREFIX):
+                name_in = komp if fkey == "nilai_komponen" else fkey[len(KOMPONEN_PREFIX):]
+                title = f"Komponen {name_in}"
+                try:
+                    new = komponen_cell(raw, fmt(col))
+                except InputError as exc:
+                    pv.errors.append(Problem(rn, where, label, cell_text(raw), f"{title}: {exc}"))
+                    continue
+                if new is None:
+                    continue
+                name = known.get(komponen_key(name_in))
+                if name is None:
+                    hint = (f"komponen yang dikenal: {', '.join(known.values())}" if known else
+                            "indikator ini tidak memakai komponen (tidak punya rumus komponen)")
+                    pv.errors.append(Problem(rn, where, label, cell_text(raw),
+                                             f"{title}: bukan komponen indikator '{ind.nama}'; {hint}"))
+                    continue
+                old = ind.komponen.get(tahun, {}).get(name)
+                if old != new:
+                    match.changes.append((KOMPONEN_PREFIX + name, old, new))
+                    pv.ops.append(SetOp(CellRef("komponen", (ind.id, tahun, name), "nilai"), new))
+                continue
+            f = IND_FIELD_BY_KEY[fkey]
+            try:
+                new = indicator_cell(raw, ind, fmt(col))
+            except InputError as exc:
+                pv.errors.append(Problem(rn, where, label, cell_text(raw), f"{f.label}: {exc}"))
+                continue
+            if new is None:
+                continue  # empty cell: the stored value stays
+            if f.key == "realisasi" and ind.rumus_komponen and not (
+                    isinstance(new, Predikat) and new.score is None):
+                pv.errors.append(Problem(
+                    rn, where, label, cell_text(raw),
+                    f"{f.label}: indikator '{ind.nama}' dihitung dari komponen ({ind.rumus_komponen}); "
+                    "isi nilai komponennya (baris Komponen), bukan realisasinya"
+                    + (" — boleh predikatnya saja, mis. A" if ind.jenis == "predikat" else "")))
+                continue
+            old = ind.values.get((tahun, f.jenis_nilai, f.periode))
+            if old != new:
+                match.changes.append((f.key, old, new))
+                pv.ops.append(SetOp(CellRef("indicator_value", (ind.id, tahun, f.jenis_nilai, f.periode), "nilai"),
+                                    new))
+    if not pv.matched and not pv.blocking and not pv.errors:
+        pv.blocking.append("Tidak ada baris yang cocok dengan indikator di buku kerja (menurut kode atau nama).")
+    return pv
+
+
 def import_label(data: SheetData) -> str:
     return f"Impor Excel: {data.path.name} ({data.sheet})"
 
@@ -589,14 +1026,18 @@ def apply_import(svc: WorkbookService, pv: Preview) -> Changes:
 
 
 def import_xlsx(svc: WorkbookService, path: Path | str, mapping: str | dict[str, int] | None = None,
-                sheet: str | None = None, *, dry_run: bool = False) -> Preview:
-    """Read, map, preview and (unless ``dry_run``) apply. Raises XlsxImportError on refusal."""
-    data = read_sheet(path, sheet)
+                sheet: str | None = None, *, jenis: str | None = None, dry_run: bool = False) -> Preview:
+    """Read, map, preview and (unless ``dry_run``) apply. ``jenis`` "anggaran"/"indikator"
+    (None: from the header titles). Raises XlsxImportError on refusal."""
+    if jenis is not None and jenis not in JENIS_DATA:
+        raise XlsxImportError(f"Jenis data '{jenis}' tidak dikenal; pilih anggaran atau indikator.")
+    data = read_sheet(path, sheet, jenis=jenis)
+    jenis = jenis or detect_jenis(data)
     if isinstance(mapping, str):
-        mapping = parse_mapping(mapping, data)
+        mapping = parse_mapping(mapping, data, jenis)
     elif mapping is None:
-        mapping = auto_mapping(data)
-    pv = preview(svc.wb, data, mapping)
+        mapping = auto_mapping(data, jenis, svc.wb)
+    pv = preview(svc.wb, data, mapping, jenis)
     if not pv.ok:
         raise XlsxImportError(pv.refusal())
     if not dry_run:
@@ -604,6 +1045,10 @@ def import_xlsx(svc: WorkbookService, path: Path | str, mapping: str | dict[str,
     return pv
 
 
-def format_change(key: str, old, new) -> str:
+def format_change(key: str, old, new, jenis: str = "anggaran") -> str:
+    if key.startswith(KOMPONEN_PREFIX):
+        return f"Komponen {key[len(KOMPONEN_PREFIX):]}: {format_value(old, None)} → {format_value(new, None)}"
+    if jenis == "indikator":
+        return f"{IND_FIELD_BY_KEY[key].label}: {format_value(old, None)} → {format_value(new, None)}"
     f = FIELD_BY_KEY[key]
     return f"{f.label}: {format_rupiah(old) if isinstance(old, int) else '-'} → {format_rupiah(new)}"
