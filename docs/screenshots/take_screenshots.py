@@ -33,7 +33,7 @@ def main() -> int:
     demo = build_demo(tmp / "contoh-setda-2024.lkip")
     only = sys.argv[1:]
     win = MainWindow()
-    win.resize(1500, 900)
+    win.resize(1600, 1000)
     win.show()
     app.processEvents()
     win.welcome.refresh()
@@ -50,6 +50,9 @@ def main() -> int:
         if key == "realisasi":
             page = win.pages[key]
             page.view.setCurrentIndex(page.model.index(1, 8))
+        if key == "capaian":  # a chosen IKU fills the analysis box
+            page = win.pages[key]
+            page.view.setCurrentIndex(page.model.index(0, 1))
         app.processEvents()
         win.grab().save(str(OUT / f"{name}.png"))
         print("saved", name)

@@ -26,6 +26,14 @@ def typed(v) -> str:
     return "-" if v is None else _value_text(type(v), str(v), None, v)
 
 
+def shown(v, places: int | None) -> str:
+    """A typed value at most ``places`` decimals, as the report prints it: 50 stays "50",
+    89.414 becomes "89,41" (the editor still gets every digit)."""
+    if isinstance(v, Decimal) and places is not None and -v.as_tuple().exponent > places:
+        return computed(v, places)
+    return typed(v)
+
+
 def typed_edit(v) -> str:
     return "" if v is None else typed(v)
 

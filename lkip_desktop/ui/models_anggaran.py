@@ -167,7 +167,7 @@ class QuarterModel(GridModel):
             Column("Kode", lambda n: item(n).kode, width=12),
             Column("Program / Kegiatan / Sub Kegiatan", lambda n: item(n).nama, width=38,
                    tooltip=lambda n: item(n).nama),
-            Column("Satuan", lambda n: item(n).satuan_fisik if n.kind == "sub_kegiatan" else "", width=8),
+            Column("Satuan", lambda n: item(n).satuan_fisik if n.kind == "sub_kegiatan" else "", width=10),
         ]
         for tw in range(1, 5):
             cols += [fisik(tw, "target_fisik", "Rencana fisik"), fisik(tw, "realisasi_fisik", "Realisasi fisik"),

@@ -66,7 +66,7 @@ class ReviuModel(GridModel):
 
         return [
             Column("Tingkat", lambda n: LEVEL_TEXT.get(f(n).level, f(n).level), color=color, width=11),
-            Column("Lokasi", lambda n: f(n).where, width=40, tooltip=lambda n: f(n).where),
+            Column("Lokasi", lambda n: f(n).where, width=40, stretch=True, tooltip=lambda n: f(n).where),
             Column("Temuan", lambda n: f(n).message, width=70, stretch=True, tooltip=lambda n: f(n).message),
         ]
 

@@ -529,7 +529,7 @@ class RenstraPage(Page):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([1000, 560])
+        split.setSizes([1150, 450])
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
