@@ -147,7 +147,7 @@ def test_import_wizard_refuses_bad_file_and_wrong_year(qtbot, context, tmp_path)
 def test_export_template_from_ui(qtbot, context, tmp_path):
     out = export_entry_template(None, context, tmp_path / "t.xlsx")
     assert out.exists()
-    assert openpyxl.load_workbook(out).sheetnames == ["Isian Anggaran", "Petunjuk"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Petunjuk", "Isian Anggaran", "Isian Indikator"]
 
 
 def test_new_year_from_the_open_workbook(qtbot, tmp_path, monkeypatch):

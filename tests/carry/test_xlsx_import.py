@@ -101,14 +101,22 @@ def test_template_round_trip(demo, tmp_path):
 
 def test_template_text_never_becomes_formula(demo, tmp_path):
     sub = _subs(demo.wb, 1)[0]
-    demo.set(CellRef("budget_item", (sub.id,), "nama"), '=HYPERLINK("http://x","klik")')
+    formula = '=HYPERLINK("http://x","klik")'
+    demo.set(CellRef("budget_item", (sub.id,), "nama"), formula)
+    ind = next(iter(demo.wb.indicators.values()))
+    demo.set(CellRef("indicator", (ind.id,), "nama"), "=1+1")
+    demo.set(CellRef("indicator", (ind.id,), "kode"), "=A1")
     out = write_entry_template(demo.wb, tmp_path / "t.xlsx")
     with zipfile.ZipFile(out) as zf:
-        xml = zf.read("xl/worksheets/sheet1.xml").decode()
-    assert "<f>" not in xml and "<f " not in xml
-    ws = openpyxl.load_workbook(out)["Isian Anggaran"]
-    cell = next(c for r in ws.iter_rows() for c in r if c.value == '=HYPERLINK("http://x","klik")')
-    assert cell.data_type == "s"
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 3
+        for name in sheets:
+            xml = zf.read(name).decode()
+            assert "<f>" not in xml and "<f " not in xml
+    book = openpyxl.load_workbook(out)
+    for sheet, text in (("Isian Anggaran", formula), ("Isian Indikator", "=1+1"), ("Isian Indikator", "=A1")):
+        cell = next(c for r in book[sheet].iter_rows() for c in r if c.value == text)
+        assert cell.data_type == "s"
 
 
 def test_cli_import_with_map_and_dry_run(demo_path, tmp_path, capsys):
