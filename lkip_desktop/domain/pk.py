@@ -1,8 +1,27 @@
 """Perjanjian Kinerja (RULES §9): the form wording, how rows print, consistency warnings,
-what differs between two versions, and amounts in words (terbilang).
+what differs between two versions, amounts in words (terbilang), and the level a PK is for.
 
 Pure rules over the workbook objects: the store builds versions from these, the PDF and
 the GUI print what these return, so the three never disagree.
+
+Levels (see ``Tingkat``). The OPD's own PK (eselon II: Kepala OPD with the kepala daerah)
+carries the IKU and the programs. A lower-level PK uses the same form and the same tables:
+
+* eselon III (Kepala Bagian/Bidang, Sekretaris) for one **program**: its sasaran rows point
+  (``pk_sasaran.indicator_id``) at the program's indicators, its budget rows
+  (``pk_program.item_id``) at the program's kegiatan; pihak kedua is the Kepala OPD.
+* eselon IV (Kepala Sub Bagian/Seksi) for one **kegiatan**: the kegiatan's indicators and its
+  sub kegiatan; pihak kedua is the head of the program's eselon III PK when there is one,
+  else the Kepala OPD.
+
+The schema has no column for the level, so it is *derived* from what the rows point at
+(``tingkat_of``): budget rows first (a kegiatan row means "for its program"), then the
+indicator rows. That needs no migration and cannot disagree with the rows. Its limits: a
+lower-level PK whose linked rows are all deleted reads as an OPD PK again (the page never
+unlinks a row; a row typed by hand carries no link), and the pangkat/NIP of a lower-level
+pihak kedua are not stored per version but taken from the PK that person signed as pihak
+pertama (``pihak2_detail``). Once ``pk_version`` gains the columns ``eselon``, ``unit_id``,
+``pihak2_pangkat``, ``pihak2_golongan`` and ``pihak2_nip``, both functions read them first.
 """
 
 from __future__ import annotations
@@ -104,14 +123,118 @@ def judul(pk: PkVersion, tahun: int) -> str:
     return f"PERJANJIAN KINERJA{' PERUBAHAN' if pk.jenis == 'perubahan' else ''} TAHUN {tahun}"
 
 
-def jenis_label(pk: PkVersion) -> str:
-    return "PK Perubahan" if pk.jenis == "perubahan" else "PK"
+def jenis_label(pk: PkVersion, wb: Workbook | None = None) -> str:
+    """"PK", "PK Perubahan", "PK eselon III", "PK Perubahan eselon IV"."""
+    base = "PK Perubahan" if pk.jenis == "perubahan" else "PK"
+    if wb is not None:
+        t = tingkat_of(wb, pk)
+        if t.eselon > 2:
+            base += f" eselon {ROMAN[t.eselon]}"
+    return base
 
 
-def version_label(pk: PkVersion) -> str:
-    """One line for lists: "PK Perubahan · 04 November 2024 · ditandatangani"."""
+def version_label(pk: PkVersion, wb: Workbook | None = None) -> str:
+    """One line for lists: "PK Perubahan · 04 November 2024 · ditandatangani"; with the
+    workbook a lower-level PK names its unit: "PK eselon III (Program …) · …"."""
     when = format_date(pk.tanggal, zero_pad=True) if pk.tanggal else "tanggal belum diisi"
-    return f"{jenis_label(pk)} · {when} · {'ditandatangani' if pk.ditandatangani else 'draf'}"
+    label = jenis_label(pk, wb)
+    if wb is not None:
+        unit = unit_of(wb, pk)
+        if unit is not None:
+            label += f" ({unit.nama})"
+    return f"{label} · {when} · {'ditandatangani' if pk.ditandatangani else 'draf'}"
+
+
+# -- levels ---------------------------------------------------------------------------------------
+
+ROMAN = {2: "II", 3: "III", 4: "IV"}
+UNIT_LEVEL = {3: "program", 4: "kegiatan"}  # what a lower-level PK is for
+_ROW_LEVEL = {"program": 2, "kegiatan": 3, "sub_kegiatan": 4}  # a budget row at this level -> eselon
+_IND_LEVEL = {"sasaran": 2, "tujuan": 2, "program": 3, "kegiatan": 4}
+
+
+@dataclass(frozen=True)
+class Tingkat:
+    """The level a PK is for: eselon 2 = the OPD (IKU, programs); 3 = one program (its
+    indicators, its kegiatan); 4 = one kegiatan (its indicators, its sub kegiatan)."""
+
+    eselon: int = 2
+    unit_id: str | None = None  # the program (3) or kegiatan (4)
+
+    @property
+    def lower(self) -> bool:
+        return self.eselon > 2
+
+
+def tingkat_of(wb: Workbook, pk: PkVersion | str) -> Tingkat:
+    """The level of a version, read from stored columns when the schema has them, else
+    derived from what its rows point at (module doc)."""
+    pk = wb.pk_versions[pk] if isinstance(pk, str) else pk
+    stored = getattr(pk, "eselon", None)  # future pk_version.eselon / unit_id
+    if stored in (3, 4):
+        return Tingkat(stored, getattr(pk, "unit_id", None))
+    if stored == 2:
+        return Tingkat()
+    for r in wb.pk_program_rows(pk.id):
+        item = wb.items.get(r.item_id) if r.item_id else None
+        if item is not None:
+            eselon = _ROW_LEVEL.get(item.level, 2)
+            return Tingkat(eselon, item.parent_id) if eselon > 2 else Tingkat()
+    for r in wb.pk_sasaran_rows(pk.id):
+        ind = wb.indicators.get(r.indicator_id) if r.indicator_id else None
+        if ind is not None and ind.owner_kind in _IND_LEVEL:
+            eselon = _IND_LEVEL[ind.owner_kind]
+            return Tingkat(eselon, ind.owner_id) if eselon > 2 else Tingkat()
+    return Tingkat()
+
+
+def unit_of(wb: Workbook, pk: PkVersion | str):
+    """The program or kegiatan (BudgetItem) a lower-level PK is for; None for the OPD's PK."""
+    t = tingkat_of(wb, pk)
+    return wb.items.get(t.unit_id) if t.lower and t.unit_id else None
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """Column headings of the lampiran for a level."""
+
+    sasaran: str
+    indikator: str
+    anggaran: str  # the budget rows: Program / Kegiatan / Sub Kegiatan
+
+
+def kolom(eselon: int) -> Kolom:
+    if eselon == 3:  # no "sasaran program" text in the workbook: the program itself heads its rows
+        return Kolom("Program", "Indikator Kinerja Program", "Kegiatan")
+    if eselon == 4:
+        return Kolom("Kegiatan", "Indikator Kinerja Kegiatan", "Sub Kegiatan")
+    return Kolom("Sasaran Strategis", "Indikator Kinerja", "Program")
+
+
+def pihak2_detail(wb: Workbook, pk: PkVersion) -> tuple[str, str]:
+    """(pangkat/golongan line, NIP line) printed under pihak kedua's name: empty for the OPD's
+    PK (the kepala daerah signs without them). At lower levels pihak kedua is a civil servant:
+    the data of the PK they signed as pihak pertama, the latest one dated on or before this
+    one (signed ones first), so a signed version keeps printing what was true then; an
+    unsigned draft may fall back to the OPD profile's head."""
+    if not tingkat_of(wb, pk).lower:
+        return "", ""
+    if hasattr(pk, "pihak2_nip"):  # future columns
+        return (pangkat_golongan(getattr(pk, "pihak2_pangkat", ""), getattr(pk, "pihak2_golongan", "")),
+                nip_line(pk.pihak2_nip))
+    name = " ".join(pk.pihak2_nama.lower().split())
+    if not name:
+        return "", ""
+    found = [v for v in wb.pk_versions.values()
+             if v.id != pk.id and " ".join(v.pihak1_nama.lower().split()) == name
+             and (pk.tanggal is None or (v.tanggal is not None and v.tanggal <= pk.tanggal))]
+    if found:
+        v = max(found, key=lambda v: (v.ditandatangani, v.tanggal or date.min, v.urut))
+        return pangkat_golongan(v.pihak1_pangkat, v.pihak1_golongan), nip_line(v.pihak1_nip)
+    o = wb.opd
+    if not pk.ditandatangani and " ".join(o.kepala_nama.lower().split()) == name:
+        return pangkat_golongan(o.kepala_pangkat, o.kepala_golongan), nip_line(o.kepala_nip)
+    return "", ""
 
 
 def pangkat_golongan(pangkat: str, golongan: str) -> str:
@@ -234,21 +357,28 @@ class ProgramDraft:
     item_id: str | None
 
 
-def sasaran_drafts(wb: Workbook, tahun: int | None = None) -> list[SasaranDraft]:
-    """One row per IKU, in Renstra order, with its target of the year (RULES §9)."""
+def sasaran_drafts(wb: Workbook, tahun: int | None = None, unit_id: str | None = None) -> list[SasaranDraft]:
+    """One row per IKU, in Renstra order, with its target of the year (RULES §9); for a
+    lower-level PK one row per indicator of the program/kegiatan ``unit_id``."""
     tahun = tahun or wb.settings.tahun
     out = []
+    if unit_id is not None:
+        unit = wb.items[unit_id]
+        return [SasaranDraft(unit.nama, ind.nama, ind.satuan, value_to_text(ind.target(tahun)) or "", ind.id)
+                for ind in wb.indicators_of(unit_id)]
     for s in wb.sasaran_list():
         for ind in wb.indicators_of(s.id):
             out.append(SasaranDraft(s.nama, ind.nama, ind.satuan, value_to_text(ind.target(tahun)) or "", ind.id))
     return out
 
 
-def program_drafts(wb: Workbook, calc: Calculator, jenis: str) -> list[ProgramDraft]:
+def program_drafts(wb: Workbook, calc: Calculator, jenis: str, unit_id: str | None = None) -> list[ProgramDraft]:
     """One row per program of the budget tree: pagu murni for a PK, pagu perubahan (with the
-    murni beside it) for a PK Perubahan; keterangan = the sumber dana of its sub kegiatan."""
+    murni beside it) for a PK Perubahan; keterangan = the sumber dana of its sub kegiatan.
+    For a lower-level PK: one row per kegiatan of the program (per sub kegiatan of the
+    kegiatan) ``unit_id``."""
     out = []
-    for prog in wb.programs():
+    for prog in (wb.children(unit_id) if unit_id is not None else wb.programs()):
         t = calc.totals(prog.id)
         sumber = sorted({leaf.sumber_dana.strip() for leaf in wb.leaves_under(prog.id) if leaf.sumber_dana.strip()})
         ket = "/".join(sumber) if sumber else (prog.sumber_dana or "APBD")
@@ -293,8 +423,14 @@ def consistency(wb: Workbook, calc: Calculator, pk_id: str) -> list[PkWarning]:
     amounts and total vs the budget tree, IKU left out, party data and NIP."""
     pk = wb.pk_versions[pk_id]
     tahun = wb.settings.tahun
-    label = jenis_label(pk)
+    tingkat = tingkat_of(wb, pk)
+    unit = wb.items.get(tingkat.unit_id) if tingkat.lower and tingkat.unit_id else None
+    label = jenis_label(pk, wb) + (f" {unit.nama}" if unit else "")
     out: list[PkWarning] = []
+    if tingkat.lower and unit is None:
+        out.append(PkWarning(PERINGATAN, "pk-unit-hilang",
+                             f"{UNIT_LEVEL[tingkat.eselon].capitalize()} PK ini sudah tidak ada di data anggaran.",
+                             label, "pk_version", (pk_id,), None))
     rows = wb.pk_sasaran_rows(pk_id)
     in_pk = {r.indicator_id for r in rows if r.indicator_id}
     for row in rows:
@@ -307,6 +443,10 @@ def consistency(wb: Workbook, calc: Calculator, pk_id: str) -> list[PkWarning]:
         ind = wb.indicators.get(row.indicator_id) if row.indicator_id else None
         if ind is None:
             continue
+        if unit is not None and ind.owner_id != unit.id:
+            out.append(PkWarning(PERINGATAN, "pk-indikator-lain",
+                                 f"Indikator ini bukan indikator {unit.nama}.",
+                                 where, "pk_sasaran", (row.id,), "indikator"))
         target = ind.target(tahun)
         if not same_target(row.target, target):
             shown = "-" if target is None else format_value(target, None)
@@ -314,21 +454,34 @@ def consistency(wb: Workbook, calc: Calculator, pk_id: str) -> list[PkWarning]:
                                  f"Target di {label} ({target_text(row, ind.jenis)}) berbeda dengan target "
                                  f"Renstra {tahun} ({shown}).",
                                  where, "pk_sasaran", (row.id,), "target"))
-    for ind in wb.iku_list():
-        if ind.id not in in_pk:
-            out.append(PkWarning(PERINGATAN, "pk-iku-tidak-ada",
-                                 f"IKU \"{ind.nama}\" tidak tercantum di {label}.",
-                                 label, "pk_version", (pk_id,), None))
+    if not tingkat.lower:
+        for ind in wb.iku_list():
+            if ind.id not in in_pk:
+                out.append(PkWarning(PERINGATAN, "pk-iku-tidak-ada",
+                                     f"IKU \"{ind.nama}\" tidak tercantum di {label}.",
+                                     label, "pk_version", (pk_id,), None))
+    elif unit is not None:
+        for ind in wb.indicators_of(unit.id):
+            if ind.id not in in_pk:
+                out.append(PkWarning(PERINGATAN, "pk-indikator-tidak-ada",
+                                     f"Indikator \"{ind.nama}\" tidak tercantum di {label}.",
+                                     label, "pk_version", (pk_id,), None))
     perubahan = pk.jenis == "perubahan"
     kind = "perubahan" if perubahan else "murni"
+    what = kolom(tingkat.eselon).anggaran
+    in_pk_items = set()
     for row in wb.pk_program_rows(pk_id):
-        where = f"{label}: Program {row.program}"
+        where = f"{label}: {what} {row.program}"
         if not row.item_id:
             continue
+        in_pk_items.add(row.item_id)
         if row.item_id not in wb.items:
-            out.append(PkWarning(PERINGATAN, "pk-program-hilang", "Program ini sudah tidak ada di data anggaran.",
+            out.append(PkWarning(PERINGATAN, "pk-program-hilang", f"{what} ini sudah tidak ada di data anggaran.",
                                  where, "pk_program", (row.id,), "program"))
             continue
+        if unit is not None and wb.items[row.item_id].parent_id != unit.id:
+            out.append(PkWarning(PERINGATAN, "pk-program-lain", f"{what} ini tidak berada di bawah {unit.nama}.",
+                                 where, "pk_program", (row.id,), "program"))
         t = calc.totals(row.item_id)
         pagu = t.pagu_perubahan if perubahan else t.pagu_murni
         if row.anggaran != pagu:
@@ -341,13 +494,23 @@ def consistency(wb: Workbook, calc: Calculator, pk_id: str) -> list[PkWarning]:
                                  f"Anggaran murni di {label} {rupiah(row.anggaran_murni)} berbeda dengan pagu "
                                  f"murni {rupiah(t.pagu_murni)}.",
                                  where, "pk_program", (row.id,), "anggaran_murni"))
+    if unit is not None:
+        for child in wb.children(unit.id):
+            if child.id not in in_pk_items:
+                out.append(PkWarning(PERINGATAN, "pk-program-tidak-ada",
+                                     f"{what} \"{child.nama}\" tidak tercantum di {label}.",
+                                     label, "pk_version", (pk_id,), None))
     total = total_anggaran(wb.pk_program_rows(pk_id))
-    opd = calc.opd_totals()
-    budget_total = opd.pagu_perubahan if perubahan else opd.pagu_murni
-    if wb.items and total != budget_total:
+    if unit is not None:
+        t = calc.totals(unit.id)
+        budget_total, of = (t.pagu_perubahan if perubahan else t.pagu_murni), unit.nama
+    else:
+        opd = calc.opd_totals()
+        budget_total, of = (opd.pagu_perubahan if perubahan else opd.pagu_murni), ""
+    if wb.items and not (tingkat.lower and unit is None) and total != budget_total:
         out.append(PkWarning(KESALAHAN, "pk-total",
                              f"Total anggaran {label} {rupiah(total)} berbeda dengan total pagu {kind} "
-                             f"{rupiah(budget_total)}.",
+                             f"{of + ' ' if of else ''}{rupiah(budget_total)}.",
                              label, "pk_version", (pk_id,), None))
     out += _party_warnings(pk, label)
     return out

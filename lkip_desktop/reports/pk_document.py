@@ -213,14 +213,33 @@ def _logo(lay: _Layout, logo: bytes | None) -> None:
     lay.gap(h + 6 * mm)
 
 
+def heading_lines(wb: Workbook, pk: PkVersion, tahun: int) -> list[str]:
+    """The title block: "PERJANJIAN KINERJA TAHUN 2024", the program or kegiatan of a
+    lower-level PK, then the OPD."""
+    lines = [rules.judul(pk, tahun)]
+    unit = rules.unit_of(wb, pk)
+    if unit is not None:  # "KEGIATAN PELAKSANAAN ...": a bare kegiatan name reads like a title
+        word = unit.level.replace("_", " ").upper()
+        name = unit.nama.strip().upper()
+        lines.append(name if name.startswith(word) else f"{word} {name}")
+    if wb.opd.nama:
+        lines.append(wb.opd.nama.upper())
+    return lines
+
+
+def _heading(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int) -> None:
+    """Centred bold lines; a long program or OPD name wraps instead of running off the page."""
+    lay.gap(TITLE_SIZE)
+    for text in heading_lines(wb, pk, tahun):
+        for line in wrap(text, BOLD, TITLE_SIZE, lay.text_width - 20 * mm):
+            lay.centered(line)
+            lay.gap(TITLE_SIZE * 1.45)
+
+
 def _statement(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int, options: PkOptions) -> None:
     _logo(lay, options.logo)
+    _heading(lay, wb, pk, tahun)
     lay.gap(TITLE_SIZE)
-    lay.centered(rules.judul(pk, tahun))
-    lay.gap(TITLE_SIZE * 1.6)
-    if wb.opd.nama:
-        lay.centered(wb.opd.nama.upper())
-    lay.gap(TITLE_SIZE * 2.5)
     for block in rules.body_blocks(pk, tahun, wb.opd.nama):
         if block.kind == "para":
             lay.paragraph(block.text)
@@ -231,7 +250,7 @@ def _statement(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int, options: P
             _party(lay, [("Nama", nama), ("Jabatan", jabatan)])
         lay.gap(BODY_SIZE * 0.6)
     lay.gap(BODY_SIZE * 1.5)
-    _signatures(lay, pk, options)
+    _signatures(lay, wb, pk, options)
 
 
 def _party(lay: _Layout, fields: list[tuple[str, str]]) -> None:
@@ -250,34 +269,44 @@ def _party(lay: _Layout, fields: list[tuple[str, str]]) -> None:
             lay.y += size * BODY_LEADING
 
 
-def _signatures(lay: _Layout, pk: PkVersion, options: PkOptions) -> None:
-    """Pihak Kedua on the left, Pihak Pertama on the right under the place and date."""
+def _fit(text: str, font: str, size: float, width: float) -> float:
+    """The font size at which ``text`` fits ``width`` (a long name shrinks, down to 8 pt)."""
+    w = width_of(text, font, size)
+    return size if w <= width else max(8.0, size * width / w)
+
+
+def _signatures(lay: _Layout, wb: Workbook, pk: PkVersion, options: PkOptions) -> None:
+    """Pihak Kedua on the left, Pihak Pertama on the right under the place and date; under
+    each name its pangkat/golongan and NIP (pihak kedua has them only at the lower levels)."""
     size = BODY_SIZE
     lead = size * BODY_LEADING
-    pangkat = rules.pangkat_golongan(pk.pihak1_pangkat, pk.pihak1_golongan)
-    nip = rules.nip_line(pk.pihak1_nip)
-    lines_right = 1 + int(bool(pangkat)) + int(bool(nip))
-    lay.ensure(lead * 3 + SIGN_SPACE + lead * lines_right)
+    right = [t for t in (rules.pangkat_golongan(pk.pihak1_pangkat, pk.pihak1_golongan),
+                         rules.nip_line(pk.pihak1_nip)) if t]
+    left = [t for t in rules.pihak2_detail(wb, pk) if t]
+    lay.ensure(lead * 3 + SIGN_SPACE + lead * (1 + max(len(left), len(right))))
     col = lay.text_width / 2
-    lx0, lx1 = lay.left, lay.left + col - 6 * mm
-    rx0, rx1 = lay.left + col + 6 * mm, lay.right
+    lx0, lx1 = lay.left, lay.left + col - 4 * mm
+    rx0, rx1 = lay.left + col + 4 * mm, lay.right
     lay.centered(rules.tanggal_line(pk, options.zero_pad), REGULAR, size, rx0, rx1, lay.y + size)
     lay.y += lead
     lay.centered("Pihak Kedua,", BOLD, size, lx0, lx1, lay.y + size)
     lay.centered("Pihak Pertama,", BOLD, size, rx0, rx1, lay.y + size)
     lay.y += lead + SIGN_SPACE
     for name, x0, x1 in ((pk.pihak2_nama, lx0, lx1), (pk.pihak1_nama, rx0, rx1)):
-        if not name:
+        if not name.strip():  # a draft printed before the name is known: written in by hand
+            lay.centered("(" + "." * 40 + ")", REGULAR, size, x0, x1, lay.y + size)
             continue
-        w = width_of(name, BOLD, size)
+        fs = _fit(name, BOLD, size, x1 - x0)
+        w = width_of(name, BOLD, fs)
         x = x0 + (x1 - x0 - w) / 2
-        lay.text(x, lay.y + size, name, BOLD, size)
+        lay.text(x, lay.y + size, name, BOLD, fs)
         lay.line(x, lay.y + size + 1.6, x + w, lay.y + size + 1.6, 0.7)
     lay.y += lead
-    for text in (pangkat, nip):
-        if text:
-            lay.centered(text, REGULAR, size, rx0, rx1, lay.y + size)
-            lay.y += lead
+    for n in range(max(len(left), len(right))):
+        for lines, x0, x1 in ((left, lx0, lx1), (right, rx0, rx1)):
+            if n < len(lines):
+                lay.centered(lines[n], REGULAR, _fit(lines[n], REGULAR, size, x1 - x0), x0, x1, lay.y + size)
+        lay.y += lead
 
 
 # -- tables ----------------------------------------------------------------------------------
@@ -400,17 +429,13 @@ class _Table:
 
 
 def _lampiran(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int, options: PkOptions) -> None:
-    lay.gap(TITLE_SIZE)
-    lay.centered(rules.judul(pk, tahun))
-    lay.gap(TITLE_SIZE * 1.5)
-    if wb.opd.nama:
-        lay.centered(wb.opd.nama.upper())
-        lay.gap(TITLE_SIZE * 1.5)
-    lay.gap(TITLE_SIZE)
+    _heading(lay, wb, pk, tahun)
+    lay.gap(TITLE_SIZE * 0.5)
+    kol = rules.kolom(rules.tingkat_of(wb, pk).eselon)
 
     H = lambda t: _Cell(t, "center", BOLD)  # noqa: E731 - header cell
     table = _Table(lay, [6, 34, 42, 16], [
-        [H("No"), H("Sasaran Strategis"), H("Indikator Kinerja"), H("Target")],
+        [H("No"), H(kol.sasaran), H(kol.indikator), H("Target")],
         [_Cell(f"({n})", "center") for n in range(1, 5)],
     ])
     table.draw_header()
@@ -433,9 +458,9 @@ def _lampiran(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int, options: Pk
     both = pk.jenis == "perubahan" and options.kolom_murni and any(p.anggaran_murni is not None for p in programs)
     if both:
         ptable = _Table(lay, [6, 33, 22, 22, 17], [[
-            H("No"), H("Program"), H("Anggaran Murni (Rp)"), H("Anggaran Perubahan (Rp)"), H(KET)]])
+            H("No"), H(kol.anggaran), H("Anggaran Murni (Rp)"), H("Anggaran Perubahan (Rp)"), H(KET)]])
     else:
-        ptable = _Table(lay, [6, 52, 24, 18], [[H("No"), H("Program"), H("Anggaran (Rp)"), H(KET)]])
+        ptable = _Table(lay, [6, 52, 24, 18], [[H("No"), H(kol.anggaran), H("Anggaran (Rp)"), H(KET)]])
     ptable.draw_header()
     amount = lambda n, font=REGULAR: _Cell(rules.angka(n), "right", font)  # noqa: E731
     for n, p in enumerate(programs, 1):
@@ -457,7 +482,7 @@ def _lampiran(lay: _Layout, wb: Workbook, pk: PkVersion, tahun: int, options: Pk
         text += f" ({rules.terbilang_kapital(total)})"
     lay.paragraph(text, size=TABLE_SIZE, justify=False, font=fonts.ITALIC)
     lay.gap(8 * mm)
-    _signatures(lay, pk, options)
+    _signatures(lay, wb, pk, options)
 
 
 # -- output ----------------------------------------------------------------------------------
@@ -501,7 +526,9 @@ def write_pdf(pages: list[Page], out, *, title: str = "", author: str = "") -> N
 
 
 def document_title(wb: Workbook, pk: PkVersion) -> str:
-    return f"{rules.judul(pk, wb.settings.tahun).title()} {wb.opd.nama}".strip()
+    unit = rules.unit_of(wb, pk)
+    return " ".join(p for p in (rules.judul(pk, wb.settings.tahun).title(), unit.nama if unit else "",
+                                wb.opd.nama) if p)
 
 
 def render_pdf(wb: Workbook, pk_id: str, out, options: PkOptions | None = None) -> list[Page]:

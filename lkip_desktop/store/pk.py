@@ -54,17 +54,51 @@ def _default_tempat(wb: M.Workbook) -> str:
     return kota
 
 
-def _parties_from_profile(wb: M.Workbook, fallback: M.PkVersion | None = None) -> dict:
-    """Pihak data from the OPD profile; an empty profile field keeps the earlier version's."""
+def _atasan(wb: M.Workbook, tingkat: rules.Tingkat) -> dict:
+    """Pihak kedua of a lower-level PK: for a kegiatan (eselon IV) the pihak pertama of the
+    latest PK eselon III of its program, when there is one; else the Kepala OPD."""
+    if tingkat.eselon == 4 and tingkat.unit_id in wb.items:
+        program_id = wb.items[tingkat.unit_id].parent_id
+        heads = [v for v in wb.pk_list() if v.pihak1_nama.strip()
+                 and rules.tingkat_of(wb, v) == rules.Tingkat(3, program_id)]
+        if heads:
+            return {"pihak2_nama": heads[-1].pihak1_nama, "pihak2_jabatan": heads[-1].pihak1_jabatan}
+    return {"pihak2_nama": wb.opd.kepala_nama, "pihak2_jabatan": wb.opd.kepala_jabatan}
+
+
+def _parties_from_profile(wb: M.Workbook, fallback: M.PkVersion | None = None,
+                          tingkat: rules.Tingkat = rules.Tingkat()) -> dict:
+    """Pihak data from the OPD profile; an empty profile field keeps the earlier version's.
+    At a lower level only pihak kedua comes from the workbook (the profile does not know the
+    Kepala Bagian/Seksi): pihak pertama stays as typed in the version."""
     o = wb.opd
-    now = {
-        "pihak1_nama": o.kepala_nama, "pihak1_jabatan": o.kepala_jabatan, "pihak1_pangkat": o.kepala_pangkat,
-        "pihak1_golongan": o.kepala_golongan, "pihak1_nip": o.kepala_nip, "pihak2_nama": o.atasan_nama,
-        "pihak2_jabatan": o.atasan_jabatan,
-    }
+    if tingkat.lower:
+        now = _atasan(wb, tingkat)
+        if fallback is None:
+            now.update({"pihak1_nama": "", "pihak1_jabatan": "", "pihak1_pangkat": "", "pihak1_golongan": "",
+                        "pihak1_nip": ""})
+    else:
+        now = {
+            "pihak1_nama": o.kepala_nama, "pihak1_jabatan": o.kepala_jabatan, "pihak1_pangkat": o.kepala_pangkat,
+            "pihak1_golongan": o.kepala_golongan, "pihak1_nip": o.kepala_nip, "pihak2_nama": o.atasan_nama,
+            "pihak2_jabatan": o.atasan_jabatan,
+        }
     if fallback is not None:
         now = {k: (v if v.strip() else getattr(fallback, k)) for k, v in now.items()}
     return now
+
+
+def _unit_tingkat(wb: M.Workbook, unit_id: str | None) -> rules.Tingkat:
+    if unit_id is None:
+        return rules.Tingkat()
+    item = wb.items.get(unit_id)
+    if item is None:
+        raise InputError("Program/kegiatan tidak ditemukan di data anggaran.")
+    if item.level not in ("program", "kegiatan"):
+        raise InputError("PK eselon III dibuat untuk program, PK eselon IV untuk kegiatan.")
+    if not wb.indicators_of(unit_id) and not wb.children(unit_id):
+        raise InputError(f"{item.nama} belum punya indikator maupun rincian anggaran.")
+    return rules.Tingkat(3 if item.level == "program" else 4, unit_id)
 
 
 def _row_ops(pk_id: str, sasaran: list[rules.SasaranDraft], programs: list[rules.ProgramDraft]) -> list[Op]:
@@ -83,20 +117,29 @@ def _row_ops(pk_id: str, sasaran: list[rules.SasaranDraft], programs: list[rules
 # -- versions -------------------------------------------------------------------------------------
 
 def create_version(target: Target, jenis: str = "murni", *, tanggal: date | None = None,
-                   tempat: str | None = None) -> tuple[str, Changes | None]:
+                   tempat: str | None = None, unit_id: str | None = None) -> tuple[str, Changes | None]:
     """A new unsigned version from the workbook: IKU rows with the Renstra target of the year,
     program rows from the budget tree (pagu murni, or pagu perubahan beside the murni), and
-    the parties from the OPD profile."""
+    the parties from the OPD profile.
+
+    With ``unit_id`` (a program: eselon III; a kegiatan: eselon IV) the rows are that unit's
+    indicators and its kegiatan/sub kegiatan, pihak kedua is its atasan and pihak pertama is
+    left for the user to fill (module doc of ``domain.pk``: the level is read from these
+    linked rows)."""
     if jenis not in ("murni", "perubahan"):
         raise InputError("Jenis PK harus murni atau perubahan.")
     wb = target.wb
+    tingkat = _unit_tingkat(wb, unit_id)
     pk_id = M.new_id()
     row = {"id": pk_id, "jenis": jenis, "tempat": _default_tempat(wb) if tempat is None else tempat,
            "tanggal": tanggal, "teks": "", "ditandatangani": False, "urut": _next_urut(wb)}
-    row.update(_parties_from_profile(wb))
+    row.update(_parties_from_profile(wb, tingkat=tingkat))
     ops: list[Op] = [InsertOp("pk_version", row)]
-    ops += _row_ops(pk_id, rules.sasaran_drafts(wb), rules.program_drafts(wb, target.calc, jenis))
+    ops += _row_ops(pk_id, rules.sasaran_drafts(wb, unit_id=unit_id),
+                    rules.program_drafts(wb, target.calc, jenis, unit_id))
     label = "Buat PK Perubahan" if jenis == "perubahan" else "Buat Perjanjian Kinerja"
+    if tingkat.lower:
+        label += f" eselon {rules.ROMAN[tingkat.eselon]}"
     return pk_id, target.apply(ops, label)
 
 
@@ -114,7 +157,7 @@ def create_perubahan(target: Target, source_id: str, *, tanggal: date | None = N
     row.update({"id": pk_id, "jenis": "perubahan", "tanggal": tanggal, "ditandatangani": False,
                 "urut": _next_urut(wb)})
     if parties_from_profile:
-        row.update(_parties_from_profile(wb, src))
+        row.update(_parties_from_profile(wb, src, rules.tingkat_of(wb, src)))
     sasaran = [rules.SasaranDraft(r.sasaran, r.indikator, r.satuan, r.target, r.indicator_id)
                for r in wb.pk_sasaran_rows(source_id)]
     programs = []
@@ -167,7 +210,7 @@ def set_fields(target: Target, pk_id: str, values: dict) -> Changes | None:
 def parties_from_profile(target: Target, pk_id: str) -> Changes | None:
     """Refill an unsigned version's parties from the current OPD profile."""
     pk = _unlocked(target, pk_id)
-    return set_fields(target, pk_id, _parties_from_profile(target.wb, pk))
+    return set_fields(target, pk_id, _parties_from_profile(target.wb, pk, rules.tingkat_of(target.wb, pk)))
 
 
 # -- rows -----------------------------------------------------------------------------------------
@@ -236,12 +279,16 @@ def refresh_from_workbook(target: Target, pk_id: str, *, targets: bool = True,
     target of the year and the pagu; IKU and programs missing from it are appended."""
     pk = _unlocked(target, pk_id)
     wb, calc = target.wb, target.calc
+    tingkat = rules.tingkat_of(wb, pk)
+    unit_id = tingkat.unit_id if tingkat.lower else None
+    if tingkat.lower and unit_id not in wb.items:
+        raise InputError("Program/kegiatan PK ini sudah tidak ada di data anggaran.")
     ops: list[Op] = []
     if targets:
         rows = wb.pk_sasaran_rows(pk_id)
         have = {r.indicator_id: r for r in rows if r.indicator_id}
         urut = max((r.urut for r in rows), default=0)
-        for d in rules.sasaran_drafts(wb):
+        for d in rules.sasaran_drafts(wb, unit_id=unit_id):
             r = have.get(d.indicator_id)
             if r is None:
                 urut += 1
@@ -254,7 +301,7 @@ def refresh_from_workbook(target: Target, pk_id: str, *, targets: bool = True,
         rows = wb.pk_program_rows(pk_id)
         have = {r.item_id: r for r in rows if r.item_id}
         urut = max((r.urut for r in rows), default=0)
-        for d in rules.program_drafts(wb, calc, pk.jenis):
+        for d in rules.program_drafts(wb, calc, pk.jenis, unit_id):
             r = have.get(d.item_id)
             if r is None:
                 urut += 1
@@ -272,21 +319,27 @@ def refresh_from_workbook(target: Target, pk_id: str, *, targets: bool = True,
 
 # -- choosing a version -----------------------------------------------------------------------------
 
+def opd_versions(wb: M.Workbook) -> list[M.PkVersion]:
+    """The OPD's own PK versions (eselon II), in order."""
+    return [v for v in wb.pk_list() if not rules.tingkat_of(wb, v).lower]
+
+
 def find_version(wb: M.Workbook, which: str | int | None) -> M.PkVersion:
-    """"murni" = the last PK, "perubahan" = the last PK Perubahan, N = the N-th in the list
-    (1-based), an id, or None = the latest version (the one in force)."""
+    """"murni" = the OPD's last PK, "perubahan" = its last PK Perubahan, N = the N-th in the
+    list of all versions (1-based), an id, or None = the OPD's latest version (the one in
+    force); lower-level PKs are chosen by number or id."""
     versions = wb.pk_list()
     if not versions:
         raise InputError("Buku kerja ini belum punya Perjanjian Kinerja.")
     if which is None or which == "":
-        return versions[-1]
+        return (opd_versions(wb) or versions)[-1]
     if isinstance(which, int) or (isinstance(which, str) and which.isdigit()):
         n = int(which)
         if not 1 <= n <= len(versions):
             raise InputError(f"Versi PK {n} tidak ada (ada {len(versions)} versi).")
         return versions[n - 1]
     if which in ("murni", "perubahan"):
-        found = [v for v in versions if v.jenis == which]
+        found = [v for v in opd_versions(wb) if v.jenis == which]
         if not found:
             raise InputError(f"Tidak ada {'PK Perubahan' if which == 'perubahan' else 'PK murni'}.")
         return found[-1]

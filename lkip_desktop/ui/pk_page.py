@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QInputDialog,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
     QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
     QVBoxLayout, QWidget,
@@ -98,10 +98,13 @@ class PkPage(QWidget):
         self.versions.currentRowChanged.connect(self._on_select)
         lv.addWidget(self.versions)
         self.btn_new = QPushButton("PK baru dari Renstra && anggaran")
+        self.btn_lower = QPushButton("Buat PK eselon III/IV untuk program/kegiatan…")
+        self.btn_lower.setToolTip("PK Kepala Bagian/Bidang (program) atau Kepala Sub Bagian/Seksi (kegiatan) "
+                                  "dari indikator dan anggaran program/kegiatan itu.")
         self.btn_perubahan = QPushButton("Buat PK Perubahan dari versi ini")
         self.btn_sign = QPushButton("Tandai sudah ditandatangani…")
         self.btn_delete = QPushButton("Hapus draf")
-        for b, slot in ((self.btn_new, self._new), (self.btn_perubahan, self._perubahan),
+        for b, slot in ((self.btn_new, self._new), (self.btn_lower, self._lower), (self.btn_perubahan, self._perubahan),
                         (self.btn_sign, self._sign), (self.btn_delete, self._delete)):
             b.clicked.connect(slot)
             lv.addWidget(b)
@@ -168,6 +171,10 @@ class PkPage(QWidget):
         self.p2 = {k: QLineEdit() for k in ("pihak2_nama", "pihak2_jabatan")}
         f2.addRow("Nama", self.p2["pihak2_nama"])
         f2.addRow("Jabatan", self.p2["pihak2_jabatan"])
+        self.lbl_p2_detail = QLabel()
+        self.lbl_p2_detail.setWordWrap(True)
+        self.lbl_p2_detail.setStyleSheet("color: #555")
+        f2.addRow(self.lbl_p2_detail)
         self.btn_profile = QPushButton("Ambil dari profil OPD")
         self.btn_profile.clicked.connect(self._from_profile)
         f2.addRow(self.btn_profile)
@@ -309,7 +316,7 @@ class PkPage(QWidget):
         try:
             self.versions.clear()
             for pk in versions:
-                it = QListWidgetItem(("✓ " if pk.ditandatangani else "✎ ") + rules.version_label(pk))
+                it = QListWidgetItem(("✓ " if pk.ditandatangani else "✎ ") + rules.version_label(pk, self.wb))
                 it.setData(Qt.ItemDataRole.UserRole, pk.id)
                 self.versions.addItem(it)
                 if pk.id == self.current_id:
@@ -318,7 +325,7 @@ class PkPage(QWidget):
                 keep = cb.currentData()
                 cb.clear()
                 for n, pk in enumerate(versions, 1):
-                    cb.addItem(f"{n}. {rules.version_label(pk)}", pk.id)
+                    cb.addItem(f"{n}. {rules.version_label(pk, self.wb)}", pk.id)
                 idx = cb.findData(keep)
                 if idx >= 0:
                     cb.setCurrentIndex(idx)
@@ -363,6 +370,13 @@ class PkPage(QWidget):
                         pass
                 ed.setText(value)
             self.cb_golongan.setCurrentText(pk.pihak1_golongan if pk else "")
+            lower = pk is not None and rules.tingkat_of(self.wb, pk).lower
+            detail = [t for t in rules.pihak2_detail(self.wb, pk) if t] if lower else []
+            self.lbl_p2_detail.setText(
+                ("Dicetak di bawah nama: " + " · ".join(detail) + " (dari PK yang ia tandatangani sebagai pihak "
+                 "pertama)") if detail else
+                ("Pangkat dan NIP pihak kedua belum tercatat: buat dulu PK-nya sendiri." if lower else ""))
+            self.btn_profile.setText("Ambil atasan dari buku kerja" if lower else "Ambil dari profil OPD")
             self.cb_pangkat.setCurrentText(pk.pihak1_pangkat if pk else "")
             self.ed_teks.setPlainText(rules.teks_of(pk) if pk else "")
             for wdg in [self.ed_tempat, self.ed_tanggal, self.cb_golongan, self.cb_pangkat, *self.p1.values(),
@@ -391,7 +405,9 @@ class PkPage(QWidget):
                 t.setItem(r, c, it)
         t.resizeRowsToContents()
         perubahan = pk is not None and pk.jenis == "perubahan"
-        cols = ["Program"] + (["Anggaran murni (Rp)"] if perubahan else []) + ["Anggaran (Rp)", "Ket."]
+        kol = rules.kolom(rules.tingkat_of(self.wb, pk).eselon if pk else 2)
+        self.tbl_sasaran.setHorizontalHeaderLabels([kol.sasaran, kol.indikator, "Satuan", "Target"])
+        cols = [kol.anggaran] + (["Anggaran murni (Rp)"] if perubahan else []) + ["Anggaran (Rp)", "Ket."]
         t = self.tbl_program
         t.setColumnCount(len(cols))
         t.setHorizontalHeaderLabels(cols)
@@ -566,7 +582,41 @@ class PkPage(QWidget):
         return None
 
     def _new(self) -> None:
-        self.new_version("perubahan" if self.wb.pk_list() else "murni")
+        self.new_version("perubahan" if pks.opd_versions(self.wb) else "murni")
+
+    def lower_units(self) -> list[tuple[str, str]]:
+        """(label, item id) of every program and kegiatan a lower-level PK can be made for."""
+        out = []
+        for item, depth in self.wb.walk_budget():
+            if item.level in ("program", "kegiatan") and (self.wb.indicators_of(item.id) or
+                                                           self.wb.children(item.id)):
+                kind = "Program (eselon III)" if item.level == "program" else "Kegiatan (eselon IV)"
+                out.append((f"{'    ' * depth}{kind}: {item.kode} {item.nama}".rstrip(), item.id))
+        return out
+
+    def new_lower(self, unit_id: str, jenis: str | None = None) -> str | None:
+        """A PK eselon III (program) or IV (kegiatan); a PK Perubahan when the unit has one."""
+        if jenis is None:
+            have = [v for v in self.wb.pk_list() if rules.tingkat_of(self.wb, v).unit_id == unit_id]
+            jenis = "perubahan" if have else "murni"
+        res = self._run(pks.create_version, jenis, unit_id=unit_id)
+        if res and res[1] is not None:
+            self.current_id = res[0]
+            self.reload()
+            self.message.setStyleSheet("color: #1b5e20")
+            self.message.setText("Isi nama, jabatan, pangkat/golongan dan NIP pihak pertama.")
+            return res[0]
+        return None
+
+    def _lower(self) -> None:
+        units = self.lower_units()
+        if not units:
+            self._on_failed("Belum ada program/kegiatan dengan indikator atau rincian anggaran.")
+            return
+        label, ok = QInputDialog.getItem(self, "PK eselon III/IV", "Buat PK untuk:", [u[0] for u in units], 0,
+                                         False)
+        if ok:
+            self.new_lower(dict(units)[label])
 
     def make_perubahan(self) -> str | None:
         if not self.current_id:
@@ -598,7 +648,7 @@ class PkPage(QWidget):
         if changes is not None:
             self.context.notify(changes)
         self.message.setStyleSheet("color: #1b5e20")
-        self.message.setText(f"{rules.version_label(self.wb.pk_versions[pk.id])}: dikunci.")
+        self.message.setText(f"{rules.version_label(self.wb.pk_versions[pk.id], self.wb)}: dikunci.")
         return True
 
     def _sign(self) -> None:
@@ -610,7 +660,7 @@ class PkPage(QWidget):
             self._on_failed("Belum dapat ditandai ditandatangani: " + "; ".join(problems) + ".")
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "Tandai sudah ditandatangani",
-                          f"<b>{rules.version_label(pk)}</b><br><br>Sesudah ditandai, isi PK ini dikunci sebagai "
+                          f"<b>{rules.version_label(pk, self.wb)}</b><br><br>Sesudah ditandai, isi PK ini dikunci sebagai "
                           "catatan apa yang ditandatangani.<br><br><b>Langkah ini tidak dapat dibatalkan "
                           "(Urungkan/Ctrl+Z tidak berlaku).</b> Bila ternyata keliru, buat PK Perubahan.",
                           QMessageBox.StandardButton.NoButton, self)
@@ -624,7 +674,7 @@ class PkPage(QWidget):
         pk = self.current()
         if pk is None:
             return
-        if QMessageBox.question(self, "Hapus draf", f"Hapus {rules.version_label(pk)}?") == \
+        if QMessageBox.question(self, "Hapus draf", f"Hapus {rules.version_label(pk, self.wb)}?") == \
                 QMessageBox.StandardButton.Yes:
             self._run(pks.delete_version, pk.id)
 

@@ -159,3 +159,26 @@ def test_sign_dialog_says_it_cannot_be_undone(page, demo, monkeypatch):
     page._sign()  # closed without choosing: nothing signed
     assert "tidak dapat dibatalkan" in shown[0] and "PK Perubahan" in shown[0]
     assert not demo.wb.pk_versions[new_id].ditandatangani
+
+
+def test_lower_level_pk_from_the_page(page, demo, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    units = page.lower_units()
+    assert any(label.strip().startswith("Program (eselon III): 3 ") for label, _ in units)
+    label, unit_id = next(u for u in units if u[0].strip().startswith("Program (eselon III): 3 "))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (label, True))
+    page._lower()
+    pk = page.current()
+    assert pk is not None and demo.wb.pk_versions[pk.id].pihak2_nama == "Drs. Junaedi"
+    assert "eselon III" in page.versions.currentItem().text()
+    assert page.tbl_sasaran.horizontalHeaderItem(0).text() == "Program"
+    assert page.tbl_program.horizontalHeaderItem(0).text() == "Kegiatan"
+    assert "IV.d" in page.lbl_p2_detail.text()  # undated draft: the OPD head's latest signed PK
+    assert page.btn_profile.text() == "Ambil atasan dari buku kerja"
+    page.context.undo_stack.undo()  # creating it is one undo step
+    assert pk.id not in demo.wb.pk_versions
+    # a second PK for a unit that has one is a PK Perubahan
+    first = page.new_lower(unit_id)
+    second = page.new_lower(unit_id)
+    assert demo.wb.pk_versions[first].jenis == "murni" and demo.wb.pk_versions[second].jenis == "perubahan"
