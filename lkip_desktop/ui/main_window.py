@@ -32,7 +32,7 @@ from .. import APP_NAME, __version__, paths
 from ..domain.errors import InputError
 from ..store.database import StoreError
 from ..store.service import WorkbookService
-from . import appsettings, notices
+from . import appsettings, notices, work
 from .context import WorkbookContext
 from .grid import GridView
 from .pages import (
@@ -302,8 +302,19 @@ class MainWindow(QMainWindow):
         if self.context is not None and self.context.service.path and \
                 Path(self.context.service.path).resolve() == path.resolve():
             return True
+        backups = paths.backups_dir()
+        # Loading a big workbook takes seconds: a worker thread, a dialog with Batal; the
+        # window switches only once the workbook is fully loaded.
+        outcome = work.run_with_progress(
+            self, f"Membuka {path.name}…", lambda: WorkbookService.open(path, backup_dir=backups),
+            discard=lambda svc: svc.close())
+        if outcome.cancelled:
+            self.show_message(f"Membuka {path.name} dibatalkan.")
+            return False
         try:
-            svc = WorkbookService.open(path, backup_dir=paths.backups_dir())
+            if outcome.error is not None:
+                raise outcome.error
+            svc = outcome.result
         except (StoreError, InputError, OSError, sqlite3.Error) as exc:
             error_box(self, "Buku kerja tidak dapat dibuka", str(exc))
             if not path.exists():
@@ -637,6 +648,7 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.sync()
         self.close_workbook()
+        work.wait_for_orphans()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:

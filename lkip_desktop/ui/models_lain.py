@@ -47,9 +47,10 @@ class ReviuModel(GridModel):
         super().__init__(context, parent)
         context.changed.disconnect(self.on_changed)
 
-    def refresh(self) -> None:
+    def refresh(self, findings: list | None = None) -> None:
+        """Show ``findings`` (checked elsewhere, e.g. in a worker) or check now."""
         self.beginResetModel()
-        self.findings = reviu.check(self.wb, self.calc)
+        self.findings = reviu.check(self.wb, self.calc) if findings is None else list(findings)
         self._rebuild()
         self.endResetModel()
 

@@ -35,7 +35,7 @@ from ..domain.numbers import format_number
 from ..domain.rating import SCALES
 from ..store.schema import MAX_IMAGE_BYTES, TABLES
 from ..store.service import CellRef, DeleteOp, InsertOp, SetOp
-from . import fmt
+from . import fmt, work
 from .forms import load_form
 from .grid import GridView
 from .models_anggaran import BudgetModel, LinksModel, QuarterModel
@@ -43,6 +43,12 @@ from .models_kinerja import CapaianModel, KomponenModel, RealisasiModel, Renstra
 from .models_lain import HistoryModel, PrestasiModel, ReviuModel
 
 ERROR_STYLE = "color: #b42318;"
+BIG_ROWS = 20000  # budget items + indicators above which long work goes to a worker thread
+
+
+def is_big(wb) -> bool:
+    return len(wb.items) + len(wb.indicators) > BIG_ROWS
+
 OK_STYLE = "color: #1d6b3a;"
 
 
@@ -1035,17 +1041,52 @@ class ReviuPage(Page):
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.refresh)
-        context.changed.connect(lambda _ch: self._timer.start() if self.isVisible() else None)
+        self.stale = False
+        context.changed.connect(self._changed)
+
+    def _changed(self, _ch) -> None:
+        if is_big(self.context.wb):
+            # A check takes seconds here: say the list is old, re-check on request.
+            self.stale = True
+            self._summarise()
+        elif self.isVisible():
+            self._timer.start()
 
     def on_shown(self) -> None:
-        self.refresh()
+        if not self.model.findings or self.stale or not is_big(self.context.wb):
+            self.refresh()
 
-    def refresh(self) -> None:
-        self.model.refresh()
+    def refresh(self) -> bool:
+        """Run the check (in a worker with Batal on a big workbook). False when cancelled."""
+        wb = self.context.wb
+        if is_big(wb):
+            from ..domain import reviu
+            from ..domain.compute import Calculator
+
+            # Its own calculator: the worker never writes the shared cache.
+            outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…",
+                                             lambda: reviu.check(wb, Calculator(wb)))
+            if outcome.cancelled:
+                self.message.emit("Pemeriksaan reviu dibatalkan; daftar temuan belum diperbarui.")
+                self._summarise()
+                return False
+            if outcome.error is not None:
+                raise outcome.error
+            self.model.refresh(outcome.result)
+        else:
+            self.model.refresh()
+        self.stale = False
+        self._summarise()
+        return True
+
+    def _summarise(self) -> None:
         fs = self.model.findings
         err = sum(1 for f in fs if f.level == "kesalahan")
-        self.summary.setText(f"{len(fs)} temuan: {err} kesalahan, {len(fs) - err} peringatan."
-                             if fs else "Tidak ada temuan. Buku kerja siap direviu.")
+        text = (f"{len(fs)} temuan: {err} kesalahan, {len(fs) - err} peringatan."
+                if fs else "Tidak ada temuan. Buku kerja siap direviu.")
+        if self.stale:
+            text += " Data sudah berubah sejak pemeriksaan ini – tekan Periksa ulang."
+        self.summary.setText(text)
 
     def _activate(self, index) -> None:
         if not index.isValid():

@@ -1,0 +1,130 @@
+"""Long work off the UI thread: a worker QThread, a modal progress dialog with "Batal", and a
+local event loop so the caller reads like a plain function call.
+
+The window stays painted and the dialog's Batal answers at once. Cancelling drops the
+result: the worker runs to its end in the background (the core has no cancel points), so
+the function must only read shared state, and ``discard`` tidies up what it made (e.g.
+closes a workbook opened for nothing). Workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+log = logging.getLogger(__name__)
+
+_orphans: set = set()  # cancelled workers still running; kept alive until they end
+
+
+class Worker(QThread):
+    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread as is
+            self.error = exc
+
+
+@dataclass
+class Outcome:
+    result: Any = None
+    error: BaseException | None = None
+    cancelled: bool = False
+
+
+class _Tidy(QObject):
+    """Lives in the UI thread; the worker's ``finished`` reaches it queued."""
+
+    def __init__(self, worker: Worker, discard):
+        super().__init__()
+        self.worker = worker
+        self.discard = discard
+        self.cancelled = False
+        self.seen_finish = False
+        self.cleaned = False
+
+    @Slot()
+    def done(self) -> None:
+        self.seen_finish = True
+        if self.cancelled:
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        if self.cleaned:
+            return
+        self.cleaned = True
+        w = self.worker
+        _orphans.discard(self)
+        w.wait()
+        if w.error is None and self.discard is not None and w.result is not None:
+            try:
+                self.discard(w.result)
+            except Exception:  # noqa: BLE001 - tidying must not raise into the event loop
+                log.exception("discard")
+        w.deleteLater()
+        self.deleteLater()
+
+
+class Progress(QObject):
+    """Emitted for every long job, so tests (and the bench) can press Batal."""
+
+    started = Signal(object)  # the QProgressDialog
+
+
+progress_hub = Progress()
+
+
+def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Callable[[Any], None] | None = None,
+                      delay_ms: int = 400) -> Outcome:
+    """Run ``fn`` in a worker thread; the dialog appears when it takes longer than ``delay_ms``."""
+    worker = Worker(fn)
+    tidy = _Tidy(worker, discard)
+    worker.finished.connect(tidy.done)
+    dialog = QProgressDialog(label, "Batal", 0, 0, parent)
+    dialog.setWindowTitle("Mohon tunggu")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    dialog.canceled.connect(loop.quit)
+    worker.start()
+    progress_hub.started.emit(dialog)
+    if not worker.isFinished():
+        loop.exec()
+    cancelled = dialog.wasCanceled()
+    dialog.hide()
+    dialog.deleteLater()
+    if cancelled:  # Batal wins even if the worker ended meanwhile: its result is dropped
+        tidy.cancelled = True
+        if tidy.seen_finish:
+            tidy.cleanup()
+        else:
+            _orphans.add(tidy)  # done() tidies up when the worker ends (queued, this thread)
+        return Outcome(cancelled=True)
+    worker.wait()
+    out = Outcome(worker.result, worker.error)
+    worker.deleteLater()
+    tidy.deleteLater()
+    return out
+
+
+def wait_for_orphans(timeout_ms: int = 30000) -> None:
+    """At exit: let cancelled workers end (and tidy up) before the app goes away."""
+    for t in list(_orphans):
+        t.worker.wait(timeout_ms)
+    QApplication.processEvents()  # delivers the queued done() of each
+    for t in list(_orphans):
+        t.cleanup()

@@ -1,0 +1,104 @@
+"""Round 2, long work off the UI thread: opening a generated 10x workbook and the Reviu
+check run in a worker with a progress dialog that can be cancelled."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from lkip_desktop.store.service import WorkbookService
+from lkip_desktop.ui import pages, work
+
+
+@pytest.fixture(scope="session")
+def _w10(tmp_path_factory):
+    from bench.generate import generate
+
+    return generate(tmp_path_factory.mktemp("w10") / "w10.lkip", scale=10)
+
+
+@pytest.fixture
+def w10(_w10, tmp_path):
+    path = tmp_path / "besar.lkip"
+    shutil.copy(_w10, path)
+    return path
+
+
+def _press_batal_then(release: threading.Event):
+    def on_start(dialog):
+        def cancel():
+            dialog.cancel()
+            release.set()
+        QTimer.singleShot(0, cancel)
+    return on_start
+
+
+def test_open_10x_in_a_worker(window, w10):
+    seen = []
+    work.progress_hub.started.connect(seen.append)
+    try:
+        assert window.open_path(w10)
+    finally:
+        work.progress_hub.started.disconnect(seen.append)
+    assert seen and seen[0].labelText().startswith("Membuka besar.lkip")
+    assert len(window.context.wb.iku_list()) == 150
+    assert window.stack.currentWidget() is window.work
+
+
+def test_cancel_opening_leaves_the_window_as_it_was_and_releases_the_file(window, w10, monkeypatch):
+    gate = threading.Event()
+    real = WorkbookService.open.__func__
+
+    def slow(cls, path, **kw):
+        gate.wait(10)
+        return real(cls, path, **kw)
+
+    monkeypatch.setattr(WorkbookService, "open", classmethod(slow))
+    handler = _press_batal_then(gate)
+    work.progress_hub.started.connect(handler)
+    try:
+        assert not window.open_path(w10)
+    finally:
+        work.progress_hub.started.disconnect(handler)
+    assert window.context is None and window.stack.currentWidget() is window.welcome
+    assert "dibatalkan" in window.msg_label.text()
+    work.wait_for_orphans()  # the worker ends and closes what it opened
+    monkeypatch.setattr(WorkbookService, "open", classmethod(real))
+    assert window.open_path(w10)  # not locked by the cancelled load
+
+
+def test_reviu_of_a_big_workbook_runs_in_a_worker_and_can_be_cancelled(window, w10, monkeypatch):
+    monkeypatch.setattr(pages, "BIG_ROWS", 1000)  # 10x counts as big here
+    assert window.open_path(w10)
+    page = window.show_page("reviu")
+    assert len(page.model.findings) > 0
+    first = len(page.model.findings)
+    # an edit does not re-run the slow check: the list is marked stale
+    iku = window.context.wb.iku_list()[0]
+    from lkip_desktop.store.service import CellRef
+
+    window.context.set_cell(CellRef("indicator", (iku.id,), "nama"), "Diubah")
+    assert page.stale and "Periksa ulang" in page.summary.text()
+    from lkip_desktop.domain import reviu
+
+    gate = threading.Event()
+    real = reviu.check
+
+    def slow(wb, calc):
+        gate.wait(10)
+        return real(wb, calc)
+
+    monkeypatch.setattr(reviu, "check", slow)
+    handler = _press_batal_then(gate)
+    work.progress_hub.started.connect(handler)
+    try:
+        assert not page.refresh()
+    finally:
+        work.progress_hub.started.disconnect(handler)
+    assert len(page.model.findings) == first and page.stale
+    work.wait_for_orphans()
+    monkeypatch.setattr(reviu, "check", real)
+    assert page.refresh() and not page.stale
