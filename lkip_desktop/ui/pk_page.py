@@ -660,8 +660,8 @@ class PkPage(QWidget):
             self._on_failed("Belum dapat ditandai ditandatangani: " + "; ".join(problems) + ".")
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "Tandai sudah ditandatangani",
-                          f"<b>{rules.version_label(pk, self.wb)}</b><br><br>Sesudah ditandai, isi PK ini dikunci sebagai "
-                          "catatan apa yang ditandatangani.<br><br><b>Langkah ini tidak dapat dibatalkan "
+                          f"<b>{rules.version_label(pk, self.wb)}</b><br><br>Sesudah ditandai, isi PK ini "
+                          "dikunci sebagai catatan apa yang ditandatangani.<br><br><b>Langkah ini tidak dapat dibatalkan "
                           "(Urungkan/Ctrl+Z tidak berlaku).</b> Bila ternyata keliru, buat PK Perubahan.",
                           QMessageBox.StandardButton.NoButton, self)
         yes = box.addButton("Tandai ditandatangani", QMessageBox.ButtonRole.AcceptRole)
