@@ -890,7 +890,6 @@ def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int])
     idcol, kcol, ncol = mapping.get("id"), mapping.get("kode"), mapping.get("nama")
     kompcol = mapping.get("komponen")
     seen: dict[tuple[str, str], int] = {}
-    matches: dict[str, RowMatch] = {}
     for i in range(data.data_start, len(data.rows)):
         rn = i + 1
         get = (lambda c, _i=i: data.value(_i, c))
@@ -959,10 +958,8 @@ def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int])
                                      f"{f.label}: baris komponen hanya berisi nilai komponen"))
 
         known = {komponen_key(n): n for n in komponen_names(ind, tahun)}
-        match = matches.get(ind.id)
-        if match is None:
-            match = matches[ind.id] = RowMatch(rn, ind.kode or kode, nama, ind.id, ind.nama)
-            pv.matched.append(match)
+        match = RowMatch(rn, ind.kode or kode, nama, ind.id, ind.nama)
+        pv.matched.append(match)
         for fkey, col, raw in cells:
             where = column_letter(col)
             if fkey == "nilai_komponen" or fkey.startswith(KOMPONEN_PREFIX):

@@ -8,13 +8,14 @@ adds earlier files' values to the open workbook, one undo step per file.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QPushButton, QSpinBox, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ..domain.errors import InputError
@@ -30,7 +31,7 @@ class CarryDialog(QDialog):
         # The open workbook, when there is one: it may be last year's file itself (locked by us).
         self.current = context.service if context is not None else None
         self.setWindowTitle("Mulai tahun baru dari berkas tahun lalu")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.info: carry.SourceInfo | None = None
         self.summary: carry.Summary | None = None
         self.result_path: Path | None = None
@@ -47,7 +48,9 @@ class CarryDialog(QDialog):
         self.awal = QSpinBox(minimum=2000, maximum=2100)
         self.akhir = QSpinBox(minimum=2000, maximum=2100)
         self.period_note = QLabel(wordWrap=True)
-        self.bawa_pagu = QCheckBox("Bawa pagu tahun lalu sebagai titik awal (periksa lagi dengan APBD baru)")
+        self.bawa_pagu = QCheckBox("Bawa pagu tahun lalu sebagai titik awal")
+        self.bawa_pagu.setToolTip("Pagu sub kegiatan tahun lalu menjadi pagu murni awal; periksa lagi dengan APBD "
+                                  "tahun baru. Realisasi dan triwulan tidak pernah dibawa.")
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #b00020")
 
@@ -73,6 +76,7 @@ class CarryDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText("Buat buku kerja")
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Batal")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -179,18 +183,53 @@ class CarryDialog(QDialog):
         super().accept()
 
 
+class SummaryDialog(QDialog):
+    """What was carried, what not and why: the title in bold, then one list per heading
+    (Dibawa / Tidak dibawa / Perhatian). The text can be selected and copied."""
+
+    HEADINGS = (("dibawa", "Dibawa", "#1b5e20"), ("tidak_dibawa", "Tidak dibawa", "#5d4037"),
+                ("peringatan", "Perhatian", "#b00020"))
+
+    def __init__(self, parent: QWidget | None, title: str, summary: carry.Summary):
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle(title)
+        self.resize(720, 520)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.setHtml(self.html(summary))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.button(QDialogButtonBox.Ok).setText("Tutup")
+        copy = buttons.addButton("Salin teks", QDialogButtonBox.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(summary.text()))
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def html(cls, summary: carry.Summary) -> str:
+        out = []
+        if summary.judul:
+            paras = [escape(p).replace("\n", "<br>") for p in summary.judul.split("\n\n")]
+            out.append(f"<p style='font-size:large'><b>{paras[0]}</b></p>")
+            out += [f"<p>{p}</p>" for p in paras[1:]]
+        for attr, heading, colour in cls.HEADINGS:
+            lines = getattr(summary, attr)
+            if lines:
+                out.append(f"<h3 style='color:{colour}; margin-bottom:2px'>{heading}</h3><ul style='margin-top:0'>")
+                out += [f"<li style='margin-bottom:3px'>{escape(line)}</li>" for line in lines]
+                out.append("</ul>")
+        return "\n".join(out)
+
+
 def show_summary(parent: QWidget | None, title: str, summary: carry.Summary) -> None:
     """The carried / not carried / why list, in a dialog the user can read and copy from."""
-    dlg = QDialog(parent)
-    dlg.setWindowTitle(title)
-    dlg.resize(620, 420)
-    text = QPlainTextEdit(summary.text(), readOnly=True)
-    buttons = QDialogButtonBox(QDialogButtonBox.Ok)
-    buttons.accepted.connect(dlg.accept)
-    layout = QVBoxLayout(dlg)
-    layout.addWidget(text)
-    layout.addWidget(buttons)
-    dlg.exec()
+    dlg = SummaryDialog(parent, title, summary)
+    try:
+        dlg.exec()
+    finally:
+        dlg.deleteLater()
 
 
 def new_from_last_year(parent: QWidget | None, context=None) -> Path | None:
@@ -223,6 +262,7 @@ def attach_history(parent: QWidget | None, context, paths: list[Path] | None = N
         paths = [Path(n) for n in names]
     done = 0
     lines: list[str] = []
+    summaries: list[carry.Summary] = []
     for path in paths:
         try:
             if carry.same_file(context.service.path, path):
@@ -237,6 +277,9 @@ def attach_history(parent: QWidget | None, context, paths: list[Path] | None = N
             continue
         done += 1
         lines.append(summary.text())
-    if lines:
+        summaries.append(summary)
+    if len(lines) == 1 and summaries:
+        show_summary(parent, "Riwayat tahun sebelumnya", summaries[0])
+    elif lines:
         show_summary(parent, "Riwayat tahun sebelumnya", carry.Summary(judul="\n\n".join(lines)))
     return done

@@ -1,5 +1,7 @@
-"""Import budget figures from an .xlsx: choose file and sheet, map columns, preview the
-matches by kode, then import everything as one undo step (``context.apply``).
+"""Import budget figures or indicator values from an .xlsx: choose file and sheet, choose
+what the sheet holds (anggaran / indikator, detected from the column titles), map columns,
+preview the matches (by kode; indicators by ID, kode, then unique name), then import
+everything as one undo step (``context.apply``).
 
 The file is read in a worker thread (the safety checks and openpyxl parsing may take a
 while on a large export); the pages only ever see the finished ``SheetData``.
@@ -12,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QProgressBar, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard,
-    QWizardPage, QHeaderView,
+    QProgressBar, QPushButton, QSpinBox, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QWizard, QWizardPage, QHeaderView,
 )
 
 from ..domain.errors import InputError
@@ -67,12 +69,14 @@ class FilePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Pilih berkas Excel")
-        self.setSubTitle("Mis. ekspor realisasi dari SIPD/SIMDA, atau templat isian yang sudah diisi.")
+        self.setSubTitle("Mis. ekspor realisasi dari SIPD/SIMDA, capaian indikator, atau templat isian yang "
+                         "sudah diisi.")
         self.path_edit = QLineEdit(readOnly=True)
         pick = QPushButton("Pilih…")
         pick.clicked.connect(self._pick)
         template = QPushButton("Tulis templat isian kosong…")
-        template.setToolTip("Templat .xlsx berisi kode dan nama program/kegiatan/sub kegiatan, untuk diisi di Excel.")
+        template.setToolTip("Templat .xlsx berisi kode dan nama program/kegiatan/sub kegiatan dan indikator, "
+                            "untuk diisi di Excel.")
         template.clicked.connect(lambda: export_entry_template(self, self.wiz.context))
         self.sheet_box = QComboBox()
         self.sheet_box.activated.connect(lambda _=None: self.load(self.wiz.path, self.sheet_box.currentText()))
@@ -145,56 +149,102 @@ class FilePage(QWizardPage):
         return self.wiz.data is not None
 
 
+JENIS_LABEL = {"anggaran": "Anggaran (pagu, realisasi, triwulan sub kegiatan)",
+               "indikator": "Indikator (target, realisasi, komponen)"}
+
+
 class MapPage(QWizardPage):
     def __init__(self, wizard: "ImportXlsxDialog"):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Petakan kolom")
-        self.setSubTitle("Pilih kolom berkas untuk setiap isian. Baris dicocokkan menurut kode; "
-                         "isian yang tidak dipakai dibiarkan kosong.")
+        self.setSubTitle("Pilih jenis data dan kolom berkas untuk setiap isian. Anggaran dicocokkan menurut kode; "
+                         "indikator menurut ID, kode, lalu nama. Isian yang tidak dipakai dibiarkan kosong.")
+        self.jenis_box = QComboBox()
+        for key, label in JENIS_LABEL.items():
+            self.jenis_box.addItem(label, key)
+        self.jenis_box.currentIndexChanged.connect(self._jenis_changed)
         self.header_spin = QSpinBox(minimum=0, maximum=X.HEADER_SCAN_ROWS)
         self.header_spin.setSpecialValueText("tidak ada")
         self.header_spin.valueChanged.connect(self._header_changed)
-        self.boxes: dict[str, QComboBox] = {}
+        self.boxes: dict[str, dict[str, QComboBox]] = {"anggaran": {}, "indikator": {}}
+        self.stack = QStackedWidget()
+        for jenis, fields in (("anggaran", X.FIELDS), ("indikator", X.IND_FIELDS)):
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setContentsMargins(0, 0, 0, 0)
+            for f in fields:
+                box = QComboBox()
+                box.currentIndexChanged.connect(lambda _=None: self.completeChanged.emit())
+                self.boxes[jenis][f.key] = box
+                form.addRow(f"{f.label}:", box)
+            self.stack.addWidget(page)
+        self.komponen_note = QLabel(wordWrap=True)
+        self.komponen: dict[str, int] = {}  # "komponen:NAME" -> column, from the titles
         form = QFormLayout(self)
+        form.addRow("Jenis data:", self.jenis_box)
         form.addRow("Baris judul kolom:", self.header_spin)
-        for f in X.FIELDS:
-            box = QComboBox()
-            box.currentIndexChanged.connect(lambda _=None: self.completeChanged.emit())
-            self.boxes[f.key] = box
-            form.addRow(f"{f.label}:", box)
+        form.addRow(self.stack)
+        form.addRow(self.komponen_note)
+
+    @property
+    def jenis(self) -> str:
+        return self.jenis_box.currentData()
 
     def initializePage(self) -> None:
         data = self.wiz.data
         self.header_spin.blockSignals(True)
         self.header_spin.setValue(0 if data.header_row is None else data.header_row + 1)
         self.header_spin.blockSignals(False)
-        self._fill(X.auto_mapping(data))
+        self.set_jenis(X.detect_jenis(data))
+
+    def set_jenis(self, jenis: str) -> None:
+        self.jenis_box.blockSignals(True)
+        self.jenis_box.setCurrentIndex(list(JENIS_LABEL).index(jenis))
+        self.jenis_box.blockSignals(False)
+        self._jenis_changed()
+
+    def _jenis_changed(self, _=None) -> None:
+        self.stack.setCurrentIndex(list(JENIS_LABEL).index(self.jenis))
+        self._fill(X.auto_mapping(self.wiz.data, self.jenis, self.wiz.context.wb))
 
     def _header_changed(self, value: int) -> None:
         data = self.wiz.data
         data.header_row = None if value == 0 or value > len(data.rows) else value - 1
-        self._fill(X.auto_mapping(data))
+        self._fill(X.auto_mapping(data, self.jenis, self.wiz.context.wb))
 
     def _fill(self, mapping: dict[str, int]) -> None:
         data = self.wiz.data
         titles = ["(tidak dipakai)"] + [data.column_title(i) for i in range(data.n_cols)]
-        for key, box in self.boxes.items():
+        for key, box in self.boxes[self.jenis].items():
             box.blockSignals(True)
             box.clear()
             box.addItems(titles)
             box.setCurrentIndex(mapping[key] + 1 if key in mapping else 0)
             box.blockSignals(False)
+        self.komponen = {k: v for k, v in mapping.items() if k.startswith(X.KOMPONEN_PREFIX)}
+        if self.jenis == "indikator" and self.komponen:
+            self.komponen_note.setText("Kolom komponen (menurut judul kolom): " + ", ".join(
+                f"{X.column_letter(c)} → {k[len(X.KOMPONEN_PREFIX):]}" for k, c in self.komponen.items()))
+        else:
+            self.komponen_note.setText("")
         self.completeChanged.emit()
 
     def mapping(self) -> dict[str, int]:
-        return {k: b.currentIndex() - 1 for k, b in self.boxes.items() if b.currentIndex() > 0}
+        out = {k: b.currentIndex() - 1 for k, b in self.boxes[self.jenis].items() if b.currentIndex() > 0}
+        if self.jenis == "indikator":
+            out.update(self.komponen)
+        return out
 
     def set_mapping(self, mapping: dict[str, int]) -> None:
         self._fill(mapping)
 
     def isComplete(self) -> bool:
         m = self.mapping()
+        if self.jenis == "indikator":
+            values = any(f.key in m for f in X.IND_VALUE_FIELDS) or bool(self.komponen) or \
+                ("komponen" in m and "nilai_komponen" in m)
+            return bool({"id", "kode", "nama"} & set(m)) and values
         return "kode" in m and any(f.key in m for f in X.VALUE_FIELDS)
 
 
@@ -219,17 +269,22 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.problems)
 
     def initializePage(self) -> None:
-        pv = X.preview(self.wiz.context.wb, self.wiz.data, self.wiz.map_page.mapping())
+        jenis = self.wiz.map_page.jenis
+        pv = X.preview(self.wiz.context.wb, self.wiz.data, self.wiz.map_page.mapping(), jenis)
         self.wiz.preview = pv
+        self.table.setHorizontalHeaderLabels(["Baris", "Kode", "Indikator" if jenis == "indikator" else
+                                              "Sub kegiatan", "Perubahan"])
         rows = [(m, key, old, new) for m in pv.matched for key, old, new in m.changes]
         self.table.setRowCount(len(rows))
         for r, (m, key, old, new) in enumerate(rows):
-            for c, text in enumerate((str(m.row), m.kode, m.item_nama, X.format_change(key, old, new))):
+            for c, text in enumerate((str(m.row), m.kode, m.item_nama, X.format_change(key, old, new, jenis))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if pv.ok:
             self.summary.setStyleSheet("")
-            self.summary.setText(f"{len(pv.matched)} baris cocok menurut kode; {pv.n_changes} nilai akan berubah."
+            what = "baris cocok dengan indikator (menurut ID, kode atau nama)" if jenis == "indikator" else \
+                "baris cocok menurut kode"
+            self.summary.setText(f"{len(pv.matched)} {what}; {pv.n_changes} nilai akan berubah."
                                  + ("" if pv.ops else " Tidak ada yang perlu diimpor."))
         else:
             self.summary.setStyleSheet("color: #b00020")
