@@ -116,11 +116,14 @@ def _strip_sign(s: str) -> tuple[bool, str]:
     return False, s
 
 
-def parse_number(text: str) -> Decimal:
+def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
     """A number as typed or pasted by an Indonesian user: "1.234,56", "49,59 %", "Rp 1.234", "(0,75)".
 
     "." groups and "," is the decimal mark; a single "." not followed by exactly three digits can
-    only be a decimal point ("29.55"), so it is read as one. "1,234,567.5" is refused, not guessed.
+    only be a decimal point ("29.55"), so it is read as one. A single "." followed by exactly
+    three digits ("88.125", "5.474") is ambiguous — 88,125 from an English sheet or 88125 in
+    Indonesian — and is refused with both readings, unless ``thousands_dot`` (rupiah, which
+    have no decimals). "1,234,567.5" is refused, not guessed.
     """
     if not isinstance(text, str):
         _reject_float(text)
@@ -150,9 +153,14 @@ def parse_number(text: str) -> Decimal:
         raise bad
     if s.count(".") == 1 and "," not in s:
         whole, frac = s.split(".")
-        # "29.55", "1.2345", "0.500": a decimal point; "1.234": a thousands group.
+        # "29.55", "1.2345", "0.500": a decimal point; "1.234": a thousands group or a decimal.
         if len(frac) != 3 or whole == "0":
             s = f"{whole},{frac}"
+        elif not (thousands_dot or m) and whole.isdigit() and len(whole) <= 3:
+            raise InputError(
+                f"{_quote(text.strip())} ambigu: tulis {whole}{frac} untuk {whole} ribu {frac}, "
+                f"atau {whole},{frac} untuk {whole} koma {frac}."
+            )
     try:
         value = parse_decimal(s, locale=NUMBER_LOCALE, strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
@@ -166,7 +174,7 @@ def parse_number(text: str) -> Decimal:
 
 def parse_rupiah(text: str) -> int:
     """Whole rupiah: "Rp 1.234.567", "1.234.567,00", "Rp 5.000,-". Sen are refused."""
-    value = parse_number(text)
+    value = parse_number(text, thousands_dot=True)
     if value != value.to_integral_value():
         raise InputError(f"Rupiah harus bilangan bulat: {_quote(text.strip())}")
     return int(value)

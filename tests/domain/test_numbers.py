@@ -55,7 +55,7 @@ def test_round_half_up_not_half_even():
         ("29.55", "29.55"),
         ("1.2345", "1.2345"),
         ("0.500", "0.5"),
-        ("1.234", "1234"),
+        ("1.234.567", "1234567"),
         ("(0,75)", "-0.75"),
         ("-0,75", "-0.75"),
         ("\u22120,75", "-0.75"),
@@ -192,3 +192,16 @@ def test_parse_number_raises_only_input_error(text):
 @given(st.integers(min_value=-(10**18), max_value=10**18))
 def test_rupiah_round_trip(n):
     assert parse_rupiah(format_rupiah(n, prefix=True, dash_zero=False)) == n
+
+
+@pytest.mark.parametrize("text", ["88.125", "89.414", "5.474", "-1.234"])
+def test_a_single_dot_with_three_decimals_is_ambiguous(text):
+    """88.125 from an English sheet would otherwise be stored 1000x too big."""
+    with pytest.raises(InputError, match="ambigu"):
+        parse_number(text)
+
+
+def test_rupiah_read_a_single_dot_group_as_thousands():
+    assert parse_rupiah("5.474") == 5474
+    assert parse_number("Rp 5.474") == Decimal("5474")
+    assert parse_number("88,125") == Decimal("88.125") and parse_number("88.12") == Decimal("88.12")
