@@ -235,7 +235,7 @@ class LinksModel(GridModel):
             ctx.apply([op], "Ubah dukungan anggaran")
 
         short = ind.kode or f"IKU {k}"
-        return Column(f"IKU {k}\n{short}" if ind.kode else f"IKU {k}", lambda n: "", check=check, toggle=toggle,
+        return Column(short, lambda n: "", check=check, toggle=toggle,
                       width=9, header_tip=f"{ind.nama}\nCentang program/kegiatan/sub kegiatan yang mendukung IKU ini.")
 
     def on_changed(self, ch):

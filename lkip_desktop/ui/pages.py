@@ -838,11 +838,29 @@ class RealisasiPage(Page):
 
 # -- Dukungan ----------------------------------------------------------------------------------------
 
+MATRIX_MAX_IKU = 12  # more IKU than this: one IKU at a time with a checklist (dukungan_picker)
+
+
 class DukunganPage(Page):
     title = "Dukungan"
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
+        lay = QVBoxLayout(self)
+        self.picker = None
+        self.model = None
+        if len(context.wb.iku_list()) > MATRIX_MAX_IKU:
+            from .dukungan_picker import DukunganPicker
+
+            hint = QLabel("Pilih satu IKU, lalu centang sub kegiatan yang mendukungnya. Saring daftar dengan "
+                          "kode atau nama; \"Centang semua yang terlihat\" mencentang hasil saringan sekaligus "
+                          "(satu langkah urungkan).")
+            hint.setWordWrap(True)
+            self.picker = DukunganPicker(context, self)
+            self.picker.message.connect(self.message)
+            lay.addWidget(hint)
+            lay.addWidget(self.picker, 1)
+            return
         self.model = LinksModel(context, self)
         self.view = self.add_view(GridView(), self.model)
         self.view.setEditTriggers(GridView.EditTrigger.NoEditTriggers)
@@ -852,7 +870,6 @@ class DukunganPage(Page):
         hint.setWordWrap(True)
         self.names = QLabel()
         self.names.setWordWrap(True)
-        lay = QVBoxLayout(self)
         lay.addWidget(hint)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.names)
@@ -861,11 +878,14 @@ class DukunganPage(Page):
 
     def _names(self) -> None:
         wb = self.context.wb
-        self.names.setText(" · ".join(f"IKU {k}: {ind.nama}" for k, ind in enumerate(wb.iku_list(), start=1)))
+        self.names.setText(" · ".join(f"{ind.kode or f'IKU {k}'}: {ind.nama}"
+                                      for k, ind in enumerate(wb.iku_list(), start=1)))
 
     def locate(self, table, key, field):
         if table != "dukungan":
             return False
+        if self.picker is not None:
+            return self.picker.locate(key[0], key[1] if len(key) > 1 else None)
         node = self.model.find(("budget_item", key[1] if len(key) > 1 else key[0]))
         if node is None:
             return False
