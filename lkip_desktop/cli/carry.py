@@ -85,7 +85,7 @@ def cmd_import_xlsx(args) -> int:
     with WorkbookService.open(args.workbook, readonly=readonly) as svc:
         jenis = getattr(args, "jenis", None)
         data = xlsx_import.read_sheet(args.file, args.sheet, jenis=jenis)
-        jenis = jenis or xlsx_import.detect_jenis(data)
+        jenis = jenis or xlsx_import.detect_jenis(data, svc.wb)
         mapping = xlsx_import.parse_mapping(args.mapping, data, jenis) if args.mapping else \
             xlsx_import.auto_mapping(data, jenis, svc.wb)
         print(f"Jenis data: {jenis}. Pemetaan: {xlsx_import.describe_mapping(mapping)}")

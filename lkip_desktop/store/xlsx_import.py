@@ -171,6 +171,12 @@ def ind_header_key(title) -> str | None:
     return _IND_HEADER_WORDS.get(" ".join(_YEAR_WORD.sub(" ", h).split()))
 
 
+def budget_header_key(title) -> str | None:
+    """The budget field a column title names ("Realisasi 2024" too)."""
+    h = normalize_header(title)
+    return _HEADER_WORDS.get(h) or _HEADER_WORDS.get(" ".join(_YEAR_WORD.sub(" ", h).split()))
+
+
 def komponen_key(name) -> str:
     """A komponen name as compared: case, spaces and punctuation do not matter."""
     return re.sub(r"[^0-9a-z]+", "_", str(name or "").casefold()).strip("_")
@@ -413,15 +419,17 @@ def find_header_row(rows: list[tuple]) -> int | None:
     """The first row (within the top rows) with a 'Kode' (or indicator ID/name) cell and at
     least one other known header."""
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        keys = [_HEADER_WORDS.get(normalize_header(v)) or ind_header_key(v) for v in row if isinstance(v, str)]
+        keys = [budget_header_key(v) or ind_header_key(v) for v in row if isinstance(v, str)]
         if ("kode" in keys or "id" in keys or "nama" in keys) and sum(1 for k in keys if k) >= 2:
             return i
     return None
 
 
-def detect_jenis(data: SheetData) -> str:
+def detect_jenis(data: SheetData, wb: M.Workbook | None = None) -> str:
     """"indikator" when the header titles speak of indicators (indikator, komponen, satuan,
-    target), else "anggaran"."""
+    target), "anggaran" when they speak of money (pagu, anggaran, keuangan). When the titles
+    do not settle it and ``wb`` is given, the kode/name cells decide: do they match budget
+    items or indicators?"""
     ind = bud = 0
     for title in data.headers():
         words = set(normalize_header(title).split())
@@ -431,6 +439,20 @@ def detect_jenis(data: SheetData) -> str:
             bud += 1
         elif words & _IND_ONLY or ind_header_key(title) == "realisasi" and _YEAR_WORD.search(title):
             ind += 1
+    if (bud and not ind) or (ind >= 2 and not bud) or wb is None:
+        return "indikator" if ind > bud else "anggaran"
+    items = {re.sub(r"\s+", "", i.kode) for i in wb.items.values() if i.kode.strip()}
+    inds = {re.sub(r"\s+", "", i.kode) for i in wb.indicators.values() if i.kode.strip()}
+    names = {_norm_name(i.nama) for i in wb.indicators.values()}
+    budget_map, ind_map = auto_mapping(data, "anggaran"), auto_mapping(data, "indikator")
+    hits_b = hits_i = 0
+    for r in range(data.data_start, min(len(data.rows), data.data_start + 300)):
+        kb = kode_text(data.value(r, budget_map.get("kode")), data.number_format(r, budget_map.get("kode")))
+        ki = kode_text(data.value(r, ind_map.get("kode")), data.number_format(r, ind_map.get("kode")))
+        hits_b += bool(kb) and kb in items
+        hits_i += (bool(ki) and ki in inds) or _norm_name(cell_text(data.value(r, ind_map.get("nama")))) in names
+    if hits_b != hits_i:
+        return "indikator" if hits_i > hits_b else "anggaran"
     return "indikator" if ind > bud else "anggaran"
 
 
@@ -458,7 +480,7 @@ def auto_mapping(data: SheetData, jenis: str = "anggaran", wb: M.Workbook | None
             if key is None and komponen_key(title) in komponen:
                 key = KOMPONEN_PREFIX + komponen[komponen_key(title)]
         else:
-            key = _HEADER_WORDS.get(normalize_header(title))
+            key = budget_header_key(title)
         if key and key not in out:
             out[key] = idx
     return out
@@ -1029,7 +1051,7 @@ def import_xlsx(svc: WorkbookService, path: Path | str, mapping: str | dict[str,
     if jenis is not None and jenis not in JENIS_DATA:
         raise XlsxImportError(f"Jenis data '{jenis}' tidak dikenal; pilih anggaran atau indikator.")
     data = read_sheet(path, sheet, jenis=jenis)
-    jenis = jenis or detect_jenis(data)
+    jenis = jenis or detect_jenis(data, svc.wb)
     if isinstance(mapping, str):
         mapping = parse_mapping(mapping, data, jenis)
     elif mapping is None:

@@ -196,7 +196,7 @@ class MapPage(QWizardPage):
         self.header_spin.blockSignals(True)
         self.header_spin.setValue(0 if data.header_row is None else data.header_row + 1)
         self.header_spin.blockSignals(False)
-        self.set_jenis(X.detect_jenis(data))
+        self.set_jenis(X.detect_jenis(data, self.wiz.context.wb))
 
     def set_jenis(self, jenis: str) -> None:
         self.jenis_box.blockSignals(True)

@@ -193,3 +193,20 @@ def test_cli_indicator_import(demo_path, tmp_path, capsys):
         assert svc.wb.indicators[iku4.id].typed_realisasi(2024) == Decimal("89.25")
     assert cli_main(["import-xlsx", str(demo_path), str(path), "--jenis", "indikator", "--map", "pagu=C"]) == 1
     assert "tidak sah" in capsys.readouterr().err
+
+
+def test_detect_jenis_from_titles_then_content(demo, tmp_path):
+    sub = next(it for it, _ in demo.wb.walk_budget() if it.level == "sub_kegiatan")
+    iku4 = _iku(demo.wb, "IKU-4")
+    cases = [
+        ([["Kode", "Pagu Murni", "Realisasi"], [sub.kode, 1, 1]], "anggaran"),
+        ([["Kode", "Indikator", "Satuan", "Target 2024"], ["IKU-4", iku4.nama, "", 1]], "indikator"),
+        # Titles alone do not settle it: the kode cells do.
+        ([["Kode", "Uraian", "Realisasi 2024"], [sub.kode, sub.nama, 5_000]], "anggaran"),
+        ([["Kode", "Uraian", "Realisasi 2024"], ["IKU-4", iku4.nama, "90"]], "indikator"),
+    ]
+    for n, (rows, want) in enumerate(cases):
+        data = X.read_sheet(_xlsx(tmp_path / f"{n}.xlsx", rows))
+        assert X.detect_jenis(data, demo.wb) == want, rows[0]
+    X.import_xlsx(demo, tmp_path / "2.xlsx")
+    assert demo.wb.items[sub.id].realisasi == 5_000
