@@ -203,6 +203,14 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action(e, "&Tempel", self.paste, QKeySequence.StandardKey.Paste)
         self.act_fill = self._action(e, "&Isi ke bawah", self.fill_down, "Ctrl+D")
         self.act_clear = self._action(e, "&Kosongkan sel\tDel", self.clear_cells)
+        e.addSeparator()
+        self.act_row_add = self._action(e, "Tambah &baris", self.row_add, ["Ctrl++", "Ctrl+="],
+                                        "Baris baru seperti baris terpilih (tujuan, sasaran, indikator, program, …)")
+        self.act_row_delete = self._action(e, "&Hapus baris…", self.row_delete, "Ctrl+-",
+                                           "Hapus baris terpilih; bila ada isinya, ditanya dahulu")
+        self.act_row_up = self._action(e, "&Naikkan baris", lambda: self.row_move(-1), "Ctrl+Shift+Up")
+        self.act_row_down = self._action(e, "Turunkan ba&ris", lambda: self.row_move(1), "Ctrl+Shift+Down")
+        self.row_actions = [self.act_row_add, self.act_row_delete, self.act_row_up, self.act_row_down]
 
         v = mb.addMenu("&Halaman")
         self.page_actions = []
@@ -236,6 +244,8 @@ class MainWindow(QMainWindow):
                   *self.page_actions):
             a.setEnabled(has)
         self.act_paste.setEnabled(has and not ro)
+        for a in self.row_actions:
+            a.setEnabled(has and not ro)
         self.act_import.setEnabled(has and not ro and _has_module("import_xlsx_dialog"))
         self.act_export.setEnabled(has and _has_module("export_dialog"))
         self._undo_state()
@@ -585,6 +595,25 @@ class MainWindow(QMainWindow):
         elif (g := self._grid()) is not None:
             g.paste()
 
+    def _row_page(self):
+        page = self.current_page()
+        if isinstance(page, Page) and page.can_edit_rows and not self.context.service.readonly:
+            return page
+        self.show_message("Halaman ini tidak memiliki baris yang dapat ditambah, dihapus atau dipindah.", error=True)
+        return None
+
+    def row_add(self) -> None:
+        if (p := self._row_page()) is not None:
+            p.row_add()
+
+    def row_delete(self) -> None:
+        if (p := self._row_page()) is not None:
+            p.row_delete()
+
+    def row_move(self, step: int) -> bool:
+        p = self._row_page()
+        return bool(p is not None and p.row_move(step))
+
     def fill_down(self) -> None:
         if (g := self._grid()) is not None:
             g.fill_down()
@@ -616,6 +645,8 @@ class MainWindow(QMainWindow):
             "<tr><td>Ketik</td><td>mengganti isi sel</td></tr><tr><td>F2</td><td>ubah isi sel</td></tr>"
             "<tr><td>Del</td><td>kosongkan sel terpilih</td></tr>"
             "<tr><td>Ctrl+C / Ctrl+V</td><td>salin / tempel blok (dari dan ke Excel)</td></tr>"
+            "<tr><td>Ctrl++ / Ctrl+−</td><td>tambah baris / hapus baris</td></tr>"
+            "<tr><td>Ctrl+Shift+↑ / ↓</td><td>naikkan / turunkan baris</td></tr>"
             "<tr><td>Ctrl+D</td><td>isi ke bawah</td></tr><tr><td>Ctrl+Z / Ctrl+Y</td><td>urungkan / ulangi</td></tr>"
             "<tr><td>Ctrl+1 … Ctrl+0, Ctrl+H</td><td>pindah halaman</td></tr>"
             "<tr><td>F6</td><td>pindah fokus navigasi ↔ halaman</td></tr>"

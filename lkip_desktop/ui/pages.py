@@ -64,6 +64,42 @@ def _next_urut(objs) -> int:
     return max((o.urut for o in objs), default=0) + 1
 
 
+def move_ops(table: str, siblings: list, obj_id: str, step: int) -> list:
+    """SetOps moving ``obj_id`` one place up (-1) or down (+1) among ``siblings`` (in shown
+    order): the two ``urut`` values swapped, or the siblings renumbered when they tie."""
+    ids = [o.id for o in siblings]
+    if obj_id not in ids:
+        return []
+    i = ids.index(obj_id)
+    j = i + step
+    if not 0 <= j < len(ids):
+        return []
+    a, b = siblings[i], siblings[j]
+    if a.urut != b.urut:
+        return [SetOp(CellRef(table, (a.id,), "urut"), b.urut), SetOp(CellRef(table, (b.id,), "urut"), a.urut)]
+    order = list(siblings)
+    order[i], order[j] = order[j], order[i]
+    return [SetOp(CellRef(table, (o.id,), "urut"), n) for n, o in enumerate(order, start=1) if o.urut != n]
+
+
+def confirm_delete(parent, title: str, text: str) -> bool:
+    """Ask before deleting a row that takes others with it (tests replace this function)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton("Hapus", QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    ok = box.clickedButton() is yes
+    box.deleteLater()
+    return ok
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}"
+
+
 class Page(QWidget):
     """Base: a title, the context, the grids it shows (for Edit menu actions and history)."""
 
@@ -88,6 +124,31 @@ class Page(QWidget):
 
     def on_shown(self) -> None:
         pass
+
+    # Row actions (Sunting menu: Tambah/Hapus/Naik/Turun); pages with rows override them.
+    can_edit_rows = False
+
+    def row_add(self) -> None:
+        pass
+
+    def row_delete(self) -> None:
+        pass
+
+    def row_move(self, step: int) -> bool:
+        return False
+
+    def _move(self, view: GridView, table: str, siblings: list, obj_id: str, step: int, what: str) -> bool:
+        ops = move_ops(table, siblings, obj_id, step)
+        if not ops:
+            self.message.emit(f"{what} sudah di {'atas' if step < 0 else 'bawah'}.")
+            return False
+        col = max(view.currentIndex().column(), 0)
+        if self.context.apply(ops, f"{'Naikkan' if step < 0 else 'Turunkan'} {what.lower()}") is None:
+            return False
+        node = view.model().find((table, obj_id))
+        if node is not None:
+            view.select_cell(node, col)
+        return True
 
     def _locate_in(self, view: GridView, dep: tuple, ref: CellRef | None, fallback_col: int = 0) -> bool:
         model = view.model()
@@ -611,11 +672,57 @@ class RenstraPage(Page):
         if self.context.apply([InsertOp("indicator", row)], "Tambah indikator") is not None:
             self._focus_new(("indicator", new))
 
+    can_edit_rows = True
+
+    def row_add(self) -> None:
+        """Ctrl++: a new row like the selected one (tujuan, sasaran or indikator)."""
+        node = self._selected()
+        kind = node.kind if node is not None else "tujuan"
+        {"tujuan": self.add_tujuan, "sasaran": self.add_sasaran, "indicator": self.add_indicator}[kind]()
+
+    def row_delete(self) -> None:
+        self.delete_row()
+
+    def row_move(self, step: int) -> bool:
+        node = self._selected()
+        if node is None:
+            return False
+        wb = self.context.wb
+        if node.kind == "tujuan":
+            sibl, what = wb.tujuan_list(), "Tujuan"
+        elif node.kind == "sasaran":
+            sibl, what = wb.sasaran_of(wb.sasaran[node.id].tujuan_id), "Sasaran"
+        else:
+            sibl, what = wb.indicators_of(wb.indicators[node.id].owner_id), "Indikator"
+        return self._move(self.view, node.kind, sibl, node.id, step, what)
+
+    def subtree_text(self, node) -> str | None:
+        """What goes with a row, or None when it is a lone row."""
+        wb = self.context.wb
+        if node.kind == "tujuan":
+            sas = wb.sasaran_of(node.id)
+            inds = len(wb.indicators_of(node.id)) + sum(len(wb.indicators_of(x.id)) for x in sas)
+            name = wb.tujuan[node.id].nama
+            if not sas and not inds:
+                return None
+            return (f"Hapus tujuan \u201c{name[:80]}\u201d beserta {_plural(len(sas), 'sasaran')} dan "
+                    f"{_plural(inds, 'indikator')} (dengan target dan realisasinya)?")
+        if node.kind == "sasaran":
+            inds = len(wb.indicators_of(node.id))
+            if not inds:
+                return None
+            return (f"Hapus sasaran \u201c{wb.sasaran[node.id].nama[:80]}\u201d beserta "
+                    f"{_plural(inds, 'indikator')} (dengan target dan realisasinya)?")
+        return None
+
     def delete_row(self) -> None:
         node = self._selected()
         if node is None:
             return
         label = {"tujuan": "Hapus tujuan", "sasaran": "Hapus sasaran", "indicator": "Hapus indikator"}[node.kind]
+        question = self.subtree_text(node)
+        if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
+            return
         if self.context.apply([DeleteOp(node.kind, (node.id,))], label) is not None:
             self.message.emit(f"{label} – dapat diurungkan dengan Ctrl+Z.")
 
@@ -696,12 +803,53 @@ class AnggaranPage(Page):
                 self.view.select_cell(node, 1)
                 self.view.edit(self.view.currentIndex())
 
-    def delete_row(self) -> None:
+    can_edit_rows = True
+
+    def _node(self):
         idx = self.view.currentIndex()
-        if not idx.isValid():
+        return self.model.node(idx) if idx.isValid() else None
+
+    def row_add(self) -> None:
+        """Ctrl++: a new item at the selected item's level (a program when nothing is chosen)."""
+        node = self._node()
+        self.add_item(node.kind if node is not None else "program")
+
+    def row_delete(self) -> None:
+        self.delete_row()
+
+    def row_move(self, step: int) -> bool:
+        node = self._node()
+        if node is None:
+            return False
+        wb = self.context.wb
+        item = wb.items[node.id]
+        return self._move(self.view, "budget_item", wb.children(item.parent_id), node.id, step,
+                          fmt.LEVEL_LABEL[item.level])
+
+    def subtree_text(self, node) -> str | None:
+        wb = self.context.wb
+        below: dict[str, int] = {}
+        stack = list(wb.children(node.id))
+        while stack:
+            it = stack.pop()
+            below[it.level] = below.get(it.level, 0) + 1
+            stack.extend(wb.children(it.id))
+        if not below:
+            return None
+        parts = [f"{below[lv]} {fmt.LEVEL_LABEL[lv].lower()}" for lv in ("kegiatan", "sub_kegiatan") if lv in below]
+        item = wb.items[node.id]
+        return (f"Hapus {fmt.LEVEL_LABEL[item.level].lower()} {item.kode} \u201c{item.nama[:80]}\u201d beserta "
+                f"{' dan '.join(parts)} (dengan pagu, realisasi dan triwulannya)?")
+
+    def delete_row(self) -> None:
+        node = self._node()
+        if node is None:
             return
-        node = self.model.node(idx)
-        if self.context.apply([DeleteOp("budget_item", (node.id,))], f"Hapus {fmt.LEVEL_LABEL[node.kind].lower()}"):
+        label = f"Hapus {fmt.LEVEL_LABEL[node.kind].lower()}"
+        question = self.subtree_text(node)
+        if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
+            return
+        if self.context.apply([DeleteOp("budget_item", (node.id,))], label):
             self.message.emit("Baris dihapus – dapat diurungkan dengan Ctrl+Z.")
 
     def locate(self, table, key, field):
@@ -1027,6 +1175,21 @@ class PrestasiPage(Page):
         idx = self.view.currentIndex()
         if idx.isValid():
             self.context.apply([DeleteOp("prestasi", (self.model.node(idx).id,))], "Hapus prestasi")
+
+    can_edit_rows = True
+
+    def row_add(self) -> None:
+        self.add()
+
+    def row_delete(self) -> None:
+        self.delete()
+
+    def row_move(self, step: int) -> bool:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            return False
+        return self._move(self.view, "prestasi", self.context.wb.prestasi_list(), self.model.node(idx).id, step,
+                          "Prestasi")
 
     def locate(self, table, key, field):
         if table != "prestasi":
