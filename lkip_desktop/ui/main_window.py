@@ -187,7 +187,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(f, "Buka &contoh (demo)", self.open_demo)
         f.addSeparator()
+        self.act_history = self._action(f, "Lampirkan &riwayat tahun sebelumnya…", self.attach_history,
+                                        tip="Tambahkan target dan realisasi dari berkas tahun-tahun sebelumnya")
+        f.addSeparator()
         self.act_import = self._action(f, "&Impor dari Excel…", self.import_xlsx)
+        self.act_template = self._action(f, "Simpan templat &isian Excel…", self.export_template,
+                                         tip="Templat .xlsx kosong untuk diisi lalu diimpor kembali")
         self.act_export = self._action(f, "&Ekspor laporan…", self.export_report, "Ctrl+E")
         self.act_copy_file = self._action(f, "&Simpan salinan…", self.save_copy, "Ctrl+Shift+S",
                                           "Menyimpan salinan berkas (perubahan sudah tersimpan otomatis)")
@@ -247,6 +252,8 @@ class MainWindow(QMainWindow):
         for a in self.row_actions:
             a.setEnabled(has and not ro)
         self.act_import.setEnabled(has and not ro and _has_module("import_xlsx_dialog"))
+        self.act_template.setEnabled(has and _has_module("import_xlsx_dialog"))
+        self.act_history.setEnabled(has and not ro and _has_module("carry_dialog"))
         self.act_export.setEnabled(has and _has_module("export_dialog"))
         self._undo_state()
         self.stack.setCurrentWidget(self.work if has else self.welcome)
@@ -464,6 +471,29 @@ class MainWindow(QMainWindow):
             self.show_message("Impor dari Excel belum tersedia.", error=True)
             return
         ImportXlsxDialog.run(self, self.context)
+
+    def attach_history(self) -> int:
+        if self.context is None:
+            return 0
+        try:
+            from .carry_dialog import attach_history
+        except ImportError:
+            self.show_message("Fitur riwayat tahun sebelumnya belum tersedia.", error=True)
+            return 0
+        return attach_history(self, self.context)
+
+    def export_template(self):
+        if self.context is None:
+            return None
+        try:
+            from .import_xlsx_dialog import export_entry_template
+        except ImportError:
+            self.show_message("Templat isian belum tersedia.", error=True)
+            return None
+        path = export_entry_template(self, self.context)
+        if path:
+            self.show_message(f"Templat isian disimpan: {path}")
+        return path
 
     def export_report(self) -> None:
         if self.context is None:
