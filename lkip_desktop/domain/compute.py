@@ -65,10 +65,11 @@ class Average:
     value: Decimal | None
     counted: int
     total: int
+    unit: str = "indikator"  # or "sasaran" when the workbook averages sasaran means
 
     @property
     def note(self) -> str:
-        return f"{self.counted} dari {self.total} indikator"
+        return f"{self.counted} dari {self.total} {self.unit}"
 
 
 class Calculator:
@@ -153,7 +154,7 @@ class Calculator:
         if self.wb.settings.rata_rata == "sasaran":
             means = [self.sasaran_average(s.id, tahun) for s in self.wb.sasaran_list()]
             present = [m.value for m in means if m.value is not None]
-            return Average(mean(present), len(present), len(means))
+            return Average(mean(present), len(present), len(means), "sasaran")
         return self._average([i.id for i in self.wb.iku_list()], tahun)
 
     def _average(self, indicator_ids: list[str], tahun: int | None) -> Average:

@@ -59,6 +59,7 @@ def examine(path: Path) -> int:
         head = fh.read(100)
     if not head.startswith(SQLITE_MAGIC):
         raise StoreError(f"'{path.name}' bukan berkas buku kerja LKIP (.lkip).")
+    _recover_hot_journal(path)
     try:
         conn = _connect(path, readonly=True)
     except sqlite3.Error as exc:
@@ -94,9 +95,46 @@ def examine(path: Path) -> int:
                 "oleh LKIP Desktop. Berkas tidak dibuka demi keamanan."
             )
         missing = REQUIRED_TABLES - tables
+        if not missing and version == SCHEMA_VERSION:
+            unknown = _unknown_columns(conn)
+            if unknown:
+                raise StoreError(f"'{path.name}' memiliki struktur tabel yang tidak dikenal ({unknown}).")
         if missing:
             raise StoreError(f"'{path.name}' tidak lengkap: tabel {', '.join(sorted(missing))} tidak ada.")
         return version
+    finally:
+        conn.close()
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _recover_hot_journal(path: Path) -> None:
+    """After a crash or a pulled USB stick mid-write, a hot rollback journal sits beside the
+    file. Only a writable connection can roll it back, and until then every read-only look
+    fails. Keep copies of both, then let SQLite roll back (it copies pages; it runs no SQL)."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with open(journal, "rb") as fh:
+            hot = fh.read(8) == JOURNAL_MAGIC
+    except OSError:
+        return
+    if not hot:
+        return
+    copy = backup(path, "sebelum-pemulihan")
+    shutil.copy2(journal, copy.with_name(copy.name + "-journal"))
+    try:
+        conn = _connect(path, readonly=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"'{path.name}' tidak dapat dipulihkan: {exc}") from exc
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # the first read rolls the journal back
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise FileLockedError(_locked_message(path)) from exc
+        raise StoreError(f"'{path.name}' tidak dapat dipulihkan: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"'{path.name}' rusak: {exc}") from exc
     finally:
         conn.close()
 
@@ -111,6 +149,18 @@ def _query(conn: sqlite3.Connection, path: Path, what: str, read):
         raise StoreError(f"'{path.name}' {what}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"'{path.name}' {what}: {exc}") from exc
+
+
+def _unknown_columns(conn: sqlite3.Connection) -> str:
+    from .schema import TABLES
+
+    for name, table in TABLES.items():
+        expected = set(table.key) | set(table.fields) | ({"id"} if name in ("opd", "settings") else set())
+        present = {r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")}
+        extra = present - expected
+        if extra:
+            return f"{name}.{sorted(extra)[0]}"
+    return ""
 
 
 def _locked_message(path: Path) -> str:

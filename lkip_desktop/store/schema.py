@@ -146,6 +146,16 @@ REQUIRED_TABLES = {
 }
 
 
+MAX_INT = 10**15  # 999 trillion rupiah: far above any APBD, far below SQLite's 2^63
+_CONTROL = {c: " " for c in range(32) if c not in (9, 10)} | {127: " "}
+
+
+def clean_text(text: str) -> str:
+    """Control characters (Word's Shift+Enter pastes \x0b) would corrupt an XLSX or PDF:
+    they never reach the file."""
+    return text.translate(_CONTROL) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
+
+
 def to_json(v):
     """Storage value -> JSON value (bytes travel as base64)."""
     if isinstance(v, (bytes, bytearray)):
@@ -177,6 +187,7 @@ class Kind:
         if n in ("text", "enum"):
             if not isinstance(v, str):
                 raise TypeError(f"expected str, got {type(v).__name__}")
+            v = clean_text(v)
             if self.choices and v not in self.choices:
                 raise InputError(f"Pilihan tidak sah: '{v}'. Pilih salah satu: {', '.join(self.choices)}")
             return v
@@ -185,6 +196,8 @@ class Kind:
                 raise TypeError(f"expected int, got {type(v).__name__}")
             if self.non_negative and v < 0:
                 raise InputError("Nilai tidak boleh negatif")
+            if abs(v) >= MAX_INT:
+                raise InputError("Angka terlalu besar (maksimal 999 triliun).")
             return v
         if n == "bool":
             return 1 if v else 0

@@ -262,6 +262,8 @@ class WorkbookService:
                         self._audit(waktu, "tambah", table, (), None, None, json.dumps({"baris": n}), label)
         except sqlite3.IntegrityError as exc:
             raise InputError(_integrity_message(exc)) from exc
+        except OverflowError as exc:
+            raise InputError("Angka terlalu besar untuk disimpan.") from exc
         except sqlite3.OperationalError as exc:
             raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
         changes.inverse = [o for inv in reversed(inverse) for o in inv]
@@ -310,8 +312,11 @@ class WorkbookService:
             else:
                 row = (self.wb.pk_sasaran if table == "pk_sasaran" else self.wb.pk_program).get(key[0])
                 pk_id = row.pk_id if row else None
-        version = self.wb.pk_versions.get(pk_id) if pk_id else None
-        if version is not None and version.ditandatangani:
+        targets = [pk_id]
+        if isinstance(op, SetOp) and op.ref.field == "pk_id":
+            targets.append(op.value)  # moving a row into a signed version is an edit of it too
+        versions = [self.wb.pk_versions.get(p) for p in targets if p]
+        if any(v is not None and v.ditandatangani for v in versions):
             raise InputError(
                 "Perjanjian Kinerja ini sudah ditandatangani dan dikunci. "
                 "Buat PK Perubahan untuk mencatat perubahan."
@@ -342,6 +347,8 @@ class WorkbookService:
                     key + (new_db,),
                 )
                 touched.append((t.name, key, True))
+                self._audit(waktu, "ubah", t.name, key, op.ref.field, None, new_db, label)
+                return [DeleteOp(t.name, key)]  # the row did not exist before: undo removes it
             else:
                 if old_db == new_db:
                     return []
@@ -385,7 +392,20 @@ class WorkbookService:
         raise TypeError(op)
 
     def _capture(self, table: str, key: tuple) -> list[tuple[str, dict]]:
-        """The row and everything hanging off it, parents first (the order to re-insert)."""
+        """The row and everything hanging off it, parents first and links last (the order to
+        re-insert: a link needs both ends), each row once."""
+        seen: set = set()
+        entities: list[tuple[str, dict]] = []
+        links: list[tuple[str, dict]] = []
+        for t, r in self._capture_tree(table, key):
+            ident = (t, tuple(r[c] for c in TABLES[t].key))
+            if ident in seen:
+                continue
+            seen.add(ident)
+            (links if t == "dukungan" else entities).append((t, r))
+        return entities + links
+
+    def _capture_tree(self, table: str, key: tuple) -> list[tuple[str, dict]]:
         row = self._row(table, key)
         if row is None:
             return []
@@ -396,7 +416,7 @@ class WorkbookService:
             for r in cur.fetchall():
                 child = dict(zip(names, r))
                 if child_table == "budget_item" or TABLES[child_table].key == ("id",):
-                    out.extend(self._capture(child_table, (child["id"],)))
+                    out.extend(self._capture_tree(child_table, (child["id"],)))
                 else:
                     out.append((child_table, child))
         return out
