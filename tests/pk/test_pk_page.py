@@ -108,7 +108,12 @@ def test_logo_button_stores_in_workbook_undoably(page, demo, tmp_path):
     page.versions.setCurrentRow(0)
     assert page.set_logo(logo)
     assert demo.wb.opd.logo == logo.read_bytes() and page.btn_nologo.isEnabled()
-    assert any(isinstance(i, Image) for i in page.pages()[0].items)
+    img = next(i for i in page.pages()[0].items if isinstance(i, Image))
+    assert page.refresh_preview() == 2  # the QPainter preview draws the workbook's logo too
+    shown = page.preview_box.images[0]
+    scale = shown.width() / page.pages()[0].width
+    assert shown.pixelColor(int((img.x + img.w / 2) * scale), int((img.y + img.h / 2) * scale)).red() > 200
+    assert shown.pixelColor(int((img.x + img.w / 2) * scale), int((img.y + img.h / 2) * scale)).green() < 60
     page.context.undo_stack.undo()
     assert demo.wb.opd.logo is None and not page.btn_nologo.isEnabled()
     bad = tmp_path / "logo.gif"
