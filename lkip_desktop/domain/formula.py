@@ -327,6 +327,13 @@ class _Parser:
             args.append(self.expr())
         close = self._expect_close(name_tok)
         self.depth -= 1
+        only = args[0] if len(args) == 1 else None
+        if isinstance(only, _Num) and "," in self.src[only.start:only.end]:
+            # mean(1,5) would silently be mean of one value 1,5: say how to separate values.
+            raise FormulaError(
+                f"'{self.src[name_tok.start:close.end]}' dibaca sebagai satu angka "
+                f"{self.src[only.start:only.end]}. Pisahkan nilai dengan ';', mis. {name_tok.text}(1; 5)"
+            )
         return _Call(func, name_tok.text, tuple(args), name_tok.start, close.end)
 
 

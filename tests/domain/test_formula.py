@@ -204,6 +204,8 @@ def _expressions(draw, depth=0):
         return f"-({draw(_expressions(depth + 1))})"
     fn = draw(st.sampled_from(["mean", "sum", "min", "max"]))
     args = draw(st.lists(_expressions(depth + 1), min_size=1, max_size=3))
+    if len(args) == 1:
+        args = [f"({args[0]})"]  # a lone bare "0,5" is refused as ambiguous (mean(1,5))
     return f"{fn}({'; '.join(args)})"
 
 
@@ -222,3 +224,10 @@ def test_worked_ends_with_rounded_value(text, a, b, c, d, places):
         return
     shown = worked(f, values, places)
     assert shown.endswith(" = " + format_number(round_half_up(value, places), places))
+
+
+def test_a_comma_decimal_alone_in_a_function_is_refused():
+    """mean(1,5) would silently be the mean of the single value 1,5."""
+    with pytest.raises(FormulaError, match="satu angka"):
+        parse_formula("mean(1,5)")
+    assert evaluate(parse_formula("mean(4,21; 4,68)"), {}) == Decimal("4.445")
