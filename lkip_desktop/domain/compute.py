@@ -245,14 +245,35 @@ class Calculator:
         return BudgetTotals(murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.efisiensi(None, ser, "E2"))
 
     def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
-        """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES 6.7–6.8)."""
+        """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES
+        6.7–6.8). A program or kegiatan without its own plan takes its children's money."""
+        pagu = self.totals(item.id).pagu
         q = item.quarters.get(tw)
-        if q is None:
+        if q is not None:
+            amount = getattr(q, f"{kind}_keuangan")
+            if amount is not None:
+                return B.triwulan_persen(amount, pagu)
+            own = getattr(q, f"{kind}_keuangan_persen")
+            if own is not None or item.level == "sub_kegiatan":
+                return own
+        if item.level == "sub_kegiatan" or not pagu:
             return None
-        amount = getattr(q, f"{kind}_keuangan")
-        if amount is not None:
-            return B.triwulan_persen(amount, self.totals(item.id).pagu)
-        return getattr(q, f"{kind}_keuangan_persen")
+        amount = self.quarter_amount(item, tw, kind)
+        return None if amount is None else amount * 100 / pagu
+
+    def quarter_amount(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
+        """Rupiah planned/spent in one triwulan: typed, or % × pagu, or the children's sum."""
+        q = item.quarters.get(tw)
+        if q is not None:
+            amount = getattr(q, f"{kind}_keuangan")
+            if amount is not None:
+                return Decimal(amount)
+            pct = getattr(q, f"{kind}_keuangan_persen")
+            if pct is not None:
+                return pct * self.totals(item.id).pagu / 100
+        parts = [self.quarter_amount(c, tw, kind) for c in self.wb.children(item.id)]
+        present = [p for p in parts if p is not None]
+        return sum(present, Decimal(0)) if present else None
 
     def supporting_leaves(self, indicator_id: str) -> list[BudgetItem]:
         """The sub kegiatan whose money counts for an IKU (RULES 6.5). A linked program or

@@ -50,6 +50,7 @@ def _budget_checks(wb: Workbook, calc: Calculator) -> list[Finding]:
     out = []
     for item in wb.items.values():
         if item.level != "sub_kegiatan":
+            out += _parent_plan_check(item, calc)
             continue
         where = _item_where(item)
         totals = calc.totals(item.id)
@@ -96,6 +97,17 @@ def _budget_checks(wb: Workbook, calc: Calculator) -> list[Finding]:
                     f"dengan target tahunan {format_number(annual, None)}.".replace("  ", " "),
                     where, "budget_quarter", (item.id, 1), "target_fisik"))
     return out
+
+
+def _parent_plan_check(item: BudgetItem, calc: Calculator) -> list[Finding]:
+    """A program's own quarterly plan in rupiah (Tabel 2.5) must add up to its pagu."""
+    planned = [q.target_keuangan for q in item.quarters.values() if q.target_keuangan is not None]
+    pagu = calc.totals(item.id).pagu
+    if not planned or sum(planned) == pagu:
+        return []
+    return [Finding(KESALAHAN, "tw-rencana-pagu",
+                    f"Rencana anggaran TW I–IV {format_rupiah(sum(planned))} tidak sama dengan pagu {format_rupiah(pagu)}.",
+                    _item_where(item), "budget_quarter", (item.id, min(item.quarters)), "target_keuangan")]
 
 
 def _first_tw(values: list) -> int:

@@ -158,6 +158,10 @@ class ReferenceBuilder:
         iid = self.insert("budget_item", **row)
         if row["kode"]:
             self.by_kode[row["kode"]] = iid
+        # A program's own quarterly plan in rupiah (SETDA Tabel 2.5), where the report has one.
+        for tw, amount in enumerate((src.get("extra") or {}).get("alokasi_triwulan") or [], 1):
+            if amount is not None:
+                self.insert("budget_quarter", item_id=iid, triwulan=tw, target_keuangan=int(amount))
         self.by_nama.setdefault(row["nama"].strip().lower(), iid)
         self._indicators(src.get("indikator") or [], level, iid)
         for tw, q in enumerate(src.get("triwulan") or [], 1):

@@ -143,3 +143,15 @@ def test_clearing_a_value_cell_deletes_it(demo):
     result = demo.calc.indicator(ikm.id)
     assert result.realisasi.value is None and result.capaian.value is None  # "-", never 0
     assert demo.calc.opd_average().counted == 4
+
+
+def test_program_quarterly_plan_from_tabel_2_5(demo):
+    """SETDA T2.5: 30.423.981.027 + 46.125.458.532 + 49.363.610.403 + 42.326.060.273 = pagu."""
+    program = demo.wb.item_by_kode("1")
+    shares = [demo.calc.quarter_keuangan_persen(program, tw, "target") for tw in range(1, 5)]
+    assert [round_half_up(s) for s in shares] == [Decimal("18.08"), Decimal("27.42"), Decimal("29.34"), Decimal("25.16")]
+    assert sum(demo.calc.quarter_amount(program, tw, "target") for tw in range(1, 5)) == 168_239_110_235
+    # a kegiatan has no plan of its own: its children's money, weighted by their pagu
+    kegiatan = demo.wb.item_by_kode("1.2.02")
+    realised = sum(demo.calc.quarter_keuangan_persen(kegiatan, tw, "realisasi") or 0 for tw in range(1, 5))
+    assert abs(realised - demo.calc.totals(kegiatan.id).serapan) < Decimal("0.05")
