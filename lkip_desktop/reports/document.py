@@ -1,0 +1,202 @@
+"""The whole LKIP as a list of neutral blocks: cover, headings, paragraphs, tables.
+
+``build_lkip(svc)`` lays out the report the way [M53] Lamp. II and the reference do it
+(RULES §11): cover, Kata Pengantar, Ikhtisar Eksekutif, Daftar Isi, Bab I–IV, Lampiran.
+Both the Word renderer (``docx.py``) and the full PDF (``document_pdf.py``) walk these
+blocks, so the two files carry the same sentences and the same ``ReportTable`` objects
+as the table export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import narrative as N
+from .builders import TableSpec, standard_tables
+from .builders.common import opd_name, renstra_label
+from .narrative import Para
+from .table import ReportTable
+
+
+@dataclass(frozen=True)
+class Cover:
+    opd: str
+    title: str  # "LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN 2024"
+    place: str  # "PEMERINTAH KOTA BEKASI"
+    tahun: int
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1  # 1 = chapter (new page), 2 = section, 3 = sub-section
+    toc: bool = True
+
+
+@dataclass(frozen=True)
+class Text:
+    para: Para
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    table: ReportTable
+
+
+@dataclass(frozen=True)
+class Toc:
+    title: str = "DAFTAR ISI"
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Cover | Heading | Text | TableBlock | Toc | PageBreak
+
+
+@dataclass
+class LkipDocument:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def tables(self) -> list[ReportTable]:
+        return [b.table for b in self.blocks if isinstance(b, TableBlock)]
+
+    def paras(self) -> list[Para]:
+        return [b.para for b in self.blocks if isinstance(b, Text)]
+
+
+def report_title(tahun: int) -> str:
+    return f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN {tahun}"
+
+
+def _place(wb) -> str:
+    kota = (wb.opd.kota or "").strip()
+    if not kota:
+        return ""
+    return kota.upper() if kota.upper().startswith(("PEMERINTAH", "KOTA", "KABUPATEN", "PROVINSI")) \
+        else f"PEMERINTAH KOTA {kota.upper()}"
+
+
+def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
+    """Every block of the report, tables built once from ``standard_tables``."""
+    wb = svc.wb
+    s = wb.settings
+    specs = specs if specs is not None else standard_tables(svc)
+    by_key = {sp.key: sp for sp in specs}
+    doc = LkipDocument(f"LKIP {opd_name(wb)} {s.tahun}")
+    b = doc.blocks
+    used: set[str] = set()
+
+    def table(key: str) -> None:
+        sp = by_key.get(key)
+        if sp is not None and key not in used:
+            used.add(key)
+            b.append(TableBlock(sp.build()))
+
+    def paras(items) -> None:
+        for p in items:
+            if p is not None:
+                b.append(Text(p))
+
+    def head(text: str, level: int = 1) -> None:
+        b.append(Heading(text, level))
+
+    b.append(Cover(opd_name(wb).upper(), report_title(s.tahun), _place(wb), s.tahun, wb.opd.logo))
+    head("KATA PENGANTAR")
+    paras(N.narasi_paras(svc, "kata_pengantar"))
+    head("IKHTISAR EKSEKUTIF")
+    paras(N.ikhtisar(svc))
+    b.append(Toc())
+
+    # -- Bab I ----------------------------------------------------------------------------
+    head("BAB I PENDAHULUAN")
+    for key, title in (("bab1.latar_belakang", "A. Latar Belakang"), ("bab1.tugas_fungsi", "B. Tugas Pokok dan Fungsi"),
+                       ("bab1.struktur", "C. Struktur Organisasi dan Sumber Daya"),
+                       ("bab1.isu_strategis", "D. Aspek Strategis dan Permasalahan Utama")):
+        head(title, 2)
+        paras(N.narasi_paras(svc, key))
+    head("E. Sistematika Penyajian", 2)
+    paras([Para("Laporan ini disusun dengan sistematika sebagai berikut:")]
+          + [Para(x, bullet=True) for x in N.SISTEMATIKA])
+
+    # -- Bab II ---------------------------------------------------------------------------
+    head("BAB II PERENCANAAN KINERJA")
+    head("A. Rencana Strategis", 2)
+    paras(N.narasi_paras(svc, "bab2.renstra"))
+    paras([Para(f"Tujuan, sasaran strategis dan indikator kinerja {opd_name(wb)} dengan targetnya setiap tahun "
+                f"Renstra {renstra_label(wb)} disajikan pada tabel berikut.")])
+    table("bab2.matriks")
+    table("bab2.iku")
+    table("bab2.strategi")
+    head("B. Perjanjian Kinerja", 2)
+    paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target yang "
+                "menjadi dasar pengukuran kinerja dalam laporan ini.")])
+    table("bab2.pk")
+    head("C. Anggaran", 2)
+    table("bab2.triwulan")
+    table("bab2.pagu_perubahan")
+
+    # -- Bab III --------------------------------------------------------------------------
+    head("BAB III AKUNTABILITAS KINERJA")
+    head("A. Capaian Kinerja Organisasi", 2)
+    intro = N.bab3_pengantar(svc)
+    paras(intro[:1])
+    table("bab3.capaian")
+    paras(intro[1:])
+    for i, ind in enumerate(wb.iku_list(), 1):
+        k = ind.kode or ind.id
+        n = N.iku_narrative(svc, ind.id)
+        head(f"{i}. {ind.nama}", 3)
+        if ind.penjelasan:
+            paras(N.user_paras(ind.penjelasan))
+        table(f"iku.{k}.analisis")
+        paras([n.capaian])
+        if n.komponen is not None:
+            table(f"iku.{k}.komponen")
+            paras([n.komponen])
+        if n.keberhasilan:
+            paras([Para("Faktor keberhasilan:")] + n.keberhasilan)
+        if n.penghambat:
+            paras([Para("Faktor penghambat:")] + n.penghambat)
+        table(f"iku.{k}.pendukung")
+        table(f"iku.{k}.tahun_lalu")
+        paras([n.tahun_lalu])
+        table(f"iku.{k}.renstra")
+        paras([n.renstra])
+        table(f"iku.{k}.anggaran")
+        paras([n.anggaran])
+        if n.langkah:
+            paras([Para("Langkah perbaikan:")] + n.langkah)
+    head("B. Realisasi Anggaran", 2)
+    paras(N.bab3_anggaran(svc))
+    table("bab3.pagu_program")
+    table("bab3.realisasi_program")
+    table("bab3.realisasi_sub_kegiatan")
+    head("C. Prestasi dan Penghargaan", 2)
+    table("bab3.prestasi")
+
+    # -- Bab IV ---------------------------------------------------------------------------
+    head("BAB IV PENUTUP")
+    head("A. Kesimpulan", 2)
+    concl = N.bab4_kesimpulan(svc)
+    paras(concl)
+    table("bab4.capaian")
+    head("B. Langkah ke Depan", 2)
+    paras(N.narasi_paras(svc, "bab4.langkah"))
+
+    # -- Lampiran -------------------------------------------------------------------------
+    head("LAMPIRAN")
+    for sp in specs:
+        if sp.chapter == "L":
+            table(sp.key)
+    # anything the registry gained that the layout above does not place yet
+    rest = [sp for sp in specs if sp.key not in used]
+    if rest:
+        head("Tabel Lainnya", 2)
+        for sp in rest:
+            table(sp.key)
+    return doc
