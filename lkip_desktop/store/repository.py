@@ -22,26 +22,33 @@ def rows(db: sqlite_utils.Database, table: str) -> list[dict]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def load(db: sqlite_utils.Database) -> M.Workbook:
+class LoadCancelled(Exception):
+    """The user pressed Batal while a workbook was loading."""
+
+
+def load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
+    """Read the whole workbook. ``progress(done, total) -> bool`` is called per table; False
+    stops the load (LoadCancelled)."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
     # cyclic collector would only rescan them (bench/README.md: ~0,6 s at 100x).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(db)
+        return _load(db, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(db: sqlite_utils.Database) -> M.Workbook:
+_LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
+               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan")
+
+
+def _load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
     wb = M.Workbook()
-    for row in rows(db, "opd"):
-        apply_row(wb, "opd", row)
-    for row in rows(db, "settings"):
-        apply_row(wb, "settings", row)
-    for table in ("tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version", "pk_sasaran",
-                  "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan"):
+    for done, table in enumerate(_LOAD_ORDER):
+        if progress is not None and progress(done, len(_LOAD_ORDER)) is False:
+            raise LoadCancelled()
         for row in rows(db, table):
             apply_row(wb, table, row)
     wb.structure_changed()

@@ -23,6 +23,7 @@ from ..domain.compute import Calculator
 from ..domain.errors import InputError
 from ..domain.formula import parse_formula
 from . import database, repository
+from .repository import LoadCancelled  # noqa: F401 - part of the service API
 from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
 
 
@@ -93,25 +94,32 @@ _PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
 
 
 class WorkbookService:
-    def __init__(self, db, path: Path | None, *, readonly: bool = False, migrated_backup: Path | None = None):
+    def __init__(self, db, path: Path | None, *, readonly: bool = False, migrated_backup: Path | None = None,
+                 progress=None):
         self.db = db
         self.path = Path(path) if path else None
         self.readonly = readonly
         self.migrated_backup = migrated_backup
-        self.wb = repository.load(db)
+        self.wb = repository.load(db, progress)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, backup_dir: Path | None = None) -> "WorkbookService":
+    def open(cls, path: Path | str, *, readonly: bool = False, backup_dir: Path | None = None,
+             progress=None) -> "WorkbookService":
         """Open a workbook. With ``backup_dir`` a copy of the file as it was is kept there
-        first (the app's automatic backups)."""
+        first (the app's automatic backups). ``progress(done, total) -> bool`` is called while
+        loading; returning False closes the file again and raises ``LoadCancelled``."""
         path = Path(path)
         db, made = database.open_database(path, readonly=readonly)
-        if backup_dir is not None and not readonly:
-            database.rolling_backup(path, Path(backup_dir))
-        return cls(db, path, readonly=readonly, migrated_backup=made)
+        try:
+            if backup_dir is not None and not readonly:
+                database.rolling_backup(path, Path(backup_dir))
+            return cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
+        except BaseException:
+            db.conn.close()  # releases the exclusive lock: a cancelled open leaves nothing held
+            raise
 
     @property
     def on_network_share(self) -> bool:

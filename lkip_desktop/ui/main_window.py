@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -322,9 +323,11 @@ class MainWindow(QMainWindow):
         backups = paths.backups_dir()
         # Loading a big workbook takes seconds: a worker thread, a dialog with Batal; the
         # window switches only once the workbook is fully loaded.
+        stop = threading.Event()  # Batal stops the load between tables and frees the file
         outcome = work.run_with_progress(
-            self, f"Membuka {path.name}…", lambda: WorkbookService.open(path, backup_dir=backups),
-            discard=lambda svc: svc.close())
+            self, f"Membuka {path.name}…",
+            lambda: WorkbookService.open(path, backup_dir=backups, progress=lambda done, total: not stop.is_set()),
+            discard=lambda svc: svc.close(), cancel=stop)
         if outcome.cancelled:
             self.show_message(f"Membuka {path.name} dibatalkan.")
             return False

@@ -10,6 +10,7 @@ closes a workbook opened for nothing). Workers never touch widgets.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -85,8 +86,9 @@ progress_hub = Progress()
 
 
 def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Callable[[Any], None] | None = None,
-                      delay_ms: int = 400) -> Outcome:
-    """Run ``fn`` in a worker thread; the dialog appears when it takes longer than ``delay_ms``."""
+                      delay_ms: int = 400, cancel: threading.Event | None = None) -> Outcome:
+    """Run ``fn`` in a worker thread; the dialog appears when it takes longer than ``delay_ms``.
+    ``cancel`` is set when the user presses Batal, for work that can stop early."""
     worker = Worker(fn)
     tidy = _Tidy(worker, discard)
     worker.finished.connect(tidy.done)
@@ -108,6 +110,8 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     dialog.hide()
     dialog.deleteLater()
     if cancelled:  # Batal wins even if the worker ended meanwhile: its result is dropped
+        if cancel is not None:
+            cancel.set()
         tidy.cancelled = True
         if tidy.seen_finish:
             tidy.cleanup()

@@ -196,3 +196,19 @@ def test_rolling_backups_keep_the_newest(demo_path, tmp_path):
 def test_network_paths_are_recognised():
     assert database.on_network_share(Path("\\\\server\\share\\dinas.lkip"))
     assert not database.on_network_share(Path("/tmp/dinas.lkip"))
+
+
+def test_a_cancelled_open_releases_the_file(demo_path):
+    from lkip_desktop.store.service import LoadCancelled
+
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return done < 3  # Batal after three tables
+
+    with pytest.raises(LoadCancelled):
+        WorkbookService.open(demo_path, progress=progress)
+    assert calls[-1][0] == 3
+    with WorkbookService.open(demo_path) as svc:  # not locked any more
+        assert svc.wb.opd.nama
