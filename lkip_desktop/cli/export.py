@@ -1,4 +1,5 @@
-"""`export`: the standard LKIP tables of a workbook to PDF and/or Excel."""
+"""`export`: the standard LKIP tables of a workbook to PDF and/or Excel, and the whole LKIP
+(narrative + tables) to Word and/or PDF."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..reports.builders import standard_tables
+from ..reports.builders import select, standard_tables
 from ..reports.export import export
+from ..reports.table import Cancelled
 from ..store.service import WorkbookService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="ekspor tabel standar LKIP ke PDF dan/atau Excel")
+    p = sub.add_parser("export", help="ekspor tabel standar LKIP ke PDF/Excel, atau laporan lengkap ke Word/PDF")
     p.add_argument("workbook", type=Path)
-    p.add_argument("--pdf", type=Path, help="berkas PDF keluaran")
+    p.add_argument("--pdf", type=Path, help="berkas PDF keluaran (tabel; dengan --lengkap: laporan lengkap)")
     p.add_argument("--xlsx", type=Path, help="berkas Excel keluaran")
+    p.add_argument("--docx", type=Path, help="laporan lengkap sebagai dokumen Word (.docx)")
+    p.add_argument("--lengkap", action="store_true",
+                   help="--pdf menulis laporan lengkap (narasi dan semua tabel), bukan hanya tabel")
     p.add_argument("--tables", help="nomor atau kunci tabel dipisah koma, mis. 3.1,3.32 (bawaan: semua)")
     p.add_argument("--paper", choices=["A4", "F4", "a4", "f4"], help="ukuran kertas (bawaan: setelan buku kerja)")
     p.add_argument("--list", action="store_true", help="tampilkan daftar tabel dan keluar")
@@ -28,17 +33,34 @@ def cmd_export(args) -> int:
             for spec in standard_tables(svc):
                 print(f"{spec.number:<6} {spec.key:<32} {spec.title}")
             return 0
-        if not args.pdf and not args.xlsx:
-            print("Sebutkan --pdf dan/atau --xlsx (atau --list).", file=sys.stderr)
+        if not (args.pdf or args.xlsx or args.docx):
+            print("Sebutkan --pdf, --xlsx dan/atau --docx (atau --list).", file=sys.stderr)
+            return 2
+        if args.lengkap and not args.pdf:
+            print("--lengkap berlaku untuk --pdf: sebutkan berkas PDF-nya.", file=sys.stderr)
+            return 2
+        if args.lengkap and args.tables:
+            print("Laporan lengkap selalu memuat semua tabel: --tables tidak dapat dipakai dengan --lengkap.",
+                  file=sys.stderr)
             return 2
         wanted = args.tables.split(",") if args.tables else None
         try:
-            result = export(svc, pdf=args.pdf, xlsx=args.xlsx, tables=wanted, paper=args.paper)
+            select(standard_tables(svc), wanted)
         except KeyError as exc:
             print(f"Tabel tidak dikenal: {exc.args[0]}. Lihat --list.", file=sys.stderr)
             return 2
-    print(f"{len(result.tables)} tabel diekspor.")
-    for out in (result.pdf, result.xlsx):
-        if out:
-            print(f"  {out}")
+        try:
+            result = export(svc, pdf=None if args.lengkap else args.pdf, xlsx=args.xlsx, docx=args.docx,
+                            lengkap=args.pdf if args.lengkap else None, tables=wanted, paper=args.paper)
+        except Cancelled:
+            return 1
+        except OSError as exc:
+            print(f"Berkas tidak dapat ditulis: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+            return 1
+    if result.tables:
+        print(f"{len(result.tables)} tabel diekspor.")
+    if result.document is not None:
+        print(f"Laporan lengkap: {len(result.document.tables())} tabel dengan narasi.")
+    for out in result.paths:
+        print(f"  {out}")
     return 0

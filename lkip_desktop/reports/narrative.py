@@ -419,7 +419,7 @@ def ikhtisar(svc) -> list[Para]:
         f"{opd_name(wb)} {renstra_label(wb)}.")]
     if ikus:
         out.append(Para("Capaian setiap IKU tahun ini adalah sebagai berikut:"))
-    for i, ind in enumerate(ikus, 1):
+    for ind in ikus:
         res = calc.indicator(ind.id)
         w = _W()
         t_cell, r_cell = target_cell(res.target), realisasi_cell(ind, res)
@@ -427,16 +427,16 @@ def ikhtisar(svc) -> list[Para]:
         if res.target is not None:
             w.fig("target", t_cell.text)
         if res.realisasi.value is None:
-            w.say(f"{i}. {ind.nama}: target {t_txt}, realisasi belum diisi, capaian belum dapat dihitung.")
+            w.say(f"{ind.nama}: target {t_txt}, realisasi belum diisi, capaian belum dapat dihitung.")
         else:
             w.fig("realisasi", r_cell.text)
             if res.capaian.value is None:
-                w.say(f"{i}. {ind.nama}: target {t_txt}, realisasi {with_unit(ind, r_cell)}, capaian tidak dapat "
+                w.say(f"{ind.nama}: target {t_txt}, realisasi {with_unit(ind, r_cell)}, capaian tidak dapat "
                       f"dihitung{f' ({res.capaian.note})' if res.capaian.note else ''}.")
             else:
                 c = T.percent(res.capaian.value)
                 w.fig("capaian", c.text)
-                w.say(f"{i}. {ind.nama}: target {t_txt}, realisasi {with_unit(ind, r_cell)}, capaian {c.text}% "
+                w.say(f"{ind.nama}: target {t_txt}, realisasi {with_unit(ind, r_cell)}, capaian {c.text}% "
                       f"({_status(res.status)}).")
         p = w.para(bullet=True)
         out.append(Para(p.text, p.figures, bullet=True))

@@ -125,6 +125,20 @@ def _col_widths(table: ReportTable, width: float, size: float) -> list[float] | 
             w = stringWidth(cell.text, fonts.BOLD if bold else font, size) + 2 * PAD
             if w > need[c]:
                 need[c] = w
+    # a code ("1.2.13.2") or a long single word is not broken inside when there is room
+    word_cap = width * 0.14
+    for row in table.rows:
+        f = fonts.BOLD if row.is_bold else font
+        for c, cell in enumerate(row.cells):
+            if cell is None or cell.colspan > 1 or cell.kind != T.TEXT or not cell.text:
+                continue
+            longest = max(cell.text.split(), key=len, default="")
+            if len(longest) < 6:
+                continue
+            w = min(stringWidth(longest, f, size) + 2 * PAD + (row.depth * INDENT if c == table.indent_col else 0),
+                    word_cap)
+            if w > need[c]:
+                need[c] = w
     weights = [max(col.width, 0.1) for col in table.columns]
     total = sum(weights)
     widths = [width * w / total for w in weights]

@@ -1,0 +1,420 @@
+"""The whole LKIP as an editable Word document (python-docx).
+
+Walks the blocks of ``document.build_lkip``: the same sentences as the PDF and the same
+``ReportTable`` objects as the table export. Tables are written as WordprocessingML rows
+directly (python-docx's ``cell()``/``merge()`` rescan the whole grid on every call, which
+is quadratic on the wide Lampiran table): merged header and body cells (``gridSpan`` /
+``vMerge``), header rows repeated on every page (``w:tblHeader``), numbers right-aligned as
+``Cell.text`` formats them (id-ID, half-up), the wide tables in landscape sections.
+
+Fonts: Word cannot embed fonts through python-docx, so the document names a font every
+Windows PC has (``FONT`` = "Arial"; LibreOffice substitutes the metric-compatible Liberation
+Sans). Only the PDF carries its own (bundled DejaVu) fonts.
+
+User text is only ever written as ``w:t`` text (characters XML cannot hold are dropped), so
+nothing a user typed can become a field code, a hyperlink or markup; the only fields in the
+file are the ones written here (the table of contents and the page number).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+from typing import Callable
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from reportlab.lib.units import mm
+
+from . import fonts
+from . import table as T
+from .pdf import PAD, _fit as fit_columns
+from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
+from .table import Cancelled, ReportTable
+
+FONT = "Arial"
+PAPERS_MM = {"A4": (210, 297), "F4": (215, 330)}
+MARGIN_MM = {"top": 20, "bottom": 20, "left": 25, "right": 20}
+HEADER_FILL = "D9E2EC"
+PROGRAM_FILL = "EEF2F6"
+TOTAL_FILL = "E4E9EE"
+TWIPS_PER_MM = 56.6929
+INDENT_TWIPS = 140  # per depth step
+
+# Characters XML 1.0 cannot hold (and lone surrogates): dropped from any text.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ALIGN = {"left": "left", "right": "right", "center": "center"}
+
+
+def clean(text: object) -> str:
+    """Text Word can store: control characters dropped, tabs as spaces."""
+    s = "" if text is None else str(text)
+    return _XML_BAD.sub("", s.replace("\t", " "))
+
+
+# -- low-level XML helpers ------------------------------------------------------------------------------
+def _el(tag: str, **attrs) -> OxmlElement:
+    e = OxmlElement(tag)
+    for k, v in attrs.items():
+        e.set(qn(f"w:{k}"), str(v))
+    return e
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False, size: float | None = None):
+    r = _el("w:r")
+    rpr = _el("w:rPr")
+    if bold:
+        rpr.append(_el("w:b"))
+    if italic:
+        rpr.append(_el("w:i"))
+    if size:
+        rpr.append(_el("w:sz", val=int(round(size * 2))))
+        rpr.append(_el("w:szCs", val=int(round(size * 2))))
+    if len(rpr):
+        r.append(rpr)
+    lines = clean(text).split("\n")
+    for i, line in enumerate(lines):
+        if i:
+            r.append(_el("w:br"))
+        t = _el("w:t")
+        t.text = line
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.append(t)
+    return r
+
+
+def _field_runs(instr: str, placeholder: str) -> list:
+    """A complex field (begin, instruction, separate, shown text, end): only for fields this
+    module writes itself, never with user text in ``instr``."""
+    b = _el("w:r")
+    b.append(_el("w:fldChar", fldCharType="begin", dirty="true"))
+    i = _el("w:r")
+    it = _el("w:instrText")
+    it.text = instr
+    it.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    i.append(it)
+    s = _el("w:r")
+    s.append(_el("w:fldChar", fldCharType="separate"))
+    shown = _run(placeholder, italic=True)
+    e = _el("w:r")
+    e.append(_el("w:fldChar", fldCharType="end"))
+    return [b, i, s, shown, e]
+
+
+def _set_font(style, name: str, size: float | None = None, bold: bool | None = None) -> None:
+    style.font.name = name
+    if size is not None:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = _el("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{attr}"), name)
+
+
+# -- the writer -------------------------------------------------------------------------------------------
+class _Writer:
+    def __init__(self, paper: str, footer: str):
+        fonts.register_fonts()  # the column fit measures with the bundled fonts
+        paper = (paper or "A4").upper()
+        if paper not in PAPERS_MM:
+            raise ValueError(f"Ukuran kertas tidak dikenal: {paper} (A4 atau F4)")
+        self.paper = paper
+        self.doc = Document()
+        self.orientation = T.PORTRAIT
+        self._styles()
+        sec = self.doc.sections[0]
+        self._page(sec, T.PORTRAIT)
+        self._footer(sec, footer)
+        settings = self.doc.settings.element
+        upd = _el("w:updateFields", val="true")  # Word offers to fill the table of contents on open
+        settings.append(upd)
+
+    # setup
+    def _styles(self) -> None:
+        st = self.doc.styles
+        _set_font(st["Normal"], FONT, 11)
+        st["Normal"].paragraph_format.space_after = Pt(6)
+        st["Normal"].paragraph_format.line_spacing = 1.15
+        for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+            _set_font(st[name], FONT, size, True)
+            st[name].paragraph_format.space_before = Pt(12 if name != "Heading 1" else 0)
+            st[name].paragraph_format.space_after = Pt(6)
+            st[name].paragraph_format.keep_with_next = True
+        for name in ("Caption", "List Bullet", "Title", "Footer"):
+            _set_font(st[name], FONT)
+        _set_font(st["Caption"], FONT, 10, True)
+        st["Caption"].font.italic = False
+
+    def _page(self, sec, orientation: str) -> None:
+        w, h = PAPERS_MM[self.paper]
+        if orientation == T.LANDSCAPE:
+            w, h = h, w
+        sec.orientation = WD_ORIENT.LANDSCAPE if orientation == T.LANDSCAPE else WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = Mm(w), Mm(h)
+        sec.top_margin, sec.bottom_margin = Mm(MARGIN_MM["top"]), Mm(MARGIN_MM["bottom"])
+        sec.left_margin, sec.right_margin = Mm(MARGIN_MM["left"]), Mm(MARGIN_MM["right"])
+
+    def _footer(self, sec, text: str) -> None:
+        p = sec.footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p._p.append(_run(f"{text} — Halaman ", size=8))
+        for r in _field_runs("PAGE", "1"):
+            p._p.append(r)
+
+    def text_width_mm(self) -> float:
+        w, h = PAPERS_MM[self.paper]
+        if self.orientation == T.LANDSCAPE:
+            w = h
+        return w - MARGIN_MM["left"] - MARGIN_MM["right"]
+
+    def orient(self, orientation: str) -> None:
+        if orientation == self.orientation:
+            return
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        self.orientation = orientation
+        self._page(sec, orientation)
+
+    # blocks
+    def cover(self, c: Cover) -> None:
+        d = self.doc
+
+        def line(text: str, size: float, bold: bool = True, before: float = 0) -> None:
+            p = d.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_before = Pt(before)
+            p._p.append(_run(text, bold=bold, size=size))
+
+        line(c.title.replace(" TAHUN", "\nTAHUN"), 18, before=60)
+        if c.logo:
+            try:
+                p = d.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.space_before = Pt(48)
+                p.add_run().add_picture(io.BytesIO(c.logo), height=Mm(45))
+            except (UnrecognizedImageError, ValueError, ZeroDivisionError, OSError):
+                d.paragraphs[-1]._p.getparent().remove(d.paragraphs[-1]._p)
+        line(c.opd, 16, before=72)
+        if c.place:
+            line(c.place, 14, before=6)
+        line(str(c.tahun), 14, before=6)
+
+    def heading(self, h: Heading) -> None:
+        if h.level == 1 and self.orientation != T.PORTRAIT:
+            self.orient(T.PORTRAIT)
+            first = True
+        else:
+            first = False
+        p = self.doc.add_heading(level=min(max(h.level, 1), 3))
+        p._p.append(_run(h.text))
+        if h.level == 1:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.page_break_before = not first
+
+    def para(self, t: Text) -> None:
+        if self.orientation != T.PORTRAIT:
+            self.orient(T.PORTRAIT)
+        para = t.para
+        p = self.doc.add_paragraph(style="List Bullet" if para.bullet else None)
+        if not para.bullet:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if para.placeholder:
+            r = _run(para.text, italic=True)
+            rpr = r.find(qn("w:rPr"))
+            rpr.append(_el("w:color", val="808080"))
+            p._p.append(r)
+        else:
+            p._p.append(_run(para.text))
+
+    def toc(self, t: Toc) -> None:
+        if self.orientation != T.PORTRAIT:
+            self.orient(T.PORTRAIT)
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.page_break_before = True
+        p._p.append(_run(t.title, bold=True, size=14))
+        p = self.doc.add_paragraph()
+        for r in _field_runs('TOC \\o "1-3" \\h \\z \\u',
+                             "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
+            p._p.append(r)
+
+    def page_break(self) -> None:
+        p = self.doc.add_paragraph()
+        p.paragraph_format.page_break_before = True
+
+    def table(self, table: ReportTable) -> None:
+        self.orient(table.orientation)
+        d = self.doc
+        cap = d.add_paragraph(style="Caption")
+        cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cap.paragraph_format.keep_with_next = True
+        cap._p.append(_run(table.caption))
+        # the PDF renderer's fit (DejaVu metrics, wider than Arial: safe): font size and widths
+        # that keep every figure on one line
+        size, widths_pt = fit_columns(table, self.text_width_mm() * mm)
+        widths = [int(w * 20) for w in widths_pt]  # points -> twips
+        tbl = d.add_table(rows=0, cols=table.ncols)
+        tbl.style = d.styles["Table Grid"]
+        self._table_xml(tbl._tbl, table, widths, size)
+        for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
+            p = d.add_paragraph()
+            p.paragraph_format.space_after = Pt(0)
+            p._p.append(_run(line, italic=True, size=8))
+        d.add_paragraph().paragraph_format.space_after = Pt(4)
+
+    def _table_xml(self, tbl, table: ReportTable, widths: list[int], size: float) -> None:
+        tblpr = tbl.tblPr
+        # schema order inside tblPr: tblStyle, tblW, jc, …, tblLayout, tblCellMar, tblLook
+        for tag in ("w:tblW", "w:jc", "w:tblLayout"):
+            old = tblpr.find(qn(tag))
+            if old is not None:
+                tblpr.remove(old)
+        tblw = _el("w:tblW", w=sum(widths), type="dxa")
+        style = tblpr.find(qn("w:tblStyle"))
+        if style is not None:
+            style.addnext(tblw)
+        else:
+            tblpr.insert(0, tblw)
+        jc = _el("w:jc", val="center")
+        tblw.addnext(jc)
+        layout = _el("w:tblLayout", type="fixed")
+        look = tblpr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(layout)
+        else:
+            tblpr.append(layout)
+        mar = _el("w:tblCellMar")  # the PDF's cell padding, so its widths fit here too
+        for side in ("left", "right"):
+            mar.append(_el(f"w:{side}", w=int(PAD * 20), type="dxa"))
+        layout.addnext(mar)
+        grid = tbl.tblGrid
+        for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
+            gc.set(qn("w:w"), str(w))
+        for r, cells in enumerate(table.header):
+            tbl.append(self._row(table, cells, widths, size, header=True, row=None, continues=self._covered(
+                table.header, r)))
+        grid_body = [row.cells for row in table.rows]
+        for r, row in enumerate(table.rows):
+            tbl.append(self._row(table, row.cells, widths, size, header=False, row=row,
+                                 continues=self._covered(grid_body, r)))
+
+    @staticmethod
+    def _covered(grid, r: int) -> dict[int, int]:
+        """Columns of row ``r`` covered by a row span from above: col -> that span's colspan."""
+        out: dict[int, int] = {}
+        for rr in range(max(0, r - 40), r):  # spans are short; bounded look-back keeps this linear
+            for c, cell in enumerate(grid[rr]):
+                if cell is not None and cell.rowspan > 1 and rr + cell.rowspan - 1 >= r:
+                    out[c] = cell.colspan
+        return out
+
+    def _row(self, table: ReportTable, cells, widths, size, *, header: bool, row, continues: dict[int, int]):
+        tr = _el("w:tr")
+        trpr = _el("w:trPr")
+        trpr.append(_el("w:cantSplit"))
+        if header:
+            trpr.append(_el("w:tblHeader"))
+        tr.append(trpr)
+        bold = header or (row is not None and row.is_bold)
+        fill = HEADER_FILL if header else (PROGRAM_FILL if row is not None and row.level == T.PROGRAM else
+                                           TOTAL_FILL if row is not None and row.level == T.TOTAL else None)
+        depth = row.depth if row is not None else 0
+        c = 0
+        n = table.ncols
+        while c < n:
+            cell = cells[c]
+            if cell is None:
+                span = continues.get(c)
+                if span is None:  # covered by a colspan to the left (already written)
+                    c += 1
+                    continue
+                tr.append(self._tc(None, sum(widths[c:c + span]), span, "continue", fill, bold, size, header, 0, c,
+                                   table))
+                c += span
+                continue
+            vm = "restart" if cell.rowspan > 1 else None
+            tr.append(self._tc(cell, sum(widths[c:c + cell.colspan]), cell.colspan, vm, fill, bold, size, header,
+                               depth if c == table.indent_col else 0, c, table))
+            c += cell.colspan
+        return tr
+
+    def _tc(self, cell, width, span, vmerge, fill, bold, size, header, depth, col, table):
+        tc = _el("w:tc")
+        tcpr = _el("w:tcPr")
+        tcpr.append(_el("w:tcW", w=width, type="dxa"))
+        if span > 1:
+            tcpr.append(_el("w:gridSpan", val=span))
+        if vmerge == "restart":
+            tcpr.append(_el("w:vMerge", val="restart"))
+        elif vmerge == "continue":
+            tcpr.append(_el("w:vMerge"))
+        if fill:
+            tcpr.append(_el("w:shd", val="clear", color="auto", fill=fill))
+        tcpr.append(_el("w:vAlign", val="center" if header else "top"))
+        tc.append(tcpr)
+        p = _el("w:p")
+        ppr = _el("w:pPr")
+        ppr.append(_el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
+        if depth:
+            ppr.append(_el("w:ind", left=depth * INDENT_TWIPS))
+        align = "center" if header else (cell.halign if cell is not None else "left")
+        ppr.append(_el("w:jc", val=_ALIGN.get(align, "left")))
+        p.append(ppr)
+        if cell is not None:
+            p.append(_run(cell.text, bold=bold, size=size))
+        tc.append(p)
+        return tc
+
+
+def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *,
+                progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> Path:
+    """Write the LKIP blocks to a .docx file. ``progress(done, total)`` per table;
+    ``cancel()`` returning True stops (nothing is written)."""
+    path = Path(path)
+    w = _Writer(paper, doc.title)
+    total = len(doc.tables())
+    done = 0
+    for block in doc.blocks:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if isinstance(block, Cover):
+            w.cover(block)
+        elif isinstance(block, Heading):
+            w.heading(block)
+        elif isinstance(block, Text):
+            w.para(block)
+        elif isinstance(block, Toc):
+            w.toc(block)
+        elif isinstance(block, PageBreak):
+            w.page_break()
+        elif isinstance(block, TableBlock):
+            w.table(block.table)
+            done += 1
+            if progress:
+                progress(done, total)
+    w.doc.core_properties.title = clean(doc.title)
+    w.doc.core_properties.author = "LKIP Desktop"
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        w.doc.save(str(tmp))
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
