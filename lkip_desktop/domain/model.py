@@ -195,6 +195,12 @@ class PkVersion:
     teks: str = ""  # body wording; "" = the default form
     ditandatangani: bool = False
     urut: int = 0
+    # Frozen at signing (None while a draft: derived from the rows and earlier versions).
+    eselon: int | None = None  # 2 = the OPD's PK, 3 = a program's, 4 = a kegiatan's
+    unit_id: str | None = None  # the program (3) or kegiatan (4)
+    pihak2_pangkat: str | None = None
+    pihak2_golongan: str | None = None
+    pihak2_nip: str | None = None
 
 
 @dataclass

@@ -170,9 +170,9 @@ def tingkat_of(wb: Workbook, pk: PkVersion | str) -> Tingkat:
     """The level of a version, read from stored columns when the schema has them, else
     derived from what its rows point at (module doc)."""
     pk = wb.pk_versions[pk] if isinstance(pk, str) else pk
-    stored = getattr(pk, "eselon", None)  # future pk_version.eselon / unit_id
+    stored = pk.eselon  # frozen at signing (schema v4); None while a draft
     if stored in (3, 4):
-        return Tingkat(stored, getattr(pk, "unit_id", None))
+        return Tingkat(stored, pk.unit_id)
     if stored == 2:
         return Tingkat()
     for r in wb.pk_program_rows(pk.id):
@@ -219,22 +219,27 @@ def pihak2_detail(wb: Workbook, pk: PkVersion) -> tuple[str, str]:
     unsigned draft may fall back to the OPD profile's head."""
     if not tingkat_of(wb, pk).lower:
         return "", ""
-    if hasattr(pk, "pihak2_nip"):  # future columns
-        return (pangkat_golongan(getattr(pk, "pihak2_pangkat", ""), getattr(pk, "pihak2_golongan", "")),
-                nip_line(pk.pihak2_nip))
+    pangkat, golongan, nip = pihak2_data(wb, pk)
+    return (pangkat_golongan(pangkat, golongan), nip_line(nip)) if (pangkat or golongan or nip) else ("", "")
+
+
+def pihak2_data(wb: Workbook, pk: PkVersion) -> tuple[str, str, str]:
+    """(pangkat, golongan, NIP) of pihak kedua: as frozen at signing, else derived (above)."""
+    if pk.pihak2_nip is not None:  # frozen when the version was signed (schema v4)
+        return pk.pihak2_pangkat or "", pk.pihak2_golongan or "", pk.pihak2_nip
     name = " ".join(pk.pihak2_nama.lower().split())
     if not name:
-        return "", ""
+        return "", "", ""
     found = [v for v in wb.pk_versions.values()
              if v.id != pk.id and " ".join(v.pihak1_nama.lower().split()) == name
              and (pk.tanggal is None or (v.tanggal is not None and v.tanggal <= pk.tanggal))]
     if found:
         v = max(found, key=lambda v: (v.ditandatangani, v.tanggal or date.min, v.urut))
-        return pangkat_golongan(v.pihak1_pangkat, v.pihak1_golongan), nip_line(v.pihak1_nip)
+        return v.pihak1_pangkat, v.pihak1_golongan, v.pihak1_nip
     o = wb.opd
     if not pk.ditandatangani and " ".join(o.kepala_nama.lower().split()) == name:
-        return pangkat_golongan(o.kepala_pangkat, o.kepala_golongan), nip_line(o.kepala_nip)
-    return "", ""
+        return o.kepala_pangkat, o.kepala_golongan, o.kepala_nip
+    return "", "", ""
 
 
 def pangkat_golongan(pangkat: str, golongan: str) -> str:

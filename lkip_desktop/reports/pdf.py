@@ -8,13 +8,15 @@ is cut and its spanning labels repeated on the next page (reportlab would raise
 ``LayoutError``).
 
 Numbers reach reportlab only as the strings ``Cell.text`` formats (id-ID, half-up).
-Floats appear only as drawing coordinates of the charts.
+Floats appear only as drawing coordinates of the charts; their value labels are the cells'
+own text (``Chart.value_texts``), so a chart label never differs from its table cell.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
@@ -468,8 +470,10 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
         c.width, c.height = width - 70, height - 90
         c.categoryAxis.labels.angle = 20 if len(labels) > 3 else 0
         c.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 3 else "n"
+    texts = chart.value_texts(table)  # bar labels: the table cells' own text
     if chart.kind == "hbar":  # reportlab puts the first category at the bottom
         values = [list(reversed(v)) for v in values]
+        texts = [list(reversed(v)) for v in texts]
         short = list(reversed(short))
     c.data = values
     c.categoryAxis.categoryNames = short
@@ -479,13 +483,14 @@ def chart_drawing(table: ReportTable, chart: Chart, width: float, height: float 
     c.valueAxis.valueMax = vmax
     c.valueAxis.labels.fontName = fonts.REGULAR
     c.valueAxis.labels.fontSize = 6.5
-    c.valueAxis.labelTextFormat = lambda v: format_number(_dec(v), 0)
+    c.valueAxis.labelTextFormat = _tick_label  # axis ticks are geometry, not figures of the table
     if chart.kind != "line":
         for i in range(len(values)):
             c.bars[i].fillColor = PALETTE[i % len(PALETTE)]
         c.barLabels.fontName = fonts.REGULAR
         c.barLabels.fontSize = 6.5
-        c.barLabelFormat = lambda v: format_number(_dec(v), 2)
+        c.barLabelFormat = "values"
+        c.barLabelArray = texts
         c.barLabels.nudge = 7
     d.add(c)
     if chart.reference is not None:
@@ -525,10 +530,10 @@ def _has_lone_point(vals: list) -> bool:
     return False
 
 
-def _dec(v: float):
-    from decimal import Decimal
-
-    return Decimal(repr(v))  # a chart axis value, only for its label
+def _tick_label(v: float) -> str:
+    """An axis tick (a position reportlab chose, not a figure of the table) as a whole number;
+    Decimal(float) is exact, so no repr() rounding slips in."""
+    return format_number(Decimal(v), 0)
 
 
 # -- documents ---------------------------------------------------------------------------------------

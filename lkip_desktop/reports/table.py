@@ -230,6 +230,18 @@ class Chart:
             series.append((name, vals))
         return labels, series
 
+    def value_texts(self, table: "ReportTable") -> list[list[str]]:
+        """Per series, the plotted cells' own text: a chart's value labels are the table's
+        figures, character for character (never a float formatted again)."""
+        out = []
+        for _name, col in self.series:
+            row_texts = []
+            for r in self.rows:
+                c = table.rows[r].cells[col]
+                row_texts.append("" if c is None or c.chart_value is None else c.text)
+            out.append(row_texts)
+        return out
+
 
 @dataclass
 class ReportTable:

@@ -45,13 +45,14 @@ CAPTION_FONT = Font(name="Calibri", size=12, bold=True)
 NOTE_FONT = Font(name="Calibri", size=9, italic=True)
 
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 
 
-def safe_text(text: str) -> str:
-    """Text openpyxl can store (control characters dropped)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+def safe_text(text: str | None) -> str:
+    """Text openpyxl can store (control characters and lone surrogates dropped)."""
+    return _SURROGATES.sub("", ILLEGAL_CHARACTERS_RE.sub("", text or ""))
 
 
 def put_text(ws: Worksheet, row: int, col: int, text: str):
@@ -78,16 +79,18 @@ def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
 
 
 def sheet_title(table: ReportTable, taken: set[str]) -> str:
-    base = _BAD_TITLE.sub(" ", f"T{table.number} {table.title}" if table.number else table.title)
-    base = base.strip().strip("'")
+    base = _BAD_TITLE.sub(" ", safe_text(f"T{table.number} {table.title}" if table.number else table.title))
+    base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
     if len(base) > 31:  # cut at a word
         cut = base[:31]
         base = cut[:cut.rfind(" ")] if " " in cut[6:] else cut
-    base = base.rstrip(" ,-") or "Tabel"
+    base = base.rstrip(" ,-'") or "Tabel"
+    if base.lower() == "history":  # reserved by Excel
+        base = "Tabel history"
     title, n = base, 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title = base[:31 - len(suffix)].rstrip() + suffix
+        title = base[:31 - len(suffix)].rstrip(" '") + suffix
         n += 1
     taken.add(title.lower())
     return title
@@ -252,15 +255,15 @@ def _add_chart(ws: Worksheet, table: ReportTable, ch: Chart, body: int, anchor_r
         chart = BarChart()
         chart.type = "col"
         chart.gapWidth = 60
-    chart.title = ch.title
-    chart.y_axis.title = ch.y_title or None
+    chart.title = safe_text(ch.title) or None  # chart XML is as strict as cell text
+    chart.y_axis.title = safe_text(ch.y_title) or None
     chart.height, chart.width = 9, 18
     for name, ref in refs:
         chart.add_data(ref, titles_from_data=False)
         chart.series[-1].tx = None
         from openpyxl.chart.series import SeriesLabel
 
-        chart.series[-1].tx = SeriesLabel(v=name)
+        chart.series[-1].tx = SeriesLabel(v=safe_text(name))
     chart.set_categories(cats)
     if ch.reference is not None:
         # a constant series beside the table draws the 100 % line
@@ -272,7 +275,7 @@ def _add_chart(ws: Worksheet, table: ReportTable, ch: Chart, body: int, anchor_r
         line.add_data(Reference(ws, min_col=col_ref, min_row=first, max_row=last), titles_from_data=False)
         from openpyxl.chart.series import SeriesLabel
 
-        line.series[0].tx = SeriesLabel(v=ch.reference_label or "Acuan")
+        line.series[0].tx = SeriesLabel(v=safe_text(ch.reference_label or "Acuan"))
         line.series[0].graphicalProperties.line.solidFill = "D62728"
         line.series[0].graphicalProperties.line.dashStyle = "dash"
         chart += line
@@ -308,7 +311,8 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
         put_text(index, r, 1, table.number)
         put_text(index, r, 2, table.title)
         link = put_text(index, r, 3, name)
-        link.hyperlink = f"#'{name}'!A1"
+        quoted = name.replace("'", "''")  # a quote inside a sheet name is doubled in a reference
+        link.hyperlink = f"#'{quoted}'!A1"
         link.font = Font(name="Calibri", size=10, color="1F4E9E", underline="single")
         if progress:
             progress(i + 1, len(tables))

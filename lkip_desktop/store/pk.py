@@ -179,8 +179,16 @@ def sign(target: Target, pk_id: str) -> Changes | None:
     problems = rules.sign_problems(target.wb, pk_id)
     if problems:
         raise InputError("Belum dapat ditandai ditandatangani: " + "; ".join(problems) + ".")
-    return target.apply([SetOp(CellRef("pk_version", (pk_id,), "ditandatangani"), True)],
-                        "Tandai PK ditandatangani")
+    # Freeze what is otherwise derived (the level, pihak kedua's rank and NIP), so later edits
+    # elsewhere never change what this signed document prints.
+    pk = _version(target, pk_id)
+    tingkat = rules.tingkat_of(target.wb, pk)
+    pangkat, golongan, nip = rules.pihak2_data(target.wb, pk) if tingkat.lower else ("", "", "")
+    frozen = {"eselon": tingkat.eselon, "unit_id": tingkat.unit_id, "pihak2_pangkat": pangkat,
+              "pihak2_golongan": golongan, "pihak2_nip": nip}
+    ops = [SetOp(CellRef("pk_version", (pk_id,), k), v) for k, v in frozen.items()]
+    ops.append(SetOp(CellRef("pk_version", (pk_id,), "ditandatangani"), True))
+    return target.apply(ops, "Tandai PK ditandatangani")
 
 
 def delete_version(target: Target, pk_id: str) -> Changes | None:

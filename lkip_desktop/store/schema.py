@@ -17,7 +17,7 @@ from ..domain.errors import InputError
 from ..domain.nip import parse_nip
 
 APPLICATION_ID = 0x4C4B4950  # "LKIP": tells our files from any other SQLite file
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # -- migrations: one function per step, run in order inside one exclusive transaction ---
 
@@ -137,7 +137,17 @@ ALTER TABLE opd ADD COLUMN logo BLOB;
 ALTER TABLE settings ADD COLUMN tanggal_nol INTEGER NOT NULL DEFAULT 1;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3}  # step N brings user_version N-1 to N
+# v4: what a lower-level PK (eselon III/IV) was signed with stays on record: its level and
+# unit, and pihak kedua's pangkat/golongan/NIP, frozen at signing (NULL = derive, for drafts).
+V4 = """
+ALTER TABLE pk_version ADD COLUMN eselon INTEGER CHECK (eselon IS NULL OR eselon IN (2, 3, 4));
+ALTER TABLE pk_version ADD COLUMN unit_id TEXT;
+ALTER TABLE pk_version ADD COLUMN pihak2_pangkat TEXT;
+ALTER TABLE pk_version ADD COLUMN pihak2_golongan TEXT;
+ALTER TABLE pk_version ADD COLUMN pihak2_nip TEXT;
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4}  # step N brings user_version N-1 to N
 
 REQUIRED_TABLES = {
     "opd", "settings", "tujuan", "sasaran", "budget_item", "budget_quarter", "indicator",
@@ -372,7 +382,8 @@ TABLES: dict[str, Table] = {
             "jenis": enum("murni", "perubahan"), "tempat": TEXT, "tanggal": DATE,
             "pihak1_nama": TEXT, "pihak1_jabatan": TEXT, "pihak1_pangkat": TEXT, "pihak1_golongan": TEXT,
             "pihak1_nip": NIP, "pihak2_nama": TEXT, "pihak2_jabatan": TEXT, "teks": TEXT,
-            "ditandatangani": BOOL, "urut": INT,
+            "ditandatangani": BOOL, "urut": INT, "eselon": Kind("int"), "unit_id": OPT_TEXT,
+            "pihak2_pangkat": OPT_TEXT, "pihak2_golongan": OPT_TEXT, "pihak2_nip": OPT_TEXT,
         }, "Perjanjian Kinerja"),
         Table("pk_sasaran", ("id",), {
             "pk_id": TEXT, "sasaran": TEXT, "indikator": TEXT, "satuan": TEXT, "target": TEXT,

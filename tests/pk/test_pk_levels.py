@@ -170,3 +170,25 @@ def test_changed_program_target_shows_on_lower_level(demo):
     ind = demo.wb.indicators_of(prog.id)[0]
     demo.set(CellRef("indicator_value", (ind.id, 2024, TARGET, 0), "nilai"), rules.value_from_text("95"))
     assert _codes(demo, pk_id) == ["pk-target"]
+
+
+def test_signing_freezes_level_and_pihak_kedua(demo):
+    """Schema v4: a signed eselon IV PK keeps its level and pihak kedua's rank/NIP even when
+    the eselon III PK they come from is replaced later."""
+    prog = _program(demo)
+    es3, _ = pks.create_version(demo, "murni", unit_id=prog.id, tanggal=date(2024, 1, 5))
+    pks.set_fields(demo, es3, KEPALA_BAGIAN)
+    keg = demo.wb.children(prog.id)[1]
+    es4, _ = pks.create_version(demo, "murni", unit_id=keg.id, tanggal=date(2024, 1, 8))
+    pks.set_fields(demo, es4, {"pihak1_nama": "Siti Aminah, S.T.", "pihak1_jabatan": "Kepala Sub Bagian",
+                               "pihak1_pangkat": "Penata", "pihak1_golongan": "III.c",
+                               "pihak1_nip": "198204102006042003", "tempat": "Bekasi"})
+    pks.sign(demo, es4)
+    pk = demo.wb.pk_versions[es4]
+    assert (pk.eselon, pk.unit_id, pk.pihak2_nip) == (4, keg.id, "197503152000031002")
+    # the draft eselon III changes afterwards: the signed eselon IV does not
+    pks.set_fields(demo, es3, {"pihak1_golongan": "IV.c", "pihak1_nip": "197503152000031099"})
+    assert rules.pihak2_detail(demo.wb, pk) == ("Pembina Tingkat I / IV.b", "NIP. 19750315 200003 1 002")
+    assert rules.tingkat_of(demo.wb, pk) == rules.Tingkat(4, keg.id)
+    with pytest.raises(InputError):
+        demo.set(CellRef("pk_version", (es4,), "pihak2_nip"), "")

@@ -108,7 +108,7 @@ def test_bad_files_are_refused_untouched(tmp_path, demo_path, case, message):
     assert {p.name for p in tmp_path.iterdir()} - {"demo.lkip", "_user"} == {path.name}
 
 
-@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip"])
+@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip", "workbook-v3.lkip"])
 def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
     path = tmp_path / "lama.lkip"
     shutil.copy(FIXTURES / fixture, path)
@@ -120,8 +120,11 @@ def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
         assert svc.wb.opd.nama == "Dinas Contoh Versi Satu"
         ind = svc.wb.iku_list()[0]
         assert str(svc.calc.indicator(ind.id).capaian.value) == "105.625"
-        assert svc.narasi("bab1") == ("Narasi versi dua" if fixture.endswith("v2.lkip") else "")
-        assert svc.wb.opd.logo is None and svc.wb.settings.tanggal_nol  # v3 columns with defaults
+        assert svc.narasi("bab1") == ("" if fixture.endswith("v1.lkip") else "Narasi versi dua")
+        assert svc.wb.opd.logo is None
+        assert svc.wb.settings.tanggal_nol is (not fixture.endswith("v3.lkip"))  # v3 default, or as saved
+        for pk in svc.wb.pk_list():  # v4 columns: NULL = derived, for versions signed before v4
+            assert pk.eselon is None and pk.pihak2_nip is None
 
 
 def test_old_file_is_not_migrated_readonly(tmp_path):
