@@ -80,7 +80,8 @@ def test_capaian_table_in_xlsx(exported):
     assert col is not None
     values = [ws.cell(row=r, column=col) for r in range(1, ws.max_row + 1)]
     nums = [c for c in values if c.data_type == "n" and c.value is not None]
-    assert [f"{Decimal(str(c.value)):.2f}".replace(".", ",") for c in nums] == CAPAIAN + ["112,23"]
+    # Decimals compared, not f"{v:.2f}" (which rounds half-even and would hide a wrong value)
+    assert [Decimal(str(c.value)) for c in nums] == [parse_number(x) for x in CAPAIAN + ["112,23"]]
     assert all(c.number_format == "#,##0.00" for c in nums)
 
 
@@ -137,7 +138,7 @@ def test_budget_tables_add_up_in_xlsx(exported, key, cols):
             total = [c.value for c in money[:cols]]
             pct = [c for c in row if c.data_type == "n" and c.number_format == "#,##0.00"]
             if key == "bab3.realisasi_sub_kegiatan":
-                assert f"{Decimal(str(pct[0].value)):.2f}" == "86.19"
+                assert Decimal(str(pct[0].value)) == Decimal("86.19")
     expected = [PAGU_MURNI, PAGU_PERUBAHAN, REALISASI][:cols]
     assert sums == expected
     assert total == expected
@@ -217,4 +218,3 @@ def test_number_cells_are_numbers(exported):
                     assert not money_text.match(c.value), (ws.title, c.coordinate, c.value)
                 if c.data_type == "n" and c.value is not None:
                     assert c.number_format != "General" or isinstance(c.value, int), (ws.title, c.coordinate)
-    _ = parse_number

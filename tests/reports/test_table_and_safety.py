@@ -150,3 +150,43 @@ def test_every_standard_table_is_consistent(demo):
         for ch in t.charts:
             labels, series = ch.data(t)
             assert labels and all(len(v) == len(labels) for _n, v in series)
+
+
+def test_chart_labels_are_the_table_cells(tmp_path):
+    """Bar labels come from the cells' own text, never from a float formatted again."""
+    from lkip_desktop.reports.pdf import chart_drawing
+
+    t = T.ReportTable("t.chart", "9.2", "Grafik", [T.Column(2), T.Column(1, T.PERCENT, 7)],
+                      T.header_grid(2, ["Nama", "Capaian (%)"]))
+    values = [Decimal("123.966942"), Decimal("0.285"), Decimal("1.005"), Decimal("2.675"), Decimal("100")]
+    rows = [t.add([T.text(f"IKU {i}"), T.percent(v)]) for i, v in enumerate(values)]
+    t.charts.append(T.Chart("hbar", "Capaian", 0, [("Capaian (%)", 1)], rows, reference=Decimal(100)))
+    d = chart_drawing(t, t.charts[0], 400)
+    from pypdf import PdfReader
+    from reportlab.graphics import renderPDF
+
+    out = tmp_path / "chart.pdf"
+    renderPDF.drawToFile(d, str(out))
+    shown = set(PdfReader(str(out)).pages[0].extract_text().split())
+    expected = {t.rows[r].cells[1].text for r in rows}
+    assert expected == {"123,97", "0,29", "1,01", "2,68", "100,00"}
+    assert expected <= shown, shown
+
+
+def test_sheet_and_chart_titles_safe_for_any_text(tmp_path):
+    nasty = "Capaian 'IKU' [A/B]*?: \x01\x07\ud800 =SUM(A1) \t baru"
+    t = T.ReportTable("t.nasty", "", nasty, [T.Column(2), T.Column(1, T.PERCENT, 7)],
+                      T.header_grid(2, ["Nama", "Capaian (%)"]))
+    rows = [t.add([T.text("x"), T.percent(Decimal("12.5"))]), t.add([T.text("y"), T.percent(Decimal("50"))])]
+    t.charts.append(T.Chart("bar", nasty, 0, [(nasty, 1)], rows, reference=Decimal(100), reference_label=nasty,
+                            y_title=nasty))
+    t2 = T.ReportTable("t.nasty2", "", nasty, t.columns, t.header, list(t.rows))
+    out = render_xlsx([t, t2], tmp_path / "n.xlsx")
+    wb = openpyxl.load_workbook(out)
+    titles = wb.sheetnames[1:]
+    assert len(titles) == 2 and len(set(titles)) == 2
+    for title in titles:
+        assert len(title) <= 31 and not any(ch in title for ch in "[]:*?/\\\x01\x07")
+        assert not title.startswith("'") and not title.endswith("'")
+    links = [c.hyperlink.location or c.hyperlink.target for c in wb["Daftar Tabel"]["C"] if c.hyperlink]
+    assert len(links) == 2
