@@ -1,4 +1,6 @@
-"""The "Laporan" page: choose standard tables, preview one, export to PDF and/or Excel.
+"""The "Laporan" page: choose standard tables, preview one, export to PDF and/or Excel, or
+the whole LKIP (narrative + every table) to Word and/or PDF; a "Narasi" tab for the free
+sections the user writes.
 
 The tables are built on the GUI thread (fast, and nobody can edit the workbook halfway
 through a build); only rendering, the slow part, runs in a worker thread, over the
@@ -13,14 +15,18 @@ from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
-    QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..reports.builders import CHAPTERS, TableSpec, standard_tables
-from ..reports.export import document_title
+from ..reports.document import LkipDocument, build_lkip
+from ..reports.document_pdf import render_document_pdf
+from ..reports.docx import render_docx
+from ..reports.export import FORMATS, document_title
 from ..reports.pdf import render_pdf
 from ..reports.table import Cancelled, ReportTable
 from ..reports.xlsx import render_xlsx
+from .export_narasi import NarasiEditor
 from .preview import TablePreview
 
 SETTINGS_DIR = "laporan/folder"
@@ -35,10 +41,17 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, tables: list[ReportTable], pdf: Path | None, xlsx: Path | None, paper: str, title: str):
+    def __init__(self, tables: list[ReportTable], pdf: Path | None, xlsx: Path | None, paper: str, title: str,
+                 document: LkipDocument | None = None, docx: Path | None = None, lengkap: Path | None = None):
         super().__init__()
         self.tables, self.pdf, self.xlsx, self.paper, self.title = tables, pdf, xlsx, paper, title
+        self.document, self.docx, self.lengkap = document, docx, lengkap
         self._stop = threading.Event()
+
+    def steps(self) -> int:
+        n_doc = len(self.document.tables()) if self.document is not None else 0
+        return (len(self.tables) * (bool(self.pdf) + bool(self.xlsx))
+                + n_doc * (bool(self.docx) + bool(self.lengkap)))
 
     def cancel(self) -> None:
         self._stop.set()
@@ -46,23 +59,35 @@ class ExportJob(QObject):
     @Slot()
     def run(self) -> None:
         n = len(self.tables)
-        steps = n * (bool(self.pdf) + bool(self.xlsx))
+        steps = self.steps()
         base = 0
         out: list[str] = []
+
+        def tick(label: str):
+            start = base
+            return lambda i, total: self.progress.emit(start + i, steps, f"{label}: tabel {i} dari {total}")
+
         try:
-            if self.pdf:
+            if self.pdf and self.tables:
                 render_pdf(self.tables, self.pdf, self.paper, title=self.title, footer=self.title,
-                           progress=lambda i, _n: self.progress.emit(i, steps, f"PDF: tabel {i} dari {n}"),
-                           cancel=self._stop.is_set)
+                           progress=tick("PDF"), cancel=self._stop.is_set)
                 out.append(str(self.pdf))
-                base = n
-            if self.xlsx:
-                render_xlsx(self.tables, self.xlsx, self.paper, title=self.title,
-                            progress=lambda i, _n: self.progress.emit(base + i, steps, f"Excel: tabel {i} dari {n}"),
+                base += n
+            if self.xlsx and self.tables:
+                render_xlsx(self.tables, self.xlsx, self.paper, title=self.title, progress=tick("Excel"),
                             cancel=self._stop.is_set)
                 out.append(str(self.xlsx))
+                base += n
+            if self.document is not None and self.docx:
+                render_docx(self.document, self.docx, self.paper, progress=tick("Word"), cancel=self._stop.is_set)
+                out.append(str(self.docx))
+                base += len(self.document.tables())
+            if self.document is not None and self.lengkap:
+                render_document_pdf(self.document, self.lengkap, self.paper, progress=tick("PDF lengkap"),
+                                    cancel=self._stop.is_set)
+                out.append(str(self.lengkap))
         except Cancelled:
-            for p in (self.pdf, self.xlsx):
+            for p in (self.pdf, self.xlsx, self.docx, self.lengkap):
                 if p and Path(p).exists() and str(p) not in out:
                     Path(p).unlink(missing_ok=True)
             self.cancelled.emit()
@@ -98,10 +123,14 @@ class ExportPage(QWidget):
         all_btn.clicked.connect(lambda: self._check_all(True))
         none_btn.clicked.connect(lambda: self._check_all(False))
 
-        self.pdf_box = QCheckBox("PDF")
+        self.pdf_box = QCheckBox(FORMATS["pdf"])
         self.pdf_box.setChecked(True)
-        self.xlsx_box = QCheckBox("Excel (XLSX)")
+        self.xlsx_box = QCheckBox(FORMATS["xlsx"])
         self.xlsx_box.setChecked(True)
+        self.docx_box = QCheckBox(FORMATS["docx"])
+        self.docx_box.setToolTip("Seluruh LKIP: sampul, ikhtisar, Bab I–IV dengan narasi dan semua tabel, lampiran")
+        self.lengkap_box = QCheckBox(FORMATS["lengkap"])
+        self.lengkap_box.setToolTip("Isi yang sama dengan dokumen Word, sebagai PDF siap cetak")
         self.paper = QComboBox()
         self.paper.addItems(["A4", "F4"])
         self.export_btn = QPushButton("Ekspor…")
@@ -123,13 +152,18 @@ class ExportPage(QWidget):
         row.addWidget(none_btn)
         ll.addLayout(row)
         opts = QHBoxLayout()
-        opts.addWidget(QLabel("Format:"))
+        opts.addWidget(QLabel("Tabel terpilih:"))
         opts.addWidget(self.pdf_box)
         opts.addWidget(self.xlsx_box)
         opts.addStretch(1)
         opts.addWidget(QLabel("Kertas:"))
         opts.addWidget(self.paper)
         ll.addLayout(opts)
+        full = QHBoxLayout()
+        full.addWidget(self.docx_box)
+        full.addWidget(self.lengkap_box)
+        full.addStretch(1)
+        ll.addLayout(full)
         act = QHBoxLayout()
         act.addWidget(self.export_btn)
         act.addWidget(self.cancel_btn)
@@ -142,8 +176,12 @@ class ExportPage(QWidget):
         split.addWidget(left)
         split.addWidget(self.preview)
         split.setStretchFactor(1, 3)
+        self.narasi = NarasiEditor(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, "Tabel")
+        self.tabs.addTab(self.narasi, "Narasi")
         lay = QVBoxLayout(self)
-        lay.addWidget(split)
+        lay.addWidget(self.tabs)
 
         context.changed.connect(self._on_changed)
         self.refresh()
@@ -227,35 +265,44 @@ class ExportPage(QWidget):
 
     # -- export ------------------------------------------------------------------------------
     def _ask_and_export(self) -> None:
-        if not self.checked_keys():
+        tables_wanted = self.pdf_box.isChecked() or self.xlsx_box.isChecked()
+        full_wanted = self.docx_box.isChecked() or self.lengkap_box.isChecked()
+        if not (tables_wanted or full_wanted):
+            self.status.setText("Pilih sedikitnya satu format.")
+            return
+        if tables_wanted and not full_wanted and not self.checked_keys():
             self.status.setText("Pilih sedikitnya satu tabel.")
             return
-        if not (self.pdf_box.isChecked() or self.xlsx_box.isChecked()):
-            self.status.setText("Pilih format PDF dan/atau Excel.")
-            return
+        self.narasi.save()  # what is typed in the Narasi tab goes into this report
         settings = QSettings()
         folder = settings.value(SETTINGS_DIR, str(Path.home()))
         name = document_title(self.context.service).replace(" ", "_")
         path, _ = QFileDialog.getSaveFileName(self, "Ekspor laporan", str(Path(folder) / name),
-                                              "Laporan (*.pdf *.xlsx)")
+                                              "Laporan (*.pdf *.xlsx *.docx)")
         if not path:
             return
         base = Path(path)
-        if base.suffix.lower() in (".pdf", ".xlsx"):
+        if base.suffix.lower() in (".pdf", ".xlsx", ".docx"):
             base = base.with_suffix("")
         settings.setValue(SETTINGS_DIR, str(base.parent))
         self.start_export(base)
 
     def start_export(self, base: Path) -> None:
-        """Export the checked tables to ``base``.pdf / ``base``.xlsx in a worker thread."""
+        """Export the checked tables to ``base``.pdf / ``base``.xlsx, and the whole LKIP to
+        ``base``.docx / ``base``_lengkap.pdf, in a worker thread. Tables and sentences are
+        built here, on the GUI thread, so no edit can land halfway through."""
         if self._thread is not None:
             return
         svc = self.context.service
         keys = set(self.checked_keys())
         tables = [s.build() for s in self._specs if s.key in keys]
-        pdf = base.with_suffix(".pdf") if self.pdf_box.isChecked() else None
-        xlsx = base.with_suffix(".xlsx") if self.xlsx_box.isChecked() else None
-        self._job = ExportJob(tables, pdf, xlsx, self.paper.currentText(), document_title(svc))
+        pdf = base.with_suffix(".pdf") if self.pdf_box.isChecked() and tables else None
+        xlsx = base.with_suffix(".xlsx") if self.xlsx_box.isChecked() and tables else None
+        docx = base.with_suffix(".docx") if self.docx_box.isChecked() else None
+        lengkap = base.with_name(base.name + "_lengkap.pdf") if self.lengkap_box.isChecked() else None
+        document = build_lkip(svc, self._specs) if (docx or lengkap) else None
+        self._job = ExportJob(tables, pdf, xlsx, self.paper.currentText(), document_title(svc), document, docx,
+                              lengkap)
         self._thread = QThread(self)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
@@ -264,7 +311,7 @@ class ExportPage(QWidget):
         self._job.failed.connect(self._on_failed)
         self._job.cancelled.connect(self._on_cancelled)
         self.progress.setVisible(True)
-        self.progress.setRange(0, max(1, len(tables) * ((pdf is not None) + (xlsx is not None))))
+        self.progress.setRange(0, max(1, self._job.steps()))
         self.progress.setValue(0)
         self.status.setText("Mengekspor…")
         self.export_btn.setEnabled(False)
@@ -315,6 +362,7 @@ class ExportPage(QWidget):
         self.status.setText("Ekspor dibatalkan.")
 
     def closeEvent(self, event):
+        self.narasi.save()  # text typed in the Narasi tab is not lost with the window
         if self._job is not None:
             self._job.cancel()
         if self._thread is not None:

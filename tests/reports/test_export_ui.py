@@ -77,3 +77,45 @@ def test_dialog_wraps_the_page(qtbot, demo, monkeypatch):
     monkeypatch.setattr(ExportDialog, "exec", lambda self: shown.append(self.page) or 0)
     ExportDialog.run(None, ctx)
     assert shown and isinstance(shown[0], ExportPage)
+
+
+def test_narasi_tab_edits_are_undoable(page, qtbot):
+    ed = page.narasi
+    assert page.tabs.tabText(1) == "Narasi"
+    ed.select("bab1.latar_belakang")
+    ed.editor.setPlainText("Latar belakang LKIP.\nParagraf kedua.")
+    assert ed.is_dirty() and ed.save_btn.isEnabled()
+    assert ed.save()
+    svc = page.context.service
+    assert svc.narasi("bab1.latar_belakang") == "Latar belakang LKIP.\nParagraf kedua."
+    assert not ed.is_dirty()
+    page.context.undo_stack.undo()
+    assert svc.narasi("bab1.latar_belakang") == ""
+    assert ed.editor.toPlainText() == ""  # the editor follows the undo
+    page.context.undo_stack.redo()
+    assert ed.editor.toPlainText().startswith("Latar belakang")
+    # moving to another section keeps what was typed
+    ed.select("bab4.langkah")
+    ed.editor.setPlainText("Langkah ke depan.")
+    ed.select("kata_pengantar")
+    assert svc.narasi("bab4.langkah") == "Langkah ke depan."
+    assert "123,97%" in ed.generated.toPlainText() and "112,23%" in ed.generated.toPlainText()
+
+
+def test_full_report_in_worker(page, qtbot, tmp_path):
+    from docx import Document
+
+    page.narasi.select("kata_pengantar")
+    page.narasi.editor.setPlainText("Puji syukur.")
+    page.narasi.save()
+    page.pdf_box.setChecked(False)
+    page.xlsx_box.setChecked(False)
+    page.docx_box.setChecked(True)
+    page.lengkap_box.setChecked(True)
+    with qtbot.waitSignal(page.exported, timeout=60000) as sig:
+        page.start_export(tmp_path / "lkip")
+    paths = sorted(sig.args[0])
+    assert paths == sorted([str(tmp_path / "lkip.docx"), str(tmp_path / "lkip_lengkap.pdf")])
+    doc = Document(str(tmp_path / "lkip.docx"))
+    assert "Puji syukur." in [p.text for p in doc.paragraphs]
+    assert len(doc.tables) >= 40
