@@ -162,13 +162,14 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
             paras([Para("Faktor keberhasilan:")] + n.keberhasilan)
         if n.penghambat:
             paras([Para("Faktor penghambat:")] + n.penghambat)
+        # the tables in their registry (numbering) order, each followed by its sentence
         table(f"iku.{k}.pendukung")
-        table(f"iku.{k}.tahun_lalu")
-        paras([n.tahun_lalu])
         table(f"iku.{k}.renstra")
         paras([n.renstra])
         table(f"iku.{k}.anggaran")
         paras([n.anggaran])
+        table(f"iku.{k}.tahun_lalu")
+        paras([n.tahun_lalu])
         if n.langkah:
             paras([Para("Langkah perbaikan:")] + n.langkah)
     head("B. Realisasi Anggaran", 2)

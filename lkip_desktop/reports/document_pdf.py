@@ -115,8 +115,7 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
                 story.append(_Anchor(head_ids[id(block)]))
             story.append(Paragraph(_text(block.text), st[f"h{min(block.level, 3)}"]))
         elif isinstance(block, Text):
-            if current != T.PORTRAIT:
-                new_page(T.PORTRAIT)
+            # a sentence after a wide table stays on its landscape page
             p = block.para
             style = st["placeholder"] if p.placeholder else st["bullet"] if p.bullet else st["body"]
             story.append(Paragraph(_text(p.text), style, bulletText="•" if p.bullet else None))

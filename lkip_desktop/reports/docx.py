@@ -215,11 +215,10 @@ class _Writer:
         line(str(c.tahun), 14, before=6)
 
     def heading(self, h: Heading) -> None:
-        if h.level == 1 and self.orientation != T.PORTRAIT:
+        first = False
+        if self.orientation != T.PORTRAIT:
             self.orient(T.PORTRAIT)
             first = True
-        else:
-            first = False
         p = self.doc.add_heading(level=min(max(h.level, 1), 3))
         p._p.append(_run(h.text))
         if h.level == 1:
@@ -227,8 +226,7 @@ class _Writer:
             p.paragraph_format.page_break_before = not first
 
     def para(self, t: Text) -> None:
-        if self.orientation != T.PORTRAIT:
-            self.orient(T.PORTRAIT)
+        # a sentence after a wide table stays on its landscape page
         para = t.para
         p = self.doc.add_paragraph(style="List Bullet" if para.bullet else None)
         if not para.bullet:
@@ -299,8 +297,8 @@ class _Writer:
         else:
             tblpr.append(layout)
         mar = _el("w:tblCellMar")  # the PDF's cell padding, so its widths fit here too
-        for side in ("left", "right"):
-            mar.append(_el(f"w:{side}", w=int(PAD * 20), type="dxa"))
+        for side, w in (("top", 20), ("left", int(PAD * 20)), ("bottom", 20), ("right", int(PAD * 20))):
+            mar.append(_el(f"w:{side}", w=w, type="dxa"))
         layout.addnext(mar)
         grid = tbl.tblGrid
         for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
