@@ -303,22 +303,25 @@ class _Writer:
         grid = tbl.tblGrid
         for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
             gc.set(qn("w:w"), str(w))
+        head_cover = self._covered(table.header)
         for r, cells in enumerate(table.header):
-            tbl.append(self._row(table, cells, widths, size, header=True, row=None, continues=self._covered(
-                table.header, r)))
-        grid_body = [row.cells for row in table.rows]
+            tbl.append(self._row(table, cells, widths, size, header=True, row=None, continues=head_cover[r]))
+        body_cover = self._covered([row.cells for row in table.rows])
         for r, row in enumerate(table.rows):
-            tbl.append(self._row(table, row.cells, widths, size, header=False, row=row,
-                                 continues=self._covered(grid_body, r)))
+            tbl.append(self._row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r]))
 
     @staticmethod
-    def _covered(grid, r: int) -> dict[int, int]:
-        """Columns of row ``r`` covered by a row span from above: col -> that span's colspan."""
-        out: dict[int, int] = {}
-        for rr in range(max(0, r - 40), r):  # spans are short; bounded look-back keeps this linear
-            for c, cell in enumerate(grid[rr]):
-                if cell is not None and cell.rowspan > 1 and rr + cell.rowspan - 1 >= r:
-                    out[c] = cell.colspan
+    def _covered(grid) -> list[dict[int, int]]:
+        """Per row, the columns covered by a row span from above: col -> that span's colspan
+        (one pass, however long the spans)."""
+        out: list[dict[int, int]] = []
+        active: dict[int, tuple[int, int]] = {}  # col -> (last row, colspan)
+        for r, cells in enumerate(grid):
+            out.append({c: cs for c, (last, cs) in active.items() if last >= r})
+            active = {c: v for c, v in active.items() if v[0] > r}
+            for c, cell in enumerate(cells):
+                if cell is not None and cell.rowspan > 1:
+                    active[c] = (r + cell.rowspan - 1, cell.colspan)
         return out
 
     def _row(self, table: ReportTable, cells, widths, size, *, header: bool, row, continues: dict[int, int]):

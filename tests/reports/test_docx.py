@@ -181,3 +181,27 @@ def test_logo_on_the_cover_and_a_bad_logo_is_skipped(demo, tmp_path):
     doc = Document(str(out))
     assert len(doc.inline_shapes) == 1
     assert PdfReader(str(tmp_path / "logo.pdf")).pages[0].images
+
+
+def test_long_row_spans_and_a_long_table(tmp_path):
+    """A span over 120 rows stays one merged cell; every row has the grid's width."""
+    from decimal import Decimal
+
+    from lkip_desktop.reports import table as T
+    from lkip_desktop.reports.document import LkipDocument, TableBlock
+    from lkip_desktop.reports.docx import render_docx
+
+    t = T.ReportTable("t.span", "9.9", "Uji rentang", [T.Column(1), T.Column(2), T.Column(1, T.RUPIAH, 12)],
+                      T.header_grid(3, [("Program", 1, 2), ("Rincian", 2, 1)], ["Nama", "Rp"]))
+    for i in range(300):
+        first = i % 150 == 0
+        t.add([T.text(f"P{i // 150}", rowspan=150) if first else None, T.text(f"baris {i}"), T.rupiah(i * 1000)])
+    t.validate()
+    out = render_docx(LkipDocument("uji", [TableBlock(t)]), tmp_path / "span.docx")
+    table = Document(str(out)).tables[0]
+    assert len(table.rows) == 302
+    assert table.rows[2].cells[0].text == "P0" and table.rows[151].cells[0].text == "P0"
+    assert table.rows[152].cells[0].text == "P1"
+    assert table.rows[151].cells[0]._tc is table.rows[2].cells[0]._tc  # one merged cell
+    assert table.rows[301].cells[2].text == "299.000"
+    _ = Decimal
