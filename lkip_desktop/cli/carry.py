@@ -112,7 +112,7 @@ def cmd_import_xlsx(args) -> int:
 def cmd_template(args) -> int:
     from ..reports.entry_template import write_entry_template
 
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         write_entry_template(svc.wb, args.out)
     print(f"Templat isian ditulis: {args.out}")
     return 0

@@ -97,7 +97,7 @@ def cmd_import_json(args) -> int:
 
 
 def cmd_export_json(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         jsonio.export_json(svc, args.json)
     print(f"JSON ditulis: {args.json}")
     return 0
@@ -121,7 +121,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         wb, calc = svc.wb, svc.calc
         tahun = wb.settings.tahun
         print(f"{wb.opd.nama} — capaian IKU tahun {tahun}")
@@ -145,7 +145,7 @@ def cmd_summary(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         findings = check(svc.wb, svc.calc)
     errors = [f for f in findings if f.level == KESALAHAN]
     shown = findings if args.semua else errors
@@ -156,7 +156,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_history(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         ref = _history_ref(svc, args)
         if ref is None and args.tabel:
             key = tuple(_key_part(k) for k in (args.kunci or "1").split(","))

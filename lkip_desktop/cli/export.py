@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         if args.list:
             for spec in standard_tables(svc):
                 print(f"{spec.number:<6} {spec.key:<32} {spec.title}")

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_pk(args) -> int:
-    with WorkbookService.open(args.workbook, readonly=True) as svc:
+    with WorkbookService.open_snapshot(args.workbook) as svc:
         wb = svc.wb
         if args.list or not args.pdf:
             versions = wb.pk_list()

@@ -15,7 +15,7 @@ from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
 from .errors import FormulaError
 from .formula import evaluate, parse_formula, worked
-from .model import ANNUAL, BudgetItem, Indicator, Workbook
+from .model import BudgetItem, Indicator, Workbook
 from .rating import SCALES, Band, akip_predikat
 from .values import IndicatorValue, Predikat
 
@@ -260,6 +260,13 @@ class Calculator:
             return None
         amount = self.quarter_amount(item, tw, kind)
         return None if amount is None else amount * 100 / pagu
+
+    def quarter_share_sum(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, int]:
+        """Σ of the triwulan shares present (RULES 6.7: realisasi adds up to serapan, target
+        to 100) and how many there are (the rounding tolerance grows with the count)."""
+        shares = [self.quarter_keuangan_persen(item, tw, kind) for tw in range(1, 5)]
+        present = [s for s in shares if s is not None]
+        return (sum(present, Decimal(0)) if present else None), len(present)
 
     def quarter_amount(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """Rupiah planned/spent in one triwulan: typed, or % × pagu, or the children's sum."""

@@ -61,20 +61,18 @@ def _budget_checks(wb: Workbook, calc: Calculator) -> list[Finding]:
         quarters = [item.quarters.get(tw) for tw in range(1, 5)]
         # Realisasi keuangan per triwulan must add up to the year's serapan (RULES 6.7).
         shares = [calc.quarter_keuangan_persen(item, tw, "realisasi") for tw in range(1, 5)]
-        present = [s for s in shares if s is not None]
-        if present and totals.serapan is not None:
-            total = sum(present, Decimal(0))
-            if abs(total - totals.serapan) > SHARE_TOLERANCE * len(present):
+        total, count = calc.quarter_share_sum(item, "realisasi")
+        if total is not None and totals.serapan is not None:
+            if abs(total - totals.serapan) > SHARE_TOLERANCE * count:
                 out.append(Finding(
                     KESALAHAN, "tw-realisasi-serapan",
                     f"Jumlah realisasi keuangan TW I–IV {format_number(total)}% tidak sama dengan serapan "
                     f"setahun {format_number(totals.serapan)}%.",
                     where, "budget_quarter", (item.id, _first_tw(shares)), "realisasi_keuangan_persen"))
         targets = [calc.quarter_keuangan_persen(item, tw, "target") for tw in range(1, 5)]
-        tpresent = [t for t in targets if t is not None]
-        if tpresent:
-            total = sum(tpresent, Decimal(0))
-            if abs(total - 100) > SHARE_TOLERANCE * len(tpresent):
+        total, count = calc.quarter_share_sum(item, "target")
+        if total is not None:
+            if abs(total - 100) > SHARE_TOLERANCE * count:
                 out.append(Finding(
                     KESALAHAN, "tw-target-keuangan-100",
                     f"Jumlah target keuangan TW I–IV {format_number(total)}% seharusnya 100%.",

@@ -19,6 +19,11 @@ JENIS = ("angka", "persen", "indeks", "predikat")
 
 # Dashes users type or paste for "no value".
 _EMPTY = {"", "-", "–", "—"}
+
+
+def is_empty_text(text) -> bool:
+    """Text that means "no value" in a cell: empty, or a dash as printed in the reports."""
+    return text is None or (isinstance(text, str) and text.strip() in _EMPTY)
 # Grade letters, then an optional score in brackets: "A", "bb", "A (82,04)", "A(82.04)".
 _PREDIKAT_RE = re.compile(r"^\s*([A-Da-d]{1,2})\s*(?:\(\s*([^()]*?)\s*\))?\s*$")
 

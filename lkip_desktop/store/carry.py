@@ -15,12 +15,8 @@ Rules of use:
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from ..domain import model as M
 from ..domain.errors import InputError
@@ -86,44 +82,9 @@ def same_file(a: Path | str | None, b: Path | str | None) -> bool:
         return False
 
 
-@contextmanager
-def open_source(path: Path | str, current: WorkbookService | None = None) -> Iterator[WorkbookService]:
-    """Open an earlier year's file for reading only. An older format is migrated in a
-    temporary copy; the original's bytes never change. When ``current`` is the app's open
-    session on that same file (it holds the file's lock), a snapshot of it is read instead."""
-    path = Path(path)
-    if current is not None and current.db is not None and same_file(current.path, path):
-        tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
-        try:
-            snap = tmp / path.name
-            current.save_copy(snap)
-            svc = WorkbookService.open(snap, readonly=True)
-            try:
-                yield svc
-            finally:
-                svc.close()
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        return
-    version = database.examine(path)  # read-only check; raises StoreError with the reason
-    if version >= SCHEMA_VERSION:
-        svc = WorkbookService.open(path, readonly=True)
-        try:
-            yield svc
-        finally:
-            svc.close()
-        return
-    tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
-    try:
-        copy = tmp / path.name
-        shutil.copyfile(path, copy)
-        svc = WorkbookService.open(copy)  # migrates the copy (and backs it up beside it, in tmp)
-        try:
-            yield svc
-        finally:
-            svc.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def open_source(path: Path | str, current: WorkbookService | None = None):
+    """Open an earlier year's file for reading only (``WorkbookService.open_snapshot``)."""
+    return WorkbookService.open_snapshot(path, current)
 
 
 def source_info(path: Path | str, current: WorkbookService | None = None) -> SourceInfo:

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import getpass
 import json
+import shutil
 import sqlite3
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +25,10 @@ from ..domain import model as M
 from ..domain.compute import Calculator
 from ..domain.errors import InputError
 from ..domain.formula import parse_formula
+from ..domain.values import is_empty_text
 from . import database, repository
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
-from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
+from .schema import CHILDREN, SCHEMA_VERSION, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,35 @@ class WorkbookService:
             db.conn.close()  # releases the exclusive lock: a cancelled open leaves nothing held
             raise
 
+    @classmethod
+    @contextmanager
+    def open_snapshot(cls, path: Path | str, current: "WorkbookService | None" = None):
+        """Read a workbook without touching it: an older format is migrated in a temporary
+        copy (the original's bytes never change), and a file this app already holds open
+        (``current``, which has its lock) is read from a snapshot of that session."""
+        path = Path(path)
+        tmp = None
+        try:
+            if current is not None and current.db is not None and current.path is not None \
+                    and _same_file(current.path, path):
+                tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
+                target, readonly = tmp / path.name, True
+                current.save_copy(target)
+            elif database.examine(path) < SCHEMA_VERSION:
+                tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
+                target, readonly = tmp / path.name, False  # migrating the copy needs a writer
+                shutil.copyfile(path, target)
+            else:
+                target, readonly = path, True
+            svc = cls.open(target, readonly=readonly)
+            try:
+                yield svc
+            finally:
+                svc.close()
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
     @property
     def on_network_share(self) -> bool:
         return self.path is not None and database.on_network_share(self.path)
@@ -169,7 +202,7 @@ class WorkbookService:
     def parse(self, ref: CellRef, text: str | None) -> Any:
         """User text for a cell -> the Python value to store (raises InputError)."""
         kind = TABLES[ref.table].fields[ref.field]
-        if ref.table in VALUE_TABLES and (text or "").strip() in ("", "-", "–", "—"):
+        if ref.table in VALUE_TABLES and is_empty_text(text):
             return None  # clearing a value cell deletes its row
         jenis = "angka"
         if ref.table == "indicator_value":
@@ -526,6 +559,13 @@ def _integrity_message(exc: sqlite3.IntegrityError) -> str:
     if "NOT NULL" in text:
         return "Ada kolom wajib yang belum diisi."
     return f"Data tidak sah: {text}"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 def _os_user() -> str:

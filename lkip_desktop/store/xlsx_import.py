@@ -41,7 +41,7 @@ from ..domain import model as M
 from ..domain.errors import InputError
 from ..domain.formula import FormulaError, parse_formula
 from ..domain.numbers import format_rupiah, parse_number, parse_rupiah
-from ..domain.values import Predikat, format_value, parse_indicator_value
+from ..domain.values import Predikat, format_value, parse_indicator_value, is_empty_text
 from .service import CellRef, Changes, Op, SetOp, WorkbookService
 
 # -- limits (module constants so tests can lower them) ---------------------------------------
@@ -875,8 +875,7 @@ def komponen_cell(v, number_format: str = "General") -> Decimal | None:
     return parse_number(text)
 
 
-def _is_blank(v) -> bool:
-    return v is None or (isinstance(v, str) and v.strip() in ("", "-", "–", "—"))
+_is_blank = is_empty_text
 
 
 def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> Preview:

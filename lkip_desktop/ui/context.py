@@ -11,8 +11,6 @@ from ..domain.errors import InputError
 from ..store.service import CellRef, Changes, Op, SetOp, WorkbookService
 from .undo import ServiceCommand
 
-_CLEARABLE = {"indicator_value", "komponen"}  # store VALUE_TABLES: None deletes the row
-_EMPTY = {"", "-", "–", "—"}
 
 
 class WorkbookContext(QObject):
@@ -47,11 +45,8 @@ class WorkbookContext(QObject):
         return self.apply([SetOp(ref, value)], label or "Ubah nilai")
 
     def parse(self, ref: CellRef, text: str | None):
-        """User text -> value via the service's parser (raises InputError). Empty text in a
-        target/realisasi/komponen cell means "clear" (None deletes the value row), which the
-        core's non-nullable "value" kind would otherwise refuse."""
-        if ref.table in _CLEARABLE and (text or "").strip() in _EMPTY:
-            return None
+        """User text -> value via the service's parser (raises InputError); empty text in a
+        target/realisasi/komponen cell is None, which clears it."""
         return self.service.parse(ref, text)
 
     def set_text(self, ref: CellRef, text: str, label: str | None = None) -> Changes | None:

@@ -176,9 +176,8 @@ class QuarterModel(GridModel):
         def sum_real(n):
             if n.kind != "sub_kegiatan":
                 return ""
-            parts = [calc.quarter_keuangan_persen(item(n), tw, "realisasi") for tw in range(1, 5)]
-            present = [p for p in parts if p is not None]
-            return fmt.pct(sum(present)) if present else "-"
+            total, _ = calc.quarter_share_sum(item(n), "realisasi")
+            return fmt.pct(total) if total is not None else "-"
 
         cols += [
             Column("Σ Realisasi\nkeu. TW (%)", sum_real, numeric=True, derived=BUDGET, width=10,

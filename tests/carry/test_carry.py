@@ -182,7 +182,7 @@ def test_attach_earlier_file_as_history(wb2023, tmp_path):
         with carry.open_source(f2021) as older:
             ops, summary = carry.plan_history(svc.wb, older.wb, "2021")
         ch = svc.apply(ops, carry.history_label(f2021))
-        ind1, ind2 = svc.wb.indicators[ids["iku1"]], svc.wb.indicators[ids["iku2"]]
+        ind1 = svc.wb.indicators[ids["iku1"]]
         assert ind1.typed_realisasi(2021) == Decimal("61") and ind1.target(2021) == Decimal("60")
         assert ind1.typed_realisasi(2022) == Decimal("70")  # not overwritten
         assert svc.calc.indicator(ids["iku2"], 2021).realisasi.value == Decimal("25")

@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
 from lkip_desktop.reports.entry_template import HEADER_ROW, IND_SHEET, write_entry_template
-from lkip_desktop.ui import carry_dialog
 from lkip_desktop.ui.carry_dialog import CarryDialog, SummaryDialog
 from lkip_desktop.ui.context import WorkbookContext
 from lkip_desktop.ui.import_xlsx_dialog import ImportXlsxDialog

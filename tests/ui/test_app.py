@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from lkip_desktop.ui import appsettings
-from lkip_desktop.ui.new_workbook import NewWorkbookWizard, create_workbook
+from lkip_desktop.ui.new_workbook import NewWorkbookWizard
 from tests.ui.helpers import cell_text, column, type_into
 
 

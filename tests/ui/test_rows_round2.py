@@ -3,7 +3,6 @@ before deleting a row that takes others with it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from lkip_desktop.store.service import InsertOp
