@@ -847,8 +847,9 @@ def indicator_number(v, number_format: str = "General") -> Decimal:
     return d
 
 
-def indicator_cell(v, ind: M.Indicator, number_format: str = "General"):
-    """A target/realisasi cell -> Decimal or Predikat (None when empty or '-'). Raises InputError."""
+def _numeric_cell(v, number_format: str, parse_text):
+    """One cell -> Decimal/Predikat/None: numbers from Excel as they are shown, dates and
+    booleans refused, text through ``parse_text`` (which handles '-' and empty)."""
     if v is None:
         return None
     if isinstance(v, bool):
@@ -857,22 +858,16 @@ def indicator_cell(v, ind: M.Indicator, number_format: str = "General"):
         raise InputError("Berisi tanggal, bukan angka. Format selnya sebagai angka atau teks")
     if isinstance(v, (int, float)):
         return indicator_number(v, number_format)
-    return parse_indicator_value(str(v), ind.jenis)
+    return parse_text(str(v))
+
+
+def indicator_cell(v, ind: M.Indicator, number_format: str = "General"):
+    """A target/realisasi cell -> Decimal or Predikat (None when empty or '-'). Raises InputError."""
+    return _numeric_cell(v, number_format, lambda t: parse_indicator_value(t, ind.jenis))
 
 
 def komponen_cell(v, number_format: str = "General") -> Decimal | None:
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        raise InputError("Nilai ya/tidak, bukan angka")
-    if isinstance(v, (datetime, date)):
-        raise InputError("Berisi tanggal, bukan angka")
-    if isinstance(v, (int, float)):
-        return indicator_number(v, number_format)
-    text = str(v).strip()
-    if text in ("", "-", "–", "—"):
-        return None
-    return parse_number(text)
+    return _numeric_cell(v, number_format, lambda t: None if is_empty_text(t) else parse_number(t.strip()))
 
 
 _is_blank = is_empty_text

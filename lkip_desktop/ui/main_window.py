@@ -7,6 +7,7 @@ dialog; nothing else here opens dialogs on its own.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 import threading
@@ -465,48 +466,37 @@ class MainWindow(QMainWindow):
     def show_locations(self) -> None:
         notices.LocationsDialog.ask(self)
 
-    def import_xlsx(self) -> None:
+    def _feature(self, module: str, name: str, what: str):
+        """A feature from another part of the app, or None (with a message) when it is missing
+        or no workbook is open."""
         if self.context is None:
-            return
+            return None
         try:
-            from .import_xlsx_dialog import ImportXlsxDialog
-        except ImportError:
-            self.show_message("Impor dari Excel belum tersedia.", error=True)
-            return
-        ImportXlsxDialog.run(self, self.context)
+            return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        except (ImportError, AttributeError):
+            self.show_message(f"{what} belum tersedia.", error=True)
+            return None
+
+    def import_xlsx(self) -> None:
+        dialog = self._feature("import_xlsx_dialog", "ImportXlsxDialog", "Impor dari Excel")
+        if dialog is not None:
+            dialog.run(self, self.context)
 
     def attach_history(self) -> int:
-        if self.context is None:
-            return 0
-        try:
-            from .carry_dialog import attach_history
-        except ImportError:
-            self.show_message("Fitur riwayat tahun sebelumnya belum tersedia.", error=True)
-            return 0
-        return attach_history(self, self.context)
+        attach = self._feature("carry_dialog", "attach_history", "Fitur riwayat tahun sebelumnya")
+        return attach(self, self.context) if attach is not None else 0
 
     def export_template(self):
-        if self.context is None:
-            return None
-        try:
-            from .import_xlsx_dialog import export_entry_template
-        except ImportError:
-            self.show_message("Templat isian belum tersedia.", error=True)
-            return None
-        path = export_entry_template(self, self.context)
+        write = self._feature("import_xlsx_dialog", "export_entry_template", "Templat isian")
+        path = write(self, self.context) if write is not None else None
         if path:
             self.show_message(f"Templat isian disimpan: {path}")
         return path
 
     def export_report(self) -> None:
-        if self.context is None:
-            return
-        try:
-            from .export_dialog import ExportDialog
-        except ImportError:
-            self.show_message("Ekspor laporan belum tersedia.", error=True)
-            return
-        ExportDialog.run(self, self.context)
+        dialog = self._feature("export_dialog", "ExportDialog", "Ekspor laporan")
+        if dialog is not None:
+            dialog.run(self, self.context)
 
     # -- pages -----------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
