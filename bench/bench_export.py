@@ -1,5 +1,7 @@
 """Export every standard table of synthetic workbooks (1x, 100x) to PDF and XLSX, against
-bare reportlab / bare openpyxl writing the same cells in the same run.
+bare reportlab / bare openpyxl writing the same cells in the same run; and the whole LKIP
+(narrative + every table) to Word (.docx) and to PDF, timed on their own (no bare baseline
+writes a document with sentences).
 
     python -m bench.bench_export [--scales 1,100] [--dir /tmp/lkip-bench] [--md bench/results-export.md]
 
@@ -28,6 +30,9 @@ from reportlab.pdfgen import canvas
 
 from lkip_desktop.reports import table as T
 from lkip_desktop.reports.builders import build_tables
+from lkip_desktop.reports.document import build_lkip
+from lkip_desktop.reports.document_pdf import render_document_pdf
+from lkip_desktop.reports.docx import render_docx
 from lkip_desktop.reports.pdf import render_pdf
 from lkip_desktop.reports.xlsx import render_xlsx
 from lkip_desktop.store.service import WorkbookService
@@ -87,8 +92,14 @@ def run_scale(scale: int, folder: Path) -> dict:
         tables = build_tables(svc)
         build = time.perf_counter() - t
         subs = sum(1 for i in svc.wb.items.values() if i.level == "sub_kegiatan")
+        t = time.perf_counter()
+        document = build_lkip(svc)
+        doc_build = time.perf_counter() - t
     rows = sum(len(x.rows) for x in tables)
-    res = {"scale": scale, "sub_kegiatan": subs, "tables": len(tables), "rows": rows, "build": build}
+    res = {"scale": scale, "sub_kegiatan": subs, "tables": len(tables), "rows": rows, "build": build,
+           "doc_build": doc_build}
+    res["docx"] = _timed(render_docx, document, folder / f"x{scale}.docx")
+    res["lengkap"] = _timed(render_document_pdf, document, folder / f"x{scale}-lengkap.pdf")
     res["pdf"] = _timed(render_pdf, tables, folder / f"x{scale}.pdf")
     res["bare_pdf"] = _timed(bare_reportlab, tables, folder / f"bare{scale}.pdf")
     res["xlsx"] = _timed(render_xlsx, tables, folder / f"x{scale}.xlsx")
@@ -117,6 +128,15 @@ def to_markdown(results: list[dict]) -> str:
             f"| {r['scale']}x | {r['sub_kegiatan']:,} | {r['tables']:,} | {r['rows']:,} | {r['pages']:,} | "
             f"{r['build']:.2f} | {r['pdf']:.2f} | {r['bare_pdf']:.2f} | {r['pdf'] / r['bare_pdf']:.1f} | "
             f"{r['xlsx']:.2f} | {r['bare_xlsx']:.2f} | {r['xlsx'] / r['bare_xlsx']:.1f} |")
+    lines += [
+        "",
+        "Whole LKIP (narrative + every table, `reports/document.py`):",
+        "",
+        "| scale | build blocks (s) | Word .docx (s) | PDF lengkap (s) |",
+        "|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(f"| {r['scale']}x | {r['doc_build']:.2f} | {r['docx']:.2f} | {r['lengkap']:.2f} |")
     lines += [
         "",
         "Bare reportlab draws the same strings into a fixed grid on a canvas (no measuring, wrapping, spans, "

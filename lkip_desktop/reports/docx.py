@@ -23,12 +23,13 @@ import os
 import re
 from pathlib import Path
 from typing import Callable
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
@@ -52,6 +53,7 @@ INDENT_TWIPS = 140  # per depth step
 # Characters XML 1.0 cannot hold (and lone surrogates): dropped from any text.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ALIGN = {"left": "left", "right": "right", "center": "center"}
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def clean(text: object) -> str:
@@ -89,6 +91,14 @@ def _run(text: str, *, bold: bool = False, italic: bool = False, size: float | N
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         r.append(t)
     return r
+
+
+def _run_xml(text: str, *, bold: bool = False, size: float | None = None) -> str:
+    """The same run as ``_run``, as XML text (for table cells, built in bulk)."""
+    pr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{int(round(size * 2))}"/><w:szCs w:val="{int(round(size * 2))}"/>'
+                                       if size else "")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in clean(text).split("\n"))
+    return f"<w:r>{f'<w:rPr>{pr}</w:rPr>' if pr else ''}{body}</w:r>"
 
 
 def _field_runs(instr: str, placeholder: str) -> list:
@@ -304,11 +314,17 @@ class _Writer:
         for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
             gc.set(qn("w:w"), str(w))
         head_cover = self._covered(table.header)
+        parts = [f"<w:tbl {_NS}>"]
         for r, cells in enumerate(table.header):
-            tbl.append(self._row(table, cells, widths, size, header=True, row=None, continues=head_cover[r]))
+            parts.append(self._row(table, cells, widths, size, header=True, row=None, continues=head_cover[r]))
         body_cover = self._covered([row.cells for row in table.rows])
         for r, row in enumerate(table.rows):
-            tbl.append(self._row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r]))
+            parts.append(self._row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r]))
+        parts.append("</w:tbl>")
+        # rows as text, parsed once: building ~10 elements per cell through OxmlElement is
+        # the slow part of a large table
+        for tr in list(parse_xml("".join(parts))):
+            tbl.append(tr)
 
     @staticmethod
     def _covered(grid) -> list[dict[int, int]]:
@@ -324,17 +340,12 @@ class _Writer:
                     active[c] = (r + cell.rowspan - 1, cell.colspan)
         return out
 
-    def _row(self, table: ReportTable, cells, widths, size, *, header: bool, row, continues: dict[int, int]):
-        tr = _el("w:tr")
-        trpr = _el("w:trPr")
-        trpr.append(_el("w:cantSplit"))
-        if header:
-            trpr.append(_el("w:tblHeader"))
-        tr.append(trpr)
+    def _row(self, table: ReportTable, cells, widths, size, *, header: bool, row, continues: dict[int, int]) -> str:
         bold = header or (row is not None and row.is_bold)
         fill = HEADER_FILL if header else (PROGRAM_FILL if row is not None and row.level == T.PROGRAM else
                                            TOTAL_FILL if row is not None and row.level == T.TOTAL else None)
         depth = row.depth if row is not None else 0
+        out = ["<w:tr><w:trPr><w:cantSplit/>", "<w:tblHeader/>" if header else "", "</w:trPr>"]
         c = 0
         n = table.ncols
         while c < n:
@@ -344,42 +355,36 @@ class _Writer:
                 if span is None:  # covered by a colspan to the left (already written)
                     c += 1
                     continue
-                tr.append(self._tc(None, sum(widths[c:c + span]), span, "continue", fill, bold, size, header, 0, c,
-                                   table))
+                out.append(self._tc(None, sum(widths[c:c + span]), span, "continue", fill, bold, size, header, 0))
                 c += span
                 continue
             vm = "restart" if cell.rowspan > 1 else None
-            tr.append(self._tc(cell, sum(widths[c:c + cell.colspan]), cell.colspan, vm, fill, bold, size, header,
-                               depth if c == table.indent_col else 0, c, table))
+            out.append(self._tc(cell, sum(widths[c:c + cell.colspan]), cell.colspan, vm, fill, bold, size, header,
+                                depth if c == table.indent_col else 0))
             c += cell.colspan
-        return tr
+        out.append("</w:tr>")
+        return "".join(out)
 
-    def _tc(self, cell, width, span, vmerge, fill, bold, size, header, depth, col, table):
-        tc = _el("w:tc")
-        tcpr = _el("w:tcPr")
-        tcpr.append(_el("w:tcW", w=width, type="dxa"))
+    @staticmethod
+    def _tc(cell, width, span, vmerge, fill, bold, size, header, depth) -> str:
+        # element order as the schema wants it: tcW, gridSpan, vMerge, shd, vAlign
+        pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
         if span > 1:
-            tcpr.append(_el("w:gridSpan", val=span))
+            pr.append(f'<w:gridSpan w:val="{span}"/>')
         if vmerge == "restart":
-            tcpr.append(_el("w:vMerge", val="restart"))
+            pr.append('<w:vMerge w:val="restart"/>')
         elif vmerge == "continue":
-            tcpr.append(_el("w:vMerge"))
+            pr.append("<w:vMerge/>")
         if fill:
-            tcpr.append(_el("w:shd", val="clear", color="auto", fill=fill))
-        tcpr.append(_el("w:vAlign", val="center" if header else "top"))
-        tc.append(tcpr)
-        p = _el("w:p")
-        ppr = _el("w:pPr")
-        ppr.append(_el("w:spacing", before=0, after=0, line=240, lineRule="auto"))
-        if depth:
-            ppr.append(_el("w:ind", left=depth * INDENT_TWIPS))
+            pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+        pr.append(f'<w:vAlign w:val="{"center" if header else "top"}"/>')
         align = "center" if header else (cell.halign if cell is not None else "left")
-        ppr.append(_el("w:jc", val=_ALIGN.get(align, "left")))
-        p.append(ppr)
-        if cell is not None:
-            p.append(_run(cell.text, bold=bold, size=size))
-        tc.append(p)
-        return tc
+        ppr = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        if depth:
+            ppr += f'<w:ind w:left="{depth * INDENT_TWIPS}"/>'
+        ppr += f'<w:jc w:val="{_ALIGN.get(align, "left")}"/>'
+        run = _run_xml(cell.text, bold=bold, size=size) if cell is not None else ""
+        return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>"
 
 
 def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *,
