@@ -162,6 +162,11 @@ class Calculator:
         present = [v for v in values if v is not None]
         return Average(mean(present), len(present), len(values))
 
+    def opd_efisiensi(self) -> Decimal | None:
+        """The OPD's efisiensi by the workbook's convention: the OPD average capaian against
+        the OPD serapan (RULES 7; the Ikhtisar figure the reference could not reproduce)."""
+        return B.efisiensi(self.opd_average().value, self.opd_totals().serapan, self.wb.settings.efisiensi)
+
     def last_year(self, indicator_id: str) -> IndicatorResult:
         return self.indicator(indicator_id, self.wb.settings.tahun - 1)
 

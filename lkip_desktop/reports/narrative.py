@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..domain.budget import banding_predikat, efisiensi, efisiensi_label
+from ..domain.budget import banding_predikat, efisiensi_label
 from ..domain.capaian import status_word
 from ..domain.numbers import format_number, format_rupiah
 from ..domain.values import Predikat
@@ -387,9 +387,7 @@ def budget_para(svc) -> Para:
     w.parts[-1] += (f" dengan realisasi {w.fig('realisasi', rp(o.realisasi))} atau serapan anggaran "
                     f"{w.fig('serapan', ser.text)}%.")
     avg = calc.opd_average()
-    # The OPD's efisiensi by the workbook's convention: the domain rule applied to the OPD average
-    # and the OPD serapan (RULES 7).
-    eff = efisiensi(avg.value, o.serapan, conv)
+    eff = calc.opd_efisiensi()
     if eff is None:
         w.say("Tingkat efisiensi belum dapat dihitung karena rata-rata capaian kinerja belum ada.")
         return w.para()
