@@ -136,12 +136,21 @@ def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     return out
 
 
+def package_data_files() -> list[tuple[str, str]]:
+    """Data files inside third-party packages that PyInstaller's hooks do not bring:
+    python-docx starts every document from the templates in its package."""
+    from PyInstaller.utils.hooks import collect_data_files
+
+    return collect_data_files("docx")
+
+
 def required_files(root: Path = ROOT) -> list[str]:
     """Bundle-relative paths (under sys._MEIPASS) the app cannot run without."""
     req = ["resources/setda2024.json", "resources/icons/lkip-desktop.png"]
     req += [f"resources/fonts/{f.name}" for f in sorted((root / "resources" / "fonts").glob("*.ttf"))]
     req += [f"forms/{f.name}" for f in sorted((root / "forms").glob("*.ui"))] if (root / "forms").is_dir() else []
     req += ["babel/locale-data/id.dat", "babel/locale-data/id_ID.dat", "babel/locale-data/root.dat", "babel/global.dat"]
+    req += ["docx/templates/default.docx", "docx/templates/default-footer.xml"]
     return req
 
 

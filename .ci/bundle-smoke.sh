@@ -71,6 +71,12 @@ if grep -qE '^\s+export\s' <<<"$help_text"; then
         head -c 2 "$RUN/out.xlsx" | grep -q 'PK' || fail "out.xlsx is not an XLSX (zip)"
         echo "XLSX: $(stat -c %s "$RUN/out.xlsx") bytes"
     fi
+    if grep -q -- '--docx' <<<"$export_help"; then
+        # python-docx reads its template from package data: proves the bundle carries it.
+        bundled 300 export demo.lkip --docx out.docx
+        head -c 2 "$RUN/out.docx" | grep -q 'PK' || fail "out.docx is not a DOCX (zip)"
+        echo "DOCX: $(stat -c %s "$RUN/out.docx") bytes"
+    fi
 else
     echo "SKIPPED: the bundle has no 'export' command yet (lkip_desktop/cli); PDF export not smoke-tested."
 fi
