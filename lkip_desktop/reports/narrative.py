@@ -37,6 +37,8 @@ NARASI = [
     ("bab1.isu_strategis", "Bab I – Aspek Strategis dan Permasalahan Utama",
      "Isu strategis dan permasalahan utama yang dihadapi."),
     ("bab2.renstra", "Bab II – Rencana Strategis", "Visi, misi, tujuan dan sasaran Renstra."),
+    ("renstra.strategi", "Renstra – Strategi dan Arah Kebijakan",
+     "Strategi dan arah kebijakan Renstra; dicetak di atas Tabel Strategi, Program, Kegiatan."),
     ("bab4.langkah", "Bab IV – Langkah ke Depan", "Rencana perbaikan kinerja tahun berikutnya."),
 ]
 NARASI_TITLES = {k: t for k, t, _h in NARASI}

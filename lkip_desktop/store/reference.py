@@ -60,6 +60,9 @@ class ReferenceBuilder:
             for j, s in enumerate(t.get("sasaran") or [], 1):
                 sid = self.insert("sasaran", tujuan_id=tid, kode=s.get("kode") or "", nama=s["nama"], urut=j)
                 self._indicators(s.get("indikator") or [], "sasaran", sid)
+        strategi = ((d.get("renstra") or {}).get("extra") or {}).get("strategi")
+        if strategi:
+            self.ops.append(SetOp(CellRef("narasi", ("renstra.strategi",), "teks"), str(strategi)))
         self._budget(d.get("anggaran") or {})
         self._links()
         self._pk(d.get("pk") or [])

@@ -93,6 +93,9 @@ def strategi(svc, number: str) -> ReportTable:
         header_grid(5, ["No", "Sasaran Strategis", "Program", "Kegiatan", "Sub Kegiatan"]),
         source=f"Renstra {opd_name(wb)} {renstra_label(wb)}",
     )
+    strategi_text = " ".join(svc.narasi("renstra.strategi").split())
+    if strategi_text:  # the Renstra's strategy heads the programs it steers
+        t.add([T.text(f"Strategi: {strategi_text}", colspan=5)] + [None] * 4, level="program")
     no = 0
     for s in wb.sasaran_list():
         leaves: dict[str, object] = {}
