@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sqlite3
 import sys
 
 from .. import __version__
@@ -39,4 +41,17 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args) or 0
     except (InputError, StoreError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `summary x.lkip | head`: the reader left; nothing is wrong with the workbook.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except FileNotFoundError as exc:
+        print(f"Galat: berkas atau folder tidak ditemukan: {exc.filename or exc}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:
+        print(f"Galat: tidak ada izin menulis/membaca: {exc.filename or exc}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as exc:
+        print(f"Galat: berkas tidak dapat dibuat atau dibuka ({exc}). Periksa folder tujuannya.", file=sys.stderr)
         return 1

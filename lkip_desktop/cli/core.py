@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from ..domain.errors import InputError
@@ -79,15 +80,29 @@ def cmd_new(args) -> int:
         return cmd_new_from(args)
     if args.tahun is None:
         raise InputError("Sebutkan --tahun (mis. --tahun 2025), atau --from BERKAS_TAHUN_LALU.lkip.")
-    awal = akhir = None
-    if args.renstra:
-        a, _, b = args.renstra.partition("-")
-        awal, akhir = int(a), int(b or a)
+    awal, akhir = renstra_period(args.renstra)
+    if not 2000 <= args.tahun <= 2100:
+        raise InputError(f"Tahun {args.tahun} tidak wajar; contoh: --tahun 2025.")
+    if awal is not None and not awal <= args.tahun <= akhir:
+        raise InputError(f"Tahun laporan {args.tahun} di luar periode Renstra {awal}–{akhir}.")
     with WorkbookService.create(args.workbook, tahun=args.tahun, renstra_awal=awal, renstra_akhir=akhir) as svc:
         if args.opd:
             svc.set(CellRef("opd", (1,), "nama"), args.opd)
     print(f"Buku kerja dibuat: {args.workbook}")
     return 0
+
+
+def renstra_period(text: str | None) -> tuple[int | None, int | None]:
+    """"2025-2029", also with an en or em dash (pasted from Word) or "2025 s.d. 2029"."""
+    if not text:
+        return None, None
+    m = re.fullmatch(r"\s*((?:19|20|21)\d\d)\s*(?:[-–—]|s\.?\s*d\.?)\s*((?:19|20|21)\d\d)\s*", text)
+    if not m:
+        raise InputError(f"Periode Renstra '{text}' tidak sah; contoh: 2025-2029.")
+    awal, akhir = int(m.group(1)), int(m.group(2))
+    if akhir <= awal:
+        raise InputError(f"Periode Renstra '{text}': tahun akhir harus sesudah tahun awal.")
+    return awal, akhir
 
 
 def cmd_import_json(args) -> int:
@@ -115,6 +130,8 @@ def cmd_import_reference(args) -> int:
 def cmd_demo(args) -> int:
     from ..store.demo import build_demo
 
+    if args.workbook.exists():
+        raise InputError(f"Berkas '{args.workbook.name}' sudah ada; contoh tidak menimpa berkas. Pilih nama lain.")
     build_demo(args.workbook)
     print(f"Buku kerja contoh dibuat: {args.workbook}")
     return 0

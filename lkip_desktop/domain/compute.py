@@ -20,6 +20,9 @@ from .rating import SCALES, Band, akip_predikat
 from .values import IndicatorValue, Predikat
 
 
+RESULT_LIMIT = Decimal(10) ** 15
+
+
 @dataclass(frozen=True)
 class Realisasi:
     value: IndicatorValue | None
@@ -121,6 +124,8 @@ class Calculator:
             text = worked(formula, values, places=ind.desimal)
         except FormulaError as exc:
             return Realisasi(None, None, error=str(exc))
+        if abs(result) >= RESULT_LIMIT:  # komponen multiplied together: a typo, not a realisasi
+            return Realisasi(None, None, error="Hasil rumus komponen terlalu besar; periksa nilai komponennya.")
         if ind.jenis == "predikat":
             # A predikat indicator's komponen give its score (e.g. AKIP 82,04); the grade is
             # the one typed, or the AKIP band of the score.

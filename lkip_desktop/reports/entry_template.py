@@ -28,7 +28,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain import model as M
 from ..domain.values import GRADES, Predikat
-from ..store.xlsx_import import FIELD_BY_KEY, IND_FIELD_BY_KEY, indicators_in_order, komponen_names
+from ..store.database import check_output_path
+from ..store.xlsx_import import (
+    FIELD_BY_KEY,
+    IND_FIELD_BY_KEY,
+    indicators_in_order,
+    komponen_names,
+)
 
 SHEET = "Isian Anggaran"
 IND_SHEET = "Isian Indikator"
@@ -69,7 +75,7 @@ def _header(ws, titles: list[str]) -> None:
 
 
 def write_entry_template(wb: M.Workbook, out: Path | str) -> Path:
-    out = Path(out)
+    out = check_output_path(out)  # never overwrites a workbook
     book = XlsxWorkbook()
     help_ws = book.active
     help_ws.title = HELP_SHEET

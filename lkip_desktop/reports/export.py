@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..store.database import check_output_path
 from .builders import TableSpec, select, standard_tables
 from .document import LkipDocument, build_lkip
 from .pdf import render_pdf
@@ -51,6 +52,9 @@ def export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None
     """``tables``: numbers ("3.1") or keys; None = every standard table (the full report,
     ``docx`` and ``lengkap``, always carries every table). ``paper``: "A4" or "F4"
     (default: the workbook's setting). ``progress(done, total, message)``."""
+    for out in (pdf, xlsx, docx, lengkap):
+        if out is not None and not hasattr(out, "write"):
+            check_output_path(out, workbook=svc.path)  # an export never overwrites a workbook
     paper = (paper or svc.wb.settings.kertas or "A4").upper()
     all_specs: list[TableSpec] = standard_tables(svc)
     specs = select(all_specs, tables) if (pdf or xlsx) else []

@@ -10,6 +10,7 @@ what is previewed is what prints. Text is measured with the bundled DejaVu fonts
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from ..domain import pk as rules
 from ..domain.errors import InputError
 from ..domain.model import PkVersion, Workbook
+from ..store.database import check_output_path
 from . import fonts
 
 PAPERS = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
@@ -533,6 +535,8 @@ def document_title(wb: Workbook, pk: PkVersion) -> str:
 
 def render_pdf(wb: Workbook, pk_id: str, out, options: PkOptions | None = None) -> list[Page]:
     """Write the PK ``pk_id`` as a PDF; returns the pages (for a preview of the same)."""
+    if isinstance(out, (str, os.PathLike)):
+        check_output_path(out)  # a print never overwrites a workbook
     pages = layout(wb, pk_id, options)
     pk = wb.pk_versions[pk_id]
     write_pdf(pages, out, title=document_title(wb, pk), author=wb.opd.nama)

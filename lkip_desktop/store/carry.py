@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import model as M
+from ..domain.budget import pagu_efektif
 from ..domain.errors import InputError
 from . import database
 from .schema import SCHEMA_VERSION, TABLES
@@ -174,7 +175,7 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
         row["realisasi"] = None
         pagu = 0
         if options.bawa_pagu and item.level == "sub_kegiatan":
-            pagu = item.pagu_perubahan if (s.perubahan_berlaku and item.pagu_perubahan) else item.pagu_murni
+            pagu = pagu_efektif(item.pagu_murni, item.pagu_perubahan, s.perubahan_berlaku)  # RULES 6.2/6.3
             n_pagu += 1 if pagu else 0
         row["pagu_murni"], row["pagu_perubahan"] = pagu, 0
         ops.append(InsertOp("budget_item", row))

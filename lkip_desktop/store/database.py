@@ -182,8 +182,10 @@ def create(path: Path, *, tahun: int, renstra_awal: int, renstra_akhir: int) -> 
         migrate(conn, 0)
         conn.execute("BEGIN")
         conn.execute("INSERT INTO opd (id) VALUES (1)")
+        # A new year starts before its APBD-P: serapan is measured on pagu murni (RULES 6.3)
+        # until the user (or an import of perubahan figures) says the APBD-P is in force.
         conn.execute(
-            "INSERT INTO settings (id, tahun, renstra_awal, renstra_akhir) VALUES (1, ?, ?, ?)",
+            "INSERT INTO settings (id, tahun, renstra_awal, renstra_akhir, perubahan_berlaku) VALUES (1, ?, ?, ?, 0)",
             (tahun, renstra_awal, renstra_akhir),
         )
         conn.execute("COMMIT")
@@ -259,6 +261,29 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[sqlite_utils.D
         raise StoreError(f"'{path.name}' tidak dapat dibuka: {exc}") from exc
     db = sqlite_utils.Database(conn, execute_plugins=False)
     return db, made_backup
+
+
+def check_output_path(out: Path | str, *, workbook: Path | str | None = None) -> Path:
+    """Refuse an output path that would overwrite a workbook: the open one, any .lkip, or any
+    file that is a workbook whatever its name. An export must never destroy the data."""
+    out = Path(out)
+    if workbook is not None:
+        try:
+            if out.resolve() == Path(workbook).resolve():
+                raise StoreError(f"'{out.name}' adalah buku kerja itu sendiri; pilih nama berkas keluaran lain.")
+        except OSError:
+            pass
+    if out.suffix.lower() == ".lkip":
+        raise StoreError(f"'{out.name}' berakhiran .lkip (buku kerja); pilih nama berkas keluaran lain.")
+    if out.is_file():
+        try:
+            with open(out, "rb") as fh:
+                head = fh.read(100)
+        except OSError:
+            head = b""
+        if head.startswith(SQLITE_MAGIC):
+            raise StoreError(f"'{out.name}' adalah berkas basis data (mungkin buku kerja); tidak ditimpa.")
+    return out
 
 
 def rolling_backup(path: Path, folder: Path, keep: int = 10) -> Path:

@@ -8,10 +8,12 @@ from .. import paths
 from .reference import import_reference
 
 
-def build_demo(target: Path | str) -> Path:
-    """Write a fresh demo workbook to ``target`` (replacing an older demo copy there)."""
+def build_demo(target: Path | str, *, replace: bool = False) -> Path:
+    """Write a fresh demo workbook to ``target``. An existing file is refused unless
+    ``replace`` (only the app's own demo copy is ever replaced)."""
     target = Path(target)
-    target.unlink(missing_ok=True)
+    if replace:
+        target.unlink(missing_ok=True)
     svc, _ = import_reference(paths.demo_reference(), target)
     svc.close()
     return target
@@ -21,5 +23,5 @@ def demo_path() -> Path:
     """The user's demo copy, rebuilt when missing (so editing it never touches resources/)."""
     target = paths.user_data_dir() / "contoh-setda-2024.lkip"
     if not target.exists():
-        build_demo(target)
+        build_demo(target, replace=True)
     return target

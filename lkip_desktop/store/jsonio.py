@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from . import repository
+from .database import check_output_path
 from .schema import SCHEMA_VERSION, TABLES, from_json, to_json
-from .service import InsertOp, SetOp, CellRef, WorkbookService
+from .service import CellRef, InsertOp, SetOp, WorkbookService
 
 FORMAT = "lkip-workbook/1"
 # Parents before children, so import can insert in this order.
@@ -56,6 +57,7 @@ def _parents_first(rows: list[dict]) -> list[dict]:
 
 
 def export_json(svc: WorkbookService, path: Path | str) -> None:
+    check_output_path(path, workbook=svc.path)
     text = json.dumps(export_data(svc), ensure_ascii=False, indent=1, sort_keys=True)
     Path(path).write_text(text + "\n", encoding="utf-8")
 

@@ -88,6 +88,10 @@ class ReferenceBuilder:
         awal, akhir = (d.get("renstra") or {}).get("periode") or [self.tahun, self.tahun]
         for f, v in (("tahun", self.tahun), ("renstra_awal", int(awal)), ("renstra_akhir", int(akhir))):
             self.ops.append(SetOp(CellRef("settings", (1,), f), v))
+        # A published report with pagu perubahan was written after the APBD-P (RULES 6.3).
+        has_perubahan = any(s.get("pagu_perubahan") for p in (d.get("anggaran") or {}).get("program") or []
+                            for k in p.get("kegiatan") or [] for s in k.get("sub_kegiatan") or [])
+        self.ops.append(SetOp(CellRef("settings", (1,), "perubahan_berlaku"), bool(has_perubahan)))
 
     def _nip(self, text) -> str:
         if not text:

@@ -160,6 +160,20 @@ MAX_INT = 10**15  # 999 trillion rupiah: far above any APBD, far below SQLite's 
 _CONTROL = {c: " " for c in range(32) if c not in (9, 10)} | {127: " "}
 
 
+MAX_QUANTITY = Decimal(10) ** 12  # no target, realisasi or komponen comes near a trillion
+MAX_DECIMALS = 6  # 0,0000001 as a target turns any realisasi into a capaian of billions
+
+
+def check_quantity(d: Decimal) -> Decimal:
+    """A stored quantity within what a performance figure can be (a typo guard)."""
+    if abs(d) >= MAX_QUANTITY:
+        raise InputError("Angka terlalu besar untuk target, realisasi atau komponen (maksimal 999 miliar).")
+    exponent = d.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise InputError(f"Terlalu banyak angka di belakang koma (maksimal {MAX_DECIMALS}).")
+    return d
+
+
 def clean_text(text: str) -> str:
     """Control characters (Word's Shift+Enter pastes \x0b) would corrupt an XLSX or PDF:
     they never reach the file."""
@@ -218,8 +232,11 @@ class Kind:
                 raise InputError("Angka tidak sah")
             if self.non_negative and v < 0:
                 raise InputError("Nilai tidak boleh negatif")
-            return format(Decimal(v), "f")
+            return format(check_quantity(Decimal(v)), "f")
         if n == "value":
+            number = v.score if isinstance(v, values.Predikat) else v
+            if isinstance(number, Decimal):
+                check_quantity(number)
             return values.value_to_text(v)
         if n == "date":
             if not isinstance(v, date):

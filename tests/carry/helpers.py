@@ -78,6 +78,8 @@ def build_2023(path: Path) -> dict:
         InsertOp("prestasi", {"id": M.new_id(), "uraian": "Penghargaan SAKIP", "tanggal": date(2023, 11, 1),
                               "urut": 1}),
     ]
+    # 2023 is a closed year: its APBD-P was enacted, so serapan is on pagu perubahan.
+    ops.append(SetOp(CellRef("settings", (1,), "perubahan_berlaku"), True))
     with WorkbookService.create(path, tahun=2023, renstra_awal=2023, renstra_akhir=2026) as svc:
         svc.apply(ops, "Bangun buku kerja 2023")
     return ids

@@ -146,3 +146,51 @@ def test_random_edits_and_undo_keep_memory_equal_to_the_file(demo):
     assert _comparable(demo.wb) == start
     assert _comparable(repository.load(demo.db)) == start
     assert demo.db.conn.execute("SELECT COUNT(*) FROM narasi WHERE kunci LIKE 'bab%'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("text, message", [
+    ("9" * 40, "terlalu besar"), ("0,0000001", "belakang koma"), ("A (1.000.000.000.000)", "terlalu besar")])
+def test_absurd_indicator_values_are_refused(demo, text, message):
+    ikm = next(i for i in demo.wb.iku_list() if i.kode == "IKU-4")
+    jenis_ref = CellRef("indicator_value", (ikm.id, 2024, "target", 0), "nilai")
+    if text.startswith("A"):
+        akip = next(i for i in demo.wb.iku_list() if i.kode == "IKU-3")
+        jenis_ref = CellRef("indicator_value", (akip.id, 2024, "realisasi", 0), "nilai")
+    with pytest.raises(InputError, match=message):
+        demo.set_text(jenis_ref, text)
+
+
+def test_a_huge_formula_result_is_an_error_not_a_realisasi(demo):
+    ikk = next(i for i in demo.wb.iku_list() if i.kode == "IKU-1")
+    demo.set(CellRef("indicator", (ikk.id,), "rumus_komponen"), "jumlah_ikk_meningkat * jumlah_ikk * 10000000000000")
+    result = demo.calc.indicator(ikk.id)
+    assert result.realisasi.value is None and "terlalu besar" in result.realisasi.error
+
+
+def test_exports_never_overwrite_a_workbook(demo, demo_path, tmp_path):
+    from lkip_desktop.cli import main as cli_main
+    from lkip_desktop.store.database import StoreError, check_output_path
+
+    demo.close()
+    other = tmp_path / "lain.lkip"
+    other.write_bytes(demo_path.read_bytes())
+    before = demo_path.read_bytes()
+    assert cli_main(["export", str(demo_path), "--pdf", str(demo_path)]) == 1
+    assert cli_main(["export-json", str(demo_path), str(other)]) == 1
+    assert cli_main(["pk", str(demo_path), "--pdf", str(tmp_path / "x.lkip")]) == 1
+    assert cli_main(["demo", str(other)]) == 1
+    disguised = tmp_path / "laporan.pdf"
+    disguised.write_bytes(before)
+    with pytest.raises(StoreError):
+        check_output_path(disguised)
+    assert demo_path.read_bytes() == before and other.read_bytes() == before
+
+
+def test_a_new_workbook_measures_serapan_on_pagu_murni(tmp_path):
+    with WorkbookService.create(tmp_path / "baru.lkip", tahun=2025) as svc:
+        assert svc.wb.settings.perubahan_berlaku is False  # RULES 6.3: before the APBD-P
+        pid, _ = svc.add("budget_item", level="program", parent_id=None, kode="1", nama="P")
+        kid, _ = svc.add("budget_item", level="kegiatan", parent_id=pid, kode="1.1", nama="K")
+        svc.add("budget_item", level="sub_kegiatan", parent_id=kid, kode="1.1.1", nama="S",
+                pagu_murni=100_000_000, realisasi=50_000_000)
+        assert svc.calc.opd_totals().serapan == Decimal(50)
