@@ -153,15 +153,24 @@ def iku_capaian(svc, ind_id: str) -> Para:
     tahun = wb.settings.tahun
     w = _W()
     t_cell, r_cell = target_cell(res.target), realisasi_cell(ind, res)
+    if res.realisasi.value is None:
+        if res.realisasi.error:  # komponen filled, but the formula cannot give a number
+            missing = f"realisasi tahun {tahun} belum dapat dihitung dari komponennya ({res.realisasi.error})"
+        else:
+            missing = f"realisasi tahun {tahun} belum diisi"
+        if res.target is None:
+            w.say(f"Target indikator {ind.nama} tahun {tahun} belum diisi dan {missing}, "
+                  "sehingga capaian kinerjanya belum dapat dihitung.")
+        else:
+            w.say(f"Target indikator {ind.nama} tahun {tahun} sebesar {with_unit(ind, t_cell)}, sedangkan "
+                  f"{missing}, sehingga capaian kinerjanya belum dapat dihitung.")
+            w.fig("target", t_cell.text)
+        return w.para()
     if res.target is None:
         w.say(f"Target indikator {ind.nama} tahun {tahun} belum diisi,")
     else:
         w.say(f"Target indikator {ind.nama} tahun {tahun} sebesar {with_unit(ind, t_cell)},")
         w.fig("target", t_cell.text)
-    if res.realisasi.value is None:
-        why = f" ({res.realisasi.error})" if res.realisasi.error else ""
-        w.say(f"sedangkan realisasi tahun {tahun} belum diisi{why}, sehingga capaian kinerjanya belum dapat dihitung.")
-        return w.para()
     w.say(f"sedangkan realisasinya {with_unit(ind, r_cell)},")
     w.fig("realisasi", r_cell.text)
     cap = res.capaian
@@ -205,7 +214,8 @@ def iku_tahun_lalu(svc, ind_id: str) -> Para:
     now, last = calc.indicator(ind_id), calc.last_year(ind_id)
     w = _W()
     if now.realisasi.value is None:
-        w.say(f"Realisasi tahun {tahun} belum diisi, sehingga perbandingan dengan tahun {tahun - 1} "
+        state = "belum dapat dihitung" if now.realisasi.error else "belum diisi"
+        w.say(f"Realisasi tahun {tahun} {state}, sehingga perbandingan dengan tahun {tahun - 1} "
               "belum dapat dibuat.")
         return w.para()
     if last.realisasi.value is None:
@@ -427,7 +437,8 @@ def ikhtisar(svc) -> list[Para]:
         if res.target is not None:
             w.fig("target", t_cell.text)
         if res.realisasi.value is None:
-            w.say(f"{ind.nama}: target {t_txt}, realisasi belum diisi, capaian belum dapat dihitung.")
+            real = "realisasi belum dapat dihitung dari komponennya" if res.realisasi.error else "realisasi belum diisi"
+            w.say(f"{ind.nama}: target {t_txt}, {real}, capaian belum dapat dihitung.")
         else:
             w.fig("realisasi", r_cell.text)
             if res.capaian.value is None:
