@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..domain.errors import InputError
-from ..domain.numbers import format_number, format_rupiah
+from ..domain.numbers import format_number, format_percent, format_rupiah
 from ..domain.reviu import KESALAHAN, check
 from ..domain.values import format_value
 from ..store import jsonio
@@ -157,7 +157,7 @@ def cmd_summary(args) -> int:
         t = calc.opd_totals()
         print(f"Pagu murni {format_rupiah(t.pagu_murni, prefix=True)} · pagu perubahan "
               f"{format_rupiah(t.pagu_perubahan, prefix=True)} · realisasi {format_rupiah(t.realisasi, prefix=True)} · "
-              f"serapan {format_number(t.serapan)}%")
+              f"serapan {format_percent(t.serapan) if t.serapan is not None else '-'}")
     return 0
 
 
@@ -168,7 +168,9 @@ def cmd_check(args) -> int:
     shown = findings if args.semua else errors
     for f in shown:
         print(f"[{f.level}] {f.where}: {f.message}")
-    print(f"{len(errors)} kesalahan, {len(findings) - len(errors)} peringatan.")
+    warnings = len(findings) - len(errors)
+    hint = " (tambahkan --semua untuk melihat peringatan)" if warnings and not args.semua else ""
+    print(f"{len(errors)} kesalahan, {warnings} peringatan.{hint}")
     return 1 if errors else 0
 
 

@@ -425,8 +425,8 @@ def ikhtisar(svc) -> list[Para]:
     out = [Para(
         f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd_name(wb)} tahun {s.tahun} menyajikan target dan capaian "
         f"{_count_words(len(ikus))} Indikator Kinerja Utama (IKU) dari {_count_words(len(sasaran))} sasaran strategis "
-        f"yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}, mengacu pada Rencana Strategis "
-        f"{opd_name(wb)} {renstra_label(wb)}.")]
+        + (f"yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}, " if wb.pk_versions else "")
+        + f"mengacu pada Rencana Strategis {opd_name(wb)} {renstra_label(wb)}.")]
     if ikus:
         out.append(Para("Capaian setiap IKU tahun ini adalah sebagai berikut:"))
     for ind in ikus:

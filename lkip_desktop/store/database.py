@@ -146,9 +146,9 @@ def _query(conn: sqlite3.Connection, path: Path, what: str, read):
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise FileLockedError(_locked_message(path)) from exc
-        raise StoreError(f"'{path.name}' {what}: {exc}") from exc
+        raise StoreError(f"'{path.name}' {what} (rincian teknis: {exc}).") from exc
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"'{path.name}' {what}: {exc}") from exc
+        raise StoreError(f"'{path.name}' {what} (rincian teknis: {exc}).") from exc
 
 
 def _unknown_columns(conn: sqlite3.Connection) -> str:
