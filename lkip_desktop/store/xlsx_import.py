@@ -41,7 +41,8 @@ from ..domain import model as M
 from ..domain.errors import InputError
 from ..domain.formula import FormulaError, parse_formula
 from ..domain.numbers import format_rupiah, parse_number, parse_rupiah
-from ..domain.values import Predikat, format_value, parse_indicator_value, is_empty_text
+from ..domain.values import Predikat, format_value, is_empty_text, parse_indicator_value
+from .schema import MAX_INT
 from .service import CellRef, Changes, Op, SetOp, WorkbookService
 
 # -- limits (module constants so tests can lower them) ---------------------------------------
@@ -681,7 +682,15 @@ def numeric_kode_message(text: str, twins: list[str]) -> str:
 
 
 def rupiah_value(v) -> int | None:
-    """A money cell -> whole rupiah (None when empty or '-'). Raises InputError (Indonesian)."""
+    """A money cell -> whole rupiah (None when empty or '-'), within the range a workbook
+    stores, so an absurd figure is reported with its row and column. Raises InputError."""
+    n = _rupiah_value(v)
+    if n is not None and abs(n) >= MAX_INT:
+        raise InputError("Angka terlalu besar (maksimal 999 triliun)")
+    return n
+
+
+def _rupiah_value(v) -> int | None:
     if v is None:
         return None
     if isinstance(v, bool):
@@ -701,7 +710,7 @@ def rupiah_value(v) -> int | None:
     if isinstance(v, (datetime, date)):
         raise InputError("Berisi tanggal, bukan rupiah")
     text = str(v).strip()
-    if text in ("", "-", "–", "—"):
+    if is_empty_text(text):
         return None
     return parse_rupiah(text)
 
