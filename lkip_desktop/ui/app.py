@@ -1,6 +1,7 @@
 """The GUI entry point: ``run(argv)``, called by ``python -m lkip_desktop [file.lkip | --demo]``.
 
-``LKIP_SMOKE_EXIT_MS`` (installer smoke test): quit after that many milliseconds, exit 0.
+``LKIP_SMOKE_EXIT_MS`` (installer smoke test): quit after that many milliseconds; exit 0 only
+if the workbook asked for opened.
 """
 
 from __future__ import annotations
@@ -54,19 +55,23 @@ def run(argv: list[str] | None = None) -> int:
     window = MainWindow()
     _install_excepthook(window)
     window.show()
-    paths = [a for a in argv if not a.startswith("--")]
-    if "--demo" in argv:
-        window.open_demo()
-    elif paths:
-        window.open_path(Path(paths[0]))
     smoke = os.environ.get("LKIP_SMOKE_EXIT_MS")
     if smoke:
         try:
             ms = int(smoke)
         except ValueError:
             ms = 1000
-        QTimer.singleShot(ms, window.close)
+        # Set before opening: an error dialog shown while opening would otherwise wait forever.
+        QTimer.singleShot(ms, lambda: [w.close() for w in QApplication.topLevelWidgets()])
         QTimer.singleShot(ms + 50, app.quit)
+    paths = [a for a in argv if not a.startswith("--")]
+    opened = True
+    if "--demo" in argv:
+        opened = window.open_demo()
+    elif paths:
+        opened = window.open_path(Path(paths[0]))
     rc = app.exec()
     window.close_workbook()
-    return 0 if smoke else rc
+    if smoke:  # the smoke test passes only if the asked-for workbook really opened
+        return 0 if (rc == 0 and opened) else 1
+    return rc
