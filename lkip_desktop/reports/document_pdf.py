@@ -20,8 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate,
 from . import fonts
 from . import table as T
 from .document import Cover, Heading, LkipDocument, PageBreak as DocPageBreak, TableBlock, Text, Toc
-from .pdf import _Anchor, _Doc, _TocLine, frame_size, table_flowables
-from .table import Cancelled
+from .pdf import _Anchor, _Doc, _TocLine, build_or_remove, frame_size, table_flowables
 
 
 def _styles():
@@ -134,12 +133,4 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
                 story.append(CondPageBreak(45 * mm))
             story.extend(table_flowables(t, paper, pdoc.table_done))
         started = True
-    try:
-        pdoc.build(story)
-    except Cancelled:
-        try:
-            path.unlink()
-        except OSError:
-            pass
-        raise
-    return path
+    return build_or_remove(pdoc, story, path)

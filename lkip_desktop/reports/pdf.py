@@ -695,6 +695,11 @@ def render_pdf(tables: Sequence[ReportTable], path: str | os.PathLike, paper: st
         elif i:
             story.append(CondPageBreak(60 * mm))
         story.extend(table_flowables(t, paper, doc.table_done, anchor=f"tblpg{i}" if toc else None))
+    return build_or_remove(doc, story, path)
+
+
+def build_or_remove(doc, story: list, path: Path) -> Path:
+    """Build the document; a cancelled export leaves no half-written file behind."""
     try:
         doc.build(story)
     except Cancelled:

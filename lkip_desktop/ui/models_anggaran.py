@@ -18,9 +18,8 @@ def _budget_tree(model: GridModel) -> None:
         nodes[item.id] = model.add(parent, item.level, item.id, deps=(("budget_item", item.id),))
 
 
-class BudgetModel(GridModel):
-    """kode, nama, pagu murni/perubahan, selisih, sumber dana, realisasi, serapan.
-    Figures are typed on sub kegiatan only; parent rows show the sums, read-only."""
+class _BudgetTreeModel(GridModel):
+    """program -> kegiatan -> sub kegiatan rows; figures are typed on sub kegiatan only."""
 
     structure_tables = frozenset({"budget_item", "settings"})
 
@@ -29,6 +28,11 @@ class BudgetModel(GridModel):
 
     def is_group(self, node):
         return node.kind != "sub_kegiatan"
+
+
+class BudgetModel(_BudgetTreeModel):
+    """kode, nama, pagu murni/perubahan, selisih, sumber dana, realisasi, serapan.
+    Figures are typed on sub kegiatan only; parent rows show the sums, read-only."""
 
     def make_columns(self):
         wb, calc = self.wb, self.calc
@@ -75,20 +79,9 @@ class BudgetModel(GridModel):
         ]
 
 
-class QuarterModel(GridModel):
+class QuarterModel(_BudgetTreeModel):
     """Rencana and realisasi fisik and keuangan per triwulan of each sub kegiatan. Keuangan
     is a % of the year's pagu; where rupiah amounts are stored the % is derived from them."""
-
-    structure_tables = frozenset({"budget_item", "settings"})
-
-    def __init__(self, context, parent=None):
-        super().__init__(context, parent)
-
-    def build(self):
-        _budget_tree(self)
-
-    def is_group(self, node):
-        return node.kind != "sub_kegiatan"
 
     def make_columns(self):
         wb, calc = self.wb, self.calc
