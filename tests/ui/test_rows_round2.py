@@ -27,7 +27,13 @@ def test_move_budget_item_down_and_up_by_keyboard(qtbot, demo_window):
     assert [p.id for p in wb.children(None)[:2]] == [first.id, second.id]
     demo_window.context.undo_stack.undo()
     assert [p.id for p in wb.children(None)[:2]] == [second.id, first.id]
-    assert not page.row_move(-1) or True  # at the top: nothing to do, a message
+    top = wb.children(None)[0]
+    page.view.select_cell(page.model.find(("budget_item", top.id)), 1)
+    order = [p.id for p in wb.children(None)]
+    steps = demo_window.context.undo_stack.count()
+    assert not page.row_move(-1)  # already at the top: nothing moves, nothing is pushed
+    assert [p.id for p in wb.children(None)] == order
+    assert demo_window.context.undo_stack.count() == steps
 
 
 def test_move_tujuan_sasaran_indicator(demo_window):
