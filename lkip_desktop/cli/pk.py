@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain import pk as rules
 from ..reports.pk_document import PkOptions, render_pdf
-from ..store.pk import find_version
+from ..edits.pk import find_version
 from ..store.service import WorkbookService
 
 

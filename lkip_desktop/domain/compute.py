@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
+from .effects import Affected
 from .errors import FormulaError
 from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
@@ -82,24 +83,19 @@ class Calculator:
         self._totals: dict[str, BudgetTotals] | None = None
 
     # -- cache -----------------------------------------------------------------
-    def invalidate(self, *, indicators: set[str] | None = None, budget: bool = False,
-                   budget_items: set[str] | None = None, everything: bool = False) -> None:
-        """Forget what an edit may have changed. ``budget`` drops every total (the tree
-        changed); ``budget_items`` drops those items and their ancestors only."""
-        if everything:
+    def invalidate(self, affected: Affected) -> None:
+        """Forget the answers an edit may have changed (``domain.effects`` names them)."""
+        if affected.everything:
             self._indicator.clear()
             self._totals = None
             return
-        for ind_id in indicators or ():
+        for ind_id in affected.indicators:
             self._indicator.pop(ind_id, None)
-        if budget:
+        if affected.budget_tree:
             self._totals = None
-        elif budget_items and self._totals is not None:
-            for item_id in budget_items:
+        elif self._totals is not None:
+            for item_id in affected.items:  # ancestors included
                 self._totals.pop(item_id, None)
-                if item_id in self.wb.items:
-                    for parent in self.wb.ancestors(item_id):
-                        self._totals.pop(parent.id, None)
 
     @property
     def capaian_settings(self) -> CapaianSettings:

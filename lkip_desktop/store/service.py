@@ -27,6 +27,7 @@ from ..domain.errors import InputError
 from ..domain.formula import parse_formula
 from ..domain.values import is_empty_text
 from . import database, repository
+from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
 from .schema import CHILDREN, SCHEMA_VERSION, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
 
@@ -62,22 +63,6 @@ class DeleteOp:
 Op = Union[SetOp, InsertOp, DeleteOp]
 
 
-@dataclass
-class Changes:
-    label: str
-    ops: list[Op] = field(default_factory=list)
-    inverse: list[Op] = field(default_factory=list)
-    cells: list[CellRef] = field(default_factory=list)
-    structure: set[str] = field(default_factory=set)  # tables whose rows were added/removed/moved
-    indicators: set[str] = field(default_factory=set)  # results that may have changed
-    budget: bool = False  # budget totals, serapan, efisiensi may have changed
-    everything: bool = False  # settings changed: every derived figure
-
-    @property
-    def empty(self) -> bool:
-        return not self.ops
-
-
 @dataclass(frozen=True)
 class AuditEntry:
     id: int
@@ -93,7 +78,6 @@ class AuditEntry:
 
 
 BULK_AUDIT_ROWS = 500
-_STRUCTURAL_FIELDS = {"urut", "kode", "parent_id", "owner_id", "owner_kind", "tujuan_id", "level", "pk_id"}
 _PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
 
 
@@ -481,32 +465,11 @@ class WorkbookService:
                 repository.apply_row(self.wb, table, row)
 
     def _describe(self, ch: Changes, ops: list[Op], touched: list) -> None:
-        rows_added_or_removed = any(isinstance(o, (InsertOp, DeleteOp)) for o in ops)
-        for op in ops:
-            if isinstance(op, SetOp):
-                ch.cells.append(op.ref)
-                if op.ref.field in _STRUCTURAL_FIELDS:
-                    ch.structure.add(op.ref.table)
-        items: set[str] = set()  # budget items whose own figures changed
-        for table, key, exists in touched:
-            if rows_added_or_removed:
-                ch.structure.add(table)
-            if table in ("indicator", "indicator_value", "komponen"):
-                ch.indicators.add(key[0])
-            elif table in ("budget_item", "budget_quarter", "dukungan"):
-                ch.budget = True
-                if table == "budget_item":
-                    items.add(key[0])
-                elif table == "dukungan":
-                    ch.indicators.add(key[0])
-            elif table == "settings":
-                ch.everything = True
-        if ch.structure:
+        rows_changed = any(isinstance(o, (InsertOp, DeleteOp)) for o in ops)
+        describe(ch, self.wb, [o.ref for o in ops if isinstance(o, SetOp)], touched, rows_changed)
+        if ch.reshaped:
             self.wb.structure_changed()
-        # Totals read only budget_item rows: a quarter or link edit leaves them valid, and a
-        # pagu edit invalidates just that item and its ancestors (RULES 6.4 sums).
-        self.calc.invalidate(indicators=ch.indicators, budget="budget_item" in ch.structure,
-                             budget_items=items, everything=ch.everything)
+        self.calc.invalidate(ch.affected)
 
     # -- history ------------------------------------------------------------------------------
     def history(self, ref: CellRef | None = None, limit: int = 500) -> list[AuditEntry]:

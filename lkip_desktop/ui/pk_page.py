@@ -23,7 +23,7 @@ from ..domain.errors import InputError
 from ..domain.numbers import parse_rupiah
 from ..domain.nip import format_nip
 from ..reports.pk_document import PkOptions, document_title, layout, write_pdf
-from ..store import pk as pks
+from ..edits import pk as pks
 from ..store.service import CellRef
 from .pk_render import page_image, print_pages
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image, ImageDraw  # noqa: E402
 
 from lkip_desktop.reports.pk_document import PkOptions, render_pdf  # noqa: E402
-from lkip_desktop.store import pk as pks  # noqa: E402
+from lkip_desktop.edits import pk as pks  # noqa: E402
 from lkip_desktop.store.reference import import_reference  # noqa: E402
 from lkip_desktop.store.service import CellRef  # noqa: E402
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from lkip_desktop.domain import pk as rules
 from lkip_desktop.reports.pk_document import PAPERS, Image, PkOptions, layout, render_pdf
-from lkip_desktop.store import pk as pks
+from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef
 
 

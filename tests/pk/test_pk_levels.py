@@ -12,7 +12,7 @@ from lkip_desktop.domain import pk as rules
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
 from lkip_desktop.reports.pk_document import render_pdf
-from lkip_desktop.store import pk as pks
+from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef
 
 KEPALA_BAGIAN = {"pihak1_nama": "Dr. Ahmad Fauzi, S.E., M.Si.", "pihak1_jabatan": "Asisten Perekonomian",

@@ -10,7 +10,7 @@ import pytest
 from lkip_desktop.domain import pk as rules
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
-from lkip_desktop.store import pk as pks
+from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, WorkbookService
 
 

@@ -27,7 +27,7 @@ def realisasi_ref(ind, tahun=2024):
 def test_edit_recomputes_capaian_and_average(demo):
     ikm = iku(demo, "IKU-4")
     ch = demo.set_text(realisasi_ref(ikm), "91,30")
-    assert ikm.id in ch.indicators
+    assert ikm.id in ch.affected.indicators
     assert demo.calc.indicator(ikm.id).capaian.value == Decimal("91.30") * 100 / 83
     assert round_half_up(demo.calc.opd_average().value) == Decimal("112.99")  # 112,9890
     # stored exactly as typed, as TEXT (never REAL)

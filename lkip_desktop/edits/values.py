@@ -1,0 +1,65 @@
+"""Verbs that set values: one cell, a block of cells (paste, clear, fill down), a komponen
+renamed, the profile of a new workbook, the Pemda logo, a value from history."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..domain.errors import InputError
+from ..store.changes import Changes
+from ..store.service import AuditEntry, CellRef, SetOp
+from . import cells
+from .book import Book
+
+
+def set_value(book: Book, ref: CellRef, value: Any, label: str | None = None) -> Changes | None:
+    return book.apply([SetOp(ref, value)], label or f"Ubah {cells.label(ref).lower()}")
+
+
+def set_text(book: Book, ref: CellRef, text: str | None, label: str | None = None) -> Changes | None:
+    """Typed text for one cell, parsed by the rules of its column (raises InputError)."""
+    return set_value(book, ref, book.parse(ref, text), label)
+
+
+def set_values(book: Book, pairs: Iterable[tuple[CellRef, Any]], label: str) -> Changes | None:
+    """Many cells as one edit (one transaction, one undo step)."""
+    ops = [SetOp(ref, value) for ref, value in pairs]
+    return book.apply(ops, label) if ops else None
+
+
+def set_texts(book: Book, pairs: Iterable[tuple[CellRef, str | None]], label: str) -> Changes | None:
+    """Typed texts for many cells (a paste, a fill down): every text is parsed before any
+    is stored, so one bad cell refuses the whole block."""
+    return set_values(book, [(ref, book.parse(ref, text)) for ref, text in pairs], label)
+
+
+def rename_komponen(book: Book, indicator_id: str, tahun: int, old: str, new: str) -> Changes | None:
+    new = new.strip()
+    if not new:
+        raise InputError("Nama komponen wajib diisi.")
+    values = book.wb.indicators[indicator_id].komponen.get(tahun, {})
+    if new != old and new in values:
+        raise InputError(f"Komponen '{new}' sudah ada.")
+    if new == old or old not in values:
+        return None
+    return set_values(book, [(cells.komponen(indicator_id, tahun, new), values[old]),
+                             (cells.komponen(indicator_id, tahun, old), None)], "Ganti nama komponen")
+
+
+def set_profile(book: Book, fields: dict[str, Any], label: str = "Isi profil OPD") -> Changes | None:
+    """Fields of the OPD profile (only those given a value)."""
+    return set_values(book, [(cells.opd(f), v) for f, v in fields.items() if v], label)
+
+
+def set_logo(book: Book, data: bytes | None) -> Changes | None:
+    return set_value(book, cells.opd("logo"), data, "Ganti logo Pemda" if data else "Hapus logo Pemda")
+
+
+def restore(book: Book, entry: AuditEntry) -> Changes | None:
+    """Bring back the value a cell had before the change ``entry`` (as a new, undoable edit)."""
+    if entry.aksi != "ubah" or not entry.kolom:
+        raise InputError("Hanya perubahan nilai sel yang dapat dipulihkan; gunakan Urungkan untuk baris.")
+    ref = CellRef(entry.tabel, tuple(entry.kunci), entry.kolom)
+    if not cells.exists(ref):
+        raise InputError("Sel pada riwayat ini tidak dikenal oleh versi aplikasi ini.")
+    return set_value(book, ref, entry.lama, f"Pulihkan {cells.label(ref)}")
