@@ -1,6 +1,7 @@
 """The open workbook as the GUI sees it: the service, the undo stack, and one signal that
-tells every page what changed. Pages never write to the service directly: they call
-``apply`` (or ``set_cell``), which pushes an undoable command."""
+tells every page what changed. Pages never write to the service directly: they run an edit
+verb (``context.run(rows.add_item, "program", None)``) with the context as its ``book``, so
+the verb's ``apply`` pushes one undoable command."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..domain.errors import InputError
-from ..store.service import CellRef, Changes, Op, SetOp, WorkbookService
+from ..edits import values
+from ..store.changes import Changes
+from ..store.service import CellRef, Op, WorkbookService
 from .undo import ServiceCommand
 
 
@@ -41,8 +44,17 @@ class WorkbookContext(QObject):
         self.undo_stack.push(command)  # redo() skips its first call: already applied above
         return command.last_changes
 
+    def run(self, verb, *args, **kwargs):
+        """Run an edit verb with this context as its book: one undo step. A refusal (bad
+        input, a locked PK, a missing parent) emits ``failed`` and returns None."""
+        try:
+            return verb(self, *args, **kwargs)
+        except InputError as exc:
+            self.failed.emit(str(exc))
+            return None
+
     def set_cell(self, ref: CellRef, value, label: str | None = None) -> Changes | None:
-        return self.apply([SetOp(ref, value)], label or "Ubah nilai")
+        return self.run(values.set_value, ref, value, label or "Ubah nilai")
 
     def parse(self, ref: CellRef, text: str | None):
         """User text -> value via the service's parser (raises InputError); empty text in a
@@ -51,12 +63,7 @@ class WorkbookContext(QObject):
 
     def set_text(self, ref: CellRef, text: str, label: str | None = None) -> Changes | None:
         """Parse user text for a cell and store it; a parse error emits ``failed``."""
-        try:
-            value = self.parse(ref, text)
-        except InputError as exc:
-            self.failed.emit(str(exc))
-            return None
-        return self.set_cell(ref, value, label)
+        return self.run(values.set_text, ref, text, label or "Ubah nilai")
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)
