@@ -32,7 +32,6 @@ def frame_size(paper: str, orientation: str) -> tuple[float, float]:
     return w - 2 * MARGIN, h - 2 * MARGIN - 8 * mm  # room for the footer
 
 
-
 def column_widths(table: ReportTable, width: float, size: float) -> list[float] | None:
     """Widths that fit ``width``: numeric columns get the width of their widest figure,
     text columns share the rest by weight. None when the figures alone do not fit."""

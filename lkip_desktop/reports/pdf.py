@@ -55,7 +55,6 @@ def render_pdf(tables: Sequence[ReportTable], path: str | os.PathLike, paper: st
     return build_or_remove(doc, story, path)
 
 
-
 def render_each(tables: Sequence[ReportTable], folder: str | os.PathLike, paper: str = "A4", **kw) -> list[Path]:
     """One PDF per table, named after its number ("Tabel_3.1.pdf")."""
     folder = Path(folder)

@@ -64,7 +64,6 @@ CAPTION = ParagraphStyle("cap", fontName=fonts.BOLD, fontSize=10, leading=13, al
 NOTE = ParagraphStyle("note", fontName=fonts.REGULAR, fontSize=7.5, leading=9.5, alignment=TA_LEFT)
 
 
-
 class TableLayout:
     """One table measured at its column widths: cell contents, row heights, styles."""
 

@@ -16,8 +16,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from ..domain.errors import InputError
 from . import fonts
-
-PAPERS = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
+from .page import PAPERS  # the same A4/F4 as every other report
 
 REGULAR = fonts.REGULAR
 BOLD = fonts.BOLD
@@ -62,7 +61,6 @@ class Page:
     width: float
     height: float
     items: list = field(default_factory=list)
-
 
 
 def width_of(text: str, font: str, size: float) -> float:

@@ -137,7 +137,6 @@ def _statement(lay: PkLayout, wb: Workbook, pk: PkVersion, tahun: int, options: 
     signatures(lay, wb, pk, options.zero_pad)
 
 
-
 def _lampiran(lay: PkLayout, wb: Workbook, pk: PkVersion, tahun: int, options: PkOptions) -> None:
     _heading(lay, wb, pk, tahun)
     lay.gap(TITLE_SIZE * 0.5)
@@ -193,7 +192,6 @@ def _lampiran(lay: PkLayout, wb: Workbook, pk: PkVersion, tahun: int, options: P
     lay.paragraph(text, size=TABLE_SIZE, justify=False, font=fonts.ITALIC)
     lay.gap(8 * mm)
     signatures(lay, wb, pk, options.zero_pad)
-
 
 
 def document_title(wb: Workbook, pk: PkVersion) -> str:

@@ -171,7 +171,6 @@ def iku_renstra(svc, ind_id: str) -> Para:
     return w.para()
 
 
-
 def iku_anggaran(svc, ind_id: str) -> Para:
     wb, calc = svc.wb, svc.calc
     ind = wb.indicators[ind_id]

@@ -114,7 +114,6 @@ def count_words(n: int) -> str:
     return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
 
 
-
 EFISIENSI_WORDS = {
     "E1": "tingkat efisiensi penggunaan sumber daya (capaian kinerja − serapan anggaran)",
     "E2": "efisiensi (sisa) anggaran (100 − serapan anggaran)",
