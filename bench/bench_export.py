@@ -11,7 +11,9 @@ Baselines (the least work that writes the same cells):
   repeated headers or fonts beyond Helvetica.
 - bare openpyxl: one sheet per table, ``ws.append`` of the header texts and the body
   values (numbers as numbers), then save: no styles, merges, formats or charts.
-The table build (workbook -> ReportTables, all figures from the Calculator) is timed apart.
+The app's side is its export path (``reports.export``): ``plan_export`` (workbook ->
+ReportTables / the document, all figures from the Calculator) is timed apart from
+``write_export`` of one format at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import platform
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -29,12 +32,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from lkip_desktop.reports import table as T
-from lkip_desktop.reports.builders import build_tables
-from lkip_desktop.reports.document import build_lkip
-from lkip_desktop.reports.document_pdf import render_document_pdf
-from lkip_desktop.reports.docx import render_docx
-from lkip_desktop.reports.pdf import render_pdf
-from lkip_desktop.reports.xlsx import render_xlsx
+from lkip_desktop.reports.export import plan_export, write_export
 from lkip_desktop.store.service import WorkbookService
 
 
@@ -89,20 +87,21 @@ def run_scale(scale: int, folder: Path) -> dict:
         generate(path, scale)
     with WorkbookService.open(path) as svc:  # writable: an older cached file is migrated
         t = time.perf_counter()
-        tables = build_tables(svc)
+        tables_plan = plan_export(svc, pdf=folder / f"x{scale}.pdf", xlsx=folder / f"x{scale}.xlsx")
         build = time.perf_counter() - t
         subs = sum(1 for i in svc.wb.items.values() if i.level == "sub_kegiatan")
         t = time.perf_counter()
-        document = build_lkip(svc)
+        doc_plan = plan_export(svc, docx=folder / f"x{scale}.docx", lengkap=folder / f"x{scale}-lengkap.pdf")
         doc_build = time.perf_counter() - t
+    tables = tables_plan.tables
     rows = sum(len(x.rows) for x in tables)
     res = {"scale": scale, "sub_kegiatan": subs, "tables": len(tables), "rows": rows, "build": build,
            "doc_build": doc_build}
-    res["docx"] = _timed(render_docx, document, folder / f"x{scale}.docx")
-    res["lengkap"] = _timed(render_document_pdf, document, folder / f"x{scale}-lengkap.pdf")
-    res["pdf"] = _timed(render_pdf, tables, folder / f"x{scale}.pdf")
+    res["docx"] = _timed(write_export, replace(doc_plan, lengkap=None))
+    res["lengkap"] = _timed(write_export, replace(doc_plan, docx=None))
+    res["pdf"] = _timed(write_export, replace(tables_plan, xlsx=None))
     res["bare_pdf"] = _timed(bare_reportlab, tables, folder / f"bare{scale}.pdf")
-    res["xlsx"] = _timed(render_xlsx, tables, folder / f"x{scale}.xlsx")
+    res["xlsx"] = _timed(write_export, replace(tables_plan, pdf=None))
     res["bare_xlsx"] = _timed(bare_openpyxl, tables, folder / f"bare{scale}.xlsx")
     from pypdf import PdfReader
 

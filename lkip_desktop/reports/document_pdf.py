@@ -20,7 +20,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate,
 from . import fonts
 from . import table as T
 from .document import Cover, Heading, LkipDocument, PageBreak as DocPageBreak, TableBlock, Text, Toc
-from .pdf import _Anchor, _Doc, _TocLine, build_or_remove, frame_size, table_flowables
+from .page import frame_size
+from .pdf_frame import PageAnchor, PdfDoc, TocLine, build_or_remove
+from .pdf_table import table_flowables
+from .plain_text import clean
 
 
 def _styles():
@@ -46,8 +49,6 @@ def _styles():
 
 def _text(s: str) -> str:
     """User or generated text as reportlab paragraph markup: escaped, never interpreted."""
-    from .docx import clean
-
     return escape(clean(s)).replace("\n", "<br/>")
 
 
@@ -62,7 +63,7 @@ def _logo(data: bytes, height: float) -> Flowable | None:
         return None
 
 
-class _TocEntry(_TocLine):
+class _TocEntry(TocLine):
     def __init__(self, text: str, form: str, width: float, level: int):
         super().__init__(("    " * (level - 1)) + text, form, width)
 
@@ -73,7 +74,7 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
     path = Path(path)
     st = _styles()
     total = len(doc.tables())
-    pdoc = _Doc(path, paper, doc.title, doc.title, progress, cancel, total)
+    pdoc = PdfDoc(path, paper, doc.title, doc.title, progress, cancel, total)
     pdoc.pageTemplates.sort(key=lambda pt: pt.id != T.PORTRAIT)
     fw, _fh = frame_size(paper, T.PORTRAIT)
     heads = [b for b in doc.blocks if isinstance(b, Heading) and b.toc]
@@ -111,7 +112,7 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
             else:
                 story.append(CondPageBreak(30 * mm))
             if block.toc:
-                story.append(_Anchor(head_ids[id(block)]))
+                story.append(PageAnchor(head_ids[id(block)]))
             story.append(Paragraph(_text(block.text), st[f"h{min(block.level, 3)}"]))
         elif isinstance(block, Text):
             # a sentence after a wide table stays on its landscape page

@@ -20,25 +20,25 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from pathlib import Path
 from typing import Callable
-from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 
 from reportlab.lib.units import mm
 
 from . import fonts
 from . import table as T
-from .pdf import PAD, _fit as fit_columns
 from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
+from .docx_xml import el, field_runs, run, run_xml, set_font
+from .page import PAD, fit_columns
+from .plain_text import clean
 from .table import Cancelled, ReportTable
 
 FONT = "Arial"
@@ -50,91 +50,8 @@ TOTAL_FILL = "E4E9EE"
 TWIPS_PER_MM = 56.6929
 INDENT_TWIPS = 140  # per depth step
 
-# Characters XML 1.0 cannot hold (and lone surrogates): dropped from any text.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ALIGN = {"left": "left", "right": "right", "center": "center"}
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def clean(text: object) -> str:
-    """Text Word can store: control characters dropped, tabs as spaces."""
-    s = "" if text is None else str(text)
-    return _XML_BAD.sub("", s.replace("\t", " "))
-
-
-# -- low-level XML helpers ------------------------------------------------------------------------------
-def _el(tag: str, **attrs) -> OxmlElement:
-    e = OxmlElement(tag)
-    for k, v in attrs.items():
-        e.set(qn(f"w:{k}"), str(v))
-    return e
-
-
-def _run(text: str, *, bold: bool = False, italic: bool = False, size: float | None = None):
-    r = _el("w:r")
-    rpr = _el("w:rPr")
-    if bold:
-        rpr.append(_el("w:b"))
-    if italic:
-        rpr.append(_el("w:i"))
-    if size:
-        rpr.append(_el("w:sz", val=int(round(size * 2))))
-        rpr.append(_el("w:szCs", val=int(round(size * 2))))
-    if len(rpr):
-        r.append(rpr)
-    lines = clean(text).split("\n")
-    for i, line in enumerate(lines):
-        if i:
-            r.append(_el("w:br"))
-        t = _el("w:t")
-        t.text = line
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        r.append(t)
-    return r
-
-
-def _run_xml(text: str, *, bold: bool = False, size: float | None = None) -> str:
-    """The same run as ``_run``, as XML text (for table cells, built in bulk)."""
-    pr = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{int(round(size * 2))}"/><w:szCs w:val="{int(round(size * 2))}"/>'
-                                       if size else "")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in clean(text).split("\n"))
-    return f"<w:r>{f'<w:rPr>{pr}</w:rPr>' if pr else ''}{body}</w:r>"
-
-
-def _field_runs(instr: str, placeholder: str) -> list:
-    """A complex field (begin, instruction, separate, shown text, end): only for fields this
-    module writes itself, never with user text in ``instr``."""
-    b = _el("w:r")
-    b.append(_el("w:fldChar", fldCharType="begin", dirty="true"))
-    i = _el("w:r")
-    it = _el("w:instrText")
-    it.text = instr
-    it.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    i.append(it)
-    s = _el("w:r")
-    s.append(_el("w:fldChar", fldCharType="separate"))
-    shown = _run(placeholder, italic=True)
-    e = _el("w:r")
-    e.append(_el("w:fldChar", fldCharType="end"))
-    return [b, i, s, shown, e]
-
-
-def _set_font(style, name: str, size: float | None = None, bold: bool | None = None) -> None:
-    style.font.name = name
-    if size is not None:
-        style.font.size = Pt(size)
-    if bold is not None:
-        style.font.bold = bold
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    rpr = style.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = _el("w:rFonts")
-        rpr.insert(0, rfonts)
-    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        rfonts.attrib.pop(qn(f"w:{attr}"), None)
-    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-        rfonts.set(qn(f"w:{attr}"), name)
 
 
 # -- the writer -------------------------------------------------------------------------------------------
@@ -152,23 +69,23 @@ class _Writer:
         self._page(sec, T.PORTRAIT)
         self._footer(sec, footer)
         settings = self.doc.settings.element
-        upd = _el("w:updateFields", val="true")  # Word offers to fill the table of contents on open
+        upd = el("w:updateFields", val="true")  # Word offers to fill the table of contents on open
         settings.append(upd)
 
     # setup
     def _styles(self) -> None:
         st = self.doc.styles
-        _set_font(st["Normal"], FONT, 11)
+        set_font(st["Normal"], FONT, 11)
         st["Normal"].paragraph_format.space_after = Pt(6)
         st["Normal"].paragraph_format.line_spacing = 1.15
         for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
-            _set_font(st[name], FONT, size, True)
+            set_font(st[name], FONT, size, True)
             st[name].paragraph_format.space_before = Pt(12 if name != "Heading 1" else 0)
             st[name].paragraph_format.space_after = Pt(6)
             st[name].paragraph_format.keep_with_next = True
         for name in ("Caption", "List Bullet", "Title", "Footer"):
-            _set_font(st[name], FONT)
-        _set_font(st["Caption"], FONT, 10, True)
+            set_font(st[name], FONT)
+        set_font(st["Caption"], FONT, 10, True)
         st["Caption"].font.italic = False
 
     def _page(self, sec, orientation: str) -> None:
@@ -183,8 +100,8 @@ class _Writer:
     def _footer(self, sec, text: str) -> None:
         p = sec.footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        p._p.append(_run(f"{text} — Halaman ", size=8))
-        for r in _field_runs("PAGE", "1"):
+        p._p.append(run(f"{text} — Halaman ", size=8))
+        for r in field_runs("PAGE", "1"):
             p._p.append(r)
 
     def text_width_mm(self) -> float:
@@ -208,7 +125,7 @@ class _Writer:
             p = d.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_before = Pt(before)
-            p._p.append(_run(text, bold=bold, size=size))
+            p._p.append(run(text, bold=bold, size=size))
 
         line(c.title.replace(" TAHUN", "\nTAHUN"), 18, before=60)
         if c.logo:
@@ -230,7 +147,7 @@ class _Writer:
             self.orient(T.PORTRAIT)
             first = True
         p = self.doc.add_heading(level=min(max(h.level, 1), 3))
-        p._p.append(_run(h.text))
+        p._p.append(run(h.text))
         if h.level == 1:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.page_break_before = not first
@@ -242,12 +159,12 @@ class _Writer:
         if not para.bullet:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if para.placeholder:
-            r = _run(para.text, italic=True)
+            r = run(para.text, italic=True)
             rpr = r.find(qn("w:rPr"))
-            rpr.append(_el("w:color", val="808080"))
+            rpr.append(el("w:color", val="808080"))
             p._p.append(r)
         else:
-            p._p.append(_run(para.text))
+            p._p.append(run(para.text))
 
     def toc(self, t: Toc) -> None:
         if self.orientation != T.PORTRAIT:
@@ -255,9 +172,9 @@ class _Writer:
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.page_break_before = True
-        p._p.append(_run(t.title, bold=True, size=14))
+        p._p.append(run(t.title, bold=True, size=14))
         p = self.doc.add_paragraph()
-        for r in _field_runs('TOC \\o "1-3" \\h \\z \\u',
+        for r in field_runs('TOC \\o "1-3" \\h \\z \\u',
                              "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
             p._p.append(r)
 
@@ -271,7 +188,7 @@ class _Writer:
         cap = d.add_paragraph(style="Caption")
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cap.paragraph_format.keep_with_next = True
-        cap._p.append(_run(table.caption))
+        cap._p.append(run(table.caption))
         # the PDF renderer's fit (DejaVu metrics, wider than Arial: safe): font size and widths
         # that keep every figure on one line
         size, widths_pt = fit_columns(table, self.text_width_mm() * mm)
@@ -282,7 +199,7 @@ class _Writer:
         for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
             p = d.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
-            p._p.append(_run(line, italic=True, size=8))
+            p._p.append(run(line, italic=True, size=8))
         d.add_paragraph().paragraph_format.space_after = Pt(4)
 
     def _table_xml(self, tbl, table: ReportTable, widths: list[int], size: float) -> None:
@@ -292,23 +209,23 @@ class _Writer:
             old = tblpr.find(qn(tag))
             if old is not None:
                 tblpr.remove(old)
-        tblw = _el("w:tblW", w=sum(widths), type="dxa")
+        tblw = el("w:tblW", w=sum(widths), type="dxa")
         style = tblpr.find(qn("w:tblStyle"))
         if style is not None:
             style.addnext(tblw)
         else:
             tblpr.insert(0, tblw)
-        jc = _el("w:jc", val="center")
+        jc = el("w:jc", val="center")
         tblw.addnext(jc)
-        layout = _el("w:tblLayout", type="fixed")
+        layout = el("w:tblLayout", type="fixed")
         look = tblpr.find(qn("w:tblLook"))
         if look is not None:
             look.addprevious(layout)
         else:
             tblpr.append(layout)
-        mar = _el("w:tblCellMar")  # the PDF's cell padding, so its widths fit here too
+        mar = el("w:tblCellMar")  # the PDF's cell padding, so its widths fit here too
         for side, w in (("top", 20), ("left", int(PAD * 20)), ("bottom", 20), ("right", int(PAD * 20))):
-            mar.append(_el(f"w:{side}", w=w, type="dxa"))
+            mar.append(el(f"w:{side}", w=w, type="dxa"))
         layout.addnext(mar)
         grid = tbl.tblGrid
         for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
@@ -383,8 +300,8 @@ class _Writer:
         if depth:
             ppr += f'<w:ind w:left="{depth * INDENT_TWIPS}"/>'
         ppr += f'<w:jc w:val="{_ALIGN.get(align, "left")}"/>'
-        run = _run_xml(cell.text, bold=bold, size=size) if cell is not None else ""
-        return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>"
+        text_run = run_xml(cell.text, bold=bold, size=size) if cell is not None else ""
+        return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{text_run}</w:p></w:tc>"
 
 
 def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *,

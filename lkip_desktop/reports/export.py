@@ -1,6 +1,13 @@
-"""One call for every caller (GUI worker, CLI, bench): build the chosen standard tables of
-a workbook and write them to PDF and/or XLSX, and/or the whole LKIP (narrative + every
-table) as a Word document and as a PDF."""
+"""The one export orchestrator, for every caller (GUI worker, CLI, bench): build the chosen
+standard tables of a workbook and write them to PDF and/or XLSX, and/or the whole LKIP
+(narrative + every table) as a Word document and as a PDF.
+
+Two phases, so a GUI can keep the workbook on its own thread:
+- ``plan_export`` refuses any output that would overwrite a workbook, then reads the
+  workbook: builds the tables and the document (immutable from then on);
+- ``write_export`` renders a plan to files; it touches no workbook, so it may run in a
+  worker thread. Cancelled, it leaves no half-written file and raises ``Cancelled``.
+``export`` is the two in a row, with one progress scale over both."""
 
 from __future__ import annotations
 
@@ -22,6 +29,10 @@ FORMATS = {
     "docx": "Laporan lengkap (Word .docx)",
     "lengkap": "Laporan lengkap (PDF)",
 }
+REPORT_SUFFIXES = (".pdf", ".xlsx", ".docx")
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
+CancelCheck = Callable[[], bool]  # True: stop
 
 
 @dataclass
@@ -38,20 +49,83 @@ class ExportResult:
         return [p for p in (self.pdf, self.xlsx, self.docx, self.lengkap) if p]
 
 
+@dataclass(frozen=True)
+class ExportPlan:
+    """What ``write_export`` writes: finished tables and document, checked output paths.
+    ``build_steps`` were done by ``plan_export``; ``write_steps`` are ``write_export``'s."""
+
+    paper: str
+    title: str
+    tables: list[ReportTable]
+    document: LkipDocument | None
+    pdf: Path | str | None = None
+    xlsx: Path | str | None = None
+    docx: Path | str | None = None
+    lengkap: Path | str | None = None
+    build_steps: int = 0
+
+    @property
+    def write_steps(self) -> int:
+        n_doc = len(self.document.tables()) if self.document is not None else 0
+        return (len(self.tables) * (bool(self.pdf) + bool(self.xlsx))
+                + n_doc * (bool(self.docx) + bool(self.lengkap)))
+
+    @property
+    def steps(self) -> int:
+        return self.build_steps + self.write_steps
+
+
 def document_title(svc) -> str:
     wb = svc.wb
     opd = wb.opd.singkatan or wb.opd.nama or "Perangkat Daerah"
     return f"LKIP {opd} {wb.settings.tahun}"
 
 
-def export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None,
-           docx: str | Path | None = None, lengkap: str | Path | None = None,
-           tables: Iterable[str] | None = None, paper: str | None = None,
-           progress: Callable[[int, int, str], None] | None = None,
-           cancel: Callable[[], bool] | None = None) -> ExportResult:
-    """``tables``: numbers ("3.1") or keys; None = every standard table (the full report,
+def export_paths(base: str | Path, *, pdf: bool, xlsx: bool, docx: bool, lengkap: bool,
+                 workbook: Path | str | None = None) -> dict[str, Path | None]:
+    """The files an export to the name ``base`` writes (None: not wanted): ``base``.pdf and
+    ``base``.xlsx for the tables, ``base``.docx and ``base``_lengkap.pdf for the whole LKIP.
+    A report suffix on ``base`` is dropped. ``base`` itself must not be a workbook (the open
+    one, any .lkip): StoreError, with the reason in the user's words."""
+    base = Path(base)
+    check_output_path(base, workbook=workbook)  # the user picked the workbook itself: say so
+    if base.suffix.lower() in REPORT_SUFFIXES:
+        base = base.with_suffix("")
+    return {
+        "pdf": base.with_suffix(".pdf") if pdf else None,
+        "xlsx": base.with_suffix(".xlsx") if xlsx else None,
+        "docx": base.with_suffix(".docx") if docx else None,
+        "lengkap": base.with_name(base.name + "_lengkap.pdf") if lengkap else None,
+    }
+
+
+class _Ticker:
+    """One progress scale over both phases; the cancel check between steps."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: CancelCheck | None, done: int = 0):
+        self.total, self.progress, self.cancel, self.done = total, progress, cancel, done
+
+    def tick(self, what: str) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, what)
+
+    def per_table(self, label: str) -> Callable[[int, int], None]:
+        return lambda i, n: self.tick(f"{label}: tabel {i} dari {n}")
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+
+
+def plan_export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None,
+                docx: str | Path | None = None, lengkap: str | Path | None = None,
+                tables: Iterable[str] | None = None, paper: str | None = None,
+                progress: Progress | None = None, cancel: CancelCheck | None = None) -> ExportPlan:
+    """Check the outputs, then build what they need from ``svc`` (on the caller's thread).
+    ``tables``: numbers ("3.1") or keys; None = every standard table (the full report,
     ``docx`` and ``lengkap``, always carries every table). ``paper``: "A4" or "F4"
-    (default: the workbook's setting). ``progress(done, total, message)``."""
+    (default: the workbook's setting). Raises StoreError for an output that is a workbook."""
     for out in (pdf, xlsx, docx, lengkap):
         if out is not None and not hasattr(out, "write"):
             check_output_path(out, workbook=svc.path)  # an export never overwrites a workbook
@@ -60,46 +134,66 @@ def export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None
     specs = select(all_specs, tables) if (pdf or xlsx) else []
     full = bool(docx or lengkap)
     n_all = len(all_specs)
-    steps = len(specs) * (1 + bool(pdf) + bool(xlsx)) + (n_all * (1 + bool(docx) + bool(lengkap)) if full else 0)
-    done = 0
-
-    def tick(msg: str) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, steps, msg)
-
-    def check() -> None:
-        if cancel is not None and cancel():
-            raise Cancelled()
-
-    result = ExportResult()
+    build_steps = len(specs) + (n_all if full else 0)
+    write_steps = len(specs) * (bool(pdf) + bool(xlsx)) + (n_all * (bool(docx) + bool(lengkap)) if full else 0)
+    ticker = _Ticker(build_steps + write_steps, progress, cancel)
+    built: list[ReportTable] = []
     for spec in specs:
-        check()
-        result.tables.append(spec.build())
-        tick(f"Menyusun {spec.caption}")
-    title = document_title(svc)
-    if pdf:
-        result.pdf = render_pdf(result.tables, pdf, paper, title=title, footer=title,
-                                progress=lambda i, n: tick(f"PDF: tabel {i} dari {n}"), cancel=cancel)
-    if xlsx:
-        result.xlsx = render_xlsx(result.tables, xlsx, paper, title=title,
-                                  progress=lambda i, n: tick(f"Excel: tabel {i} dari {n}"), cancel=cancel)
+        ticker.check()
+        built.append(spec.build())
+        ticker.tick(f"Menyusun {spec.caption}")
+    document = None
     if full:
-        check()
-        doc = build_lkip(svc, all_specs)
-        result.document = doc
+        ticker.check()
+        document = build_lkip(svc, all_specs)
         for _ in range(n_all):
-            tick("Menyusun laporan lengkap")
-        if docx:
-            from .docx import render_docx
+            ticker.tick("Menyusun laporan lengkap")
+    return ExportPlan(paper, document_title(svc), built, document, pdf, xlsx, docx, lengkap, build_steps)
 
-            result.docx = render_docx(doc, docx, paper, progress=lambda i, n: tick(f"Word: tabel {i} dari {n}"),
+
+def write_export(plan: ExportPlan, *, progress: Progress | None = None,
+                 cancel: CancelCheck | None = None) -> ExportResult:
+    """Render ``plan`` to its files. ``progress(done, total, what)`` continues the scale of
+    ``plan_export``; ``cancel()`` returning True stops: the file being written is removed
+    (files finished before stay) and ``Cancelled`` is raised."""
+    ticker = _Ticker(plan.steps, progress, cancel, done=plan.build_steps)
+    result = ExportResult(tables=list(plan.tables), document=plan.document)
+    writing: Path | None = None
+    try:
+        if plan.pdf:
+            writing = plan.pdf
+            result.pdf = render_pdf(plan.tables, plan.pdf, plan.paper, title=plan.title, footer=plan.title,
+                                    progress=ticker.per_table("PDF"), cancel=cancel)
+        if plan.xlsx:
+            writing = plan.xlsx
+            result.xlsx = render_xlsx(plan.tables, plan.xlsx, plan.paper, title=plan.title,
+                                      progress=ticker.per_table("Excel"), cancel=cancel)
+        if plan.document is not None and plan.docx:
+            from .docx import render_docx  # python-docx loads only when a Word file is wanted
+
+            writing = plan.docx
+            ticker.check()
+            result.docx = render_docx(plan.document, plan.docx, plan.paper, progress=ticker.per_table("Word"),
                                       cancel=cancel)
-        if lengkap:
+        if plan.document is not None and plan.lengkap:
             from .document_pdf import render_document_pdf
 
-            result.lengkap = render_document_pdf(doc, lengkap, paper,
-                                                 progress=lambda i, n: tick(f"PDF lengkap: tabel {i} dari {n}"),
-                                                 cancel=cancel)
+            writing = plan.lengkap
+            ticker.check()
+            result.lengkap = render_document_pdf(plan.document, plan.lengkap, plan.paper,
+                                                 progress=ticker.per_table("PDF lengkap"), cancel=cancel)
+    except Cancelled:
+        if writing is not None and not hasattr(writing, "write"):
+            Path(writing).unlink(missing_ok=True)  # the renderers do so too: never a half-written file
+        raise
     return result
+
+
+def export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None,
+           docx: str | Path | None = None, lengkap: str | Path | None = None,
+           tables: Iterable[str] | None = None, paper: str | None = None,
+           progress: Progress | None = None, cancel: CancelCheck | None = None) -> ExportResult:
+    """``plan_export`` then ``write_export`` (see both): what the CLI and the bench call."""
+    plan = plan_export(svc, pdf=pdf, xlsx=xlsx, docx=docx, lengkap=lengkap, tables=tables, paper=paper,
+                       progress=progress, cancel=cancel)
+    return write_export(plan, progress=progress, cancel=cancel)

@@ -48,8 +48,6 @@ _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-
-
 def safe_text(text: str | None) -> str:
     """Text openpyxl can store (control characters and lone surrogates dropped)."""
     return _SURROGATES.sub("", ILLEGAL_CHARACTERS_RE.sub("", text or ""))

@@ -4,7 +4,8 @@ sections the user writes.
 
 The tables are built on the GUI thread (fast, and nobody can edit the workbook halfway
 through a build); only rendering, the slow part, runs in a worker thread, over the
-finished immutable ReportTables. Cancel stops the worker and removes the partial file."""
+finished immutable ReportTables; both phases are `reports.export`'s (`plan_export`, then
+`write_export` in the worker). Cancel stops the worker and removes the partial file."""
 
 from __future__ import annotations
 
@@ -19,13 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..reports.builders import CHAPTERS, TableSpec, standard_tables
-from ..reports.document import LkipDocument, build_lkip
-from ..reports.document_pdf import render_document_pdf
-from ..reports.docx import render_docx
-from ..reports.export import FORMATS, document_title
-from ..reports.pdf import render_pdf
-from ..reports.table import Cancelled, ReportTable
-from ..reports.xlsx import render_xlsx
+from ..reports.export import FORMATS, ExportPlan, document_title, export_paths, plan_export, write_export
+from ..reports.table import Cancelled
+from ..store.database import StoreError
 from .export_narasi import NarasiEditor
 from .preview import TablePreview
 
@@ -34,62 +31,30 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ExportJob(QObject):
-    """Renders finished tables to files; lives in a worker thread."""
+    """Writes a finished ExportPlan with ``reports.export.write_export``; lives in a worker
+    thread (the plan was built on the GUI thread, so the worker never reads the workbook)."""
 
     progress = Signal(int, int, str)
     finished = Signal(list)  # written paths
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, tables: list[ReportTable], pdf: Path | None, xlsx: Path | None, paper: str, title: str,
-                 document: LkipDocument | None = None, docx: Path | None = None, lengkap: Path | None = None):
+    def __init__(self, plan: ExportPlan):
         super().__init__()
-        self.tables, self.pdf, self.xlsx, self.paper, self.title = tables, pdf, xlsx, paper, title
-        self.document, self.docx, self.lengkap = document, docx, lengkap
+        self.plan = plan
         self._stop = threading.Event()
 
     def steps(self) -> int:
-        n_doc = len(self.document.tables()) if self.document is not None else 0
-        return (len(self.tables) * (bool(self.pdf) + bool(self.xlsx))
-                + n_doc * (bool(self.docx) + bool(self.lengkap)))
+        return self.plan.steps
 
     def cancel(self) -> None:
         self._stop.set()
 
     @Slot()
     def run(self) -> None:
-        n = len(self.tables)
-        steps = self.steps()
-        base = 0
-        out: list[str] = []
-
-        def tick(label: str):
-            start = base
-            return lambda i, total: self.progress.emit(start + i, steps, f"{label}: tabel {i} dari {total}")
-
         try:
-            if self.pdf and self.tables:
-                render_pdf(self.tables, self.pdf, self.paper, title=self.title, footer=self.title,
-                           progress=tick("PDF"), cancel=self._stop.is_set)
-                out.append(str(self.pdf))
-                base += n
-            if self.xlsx and self.tables:
-                render_xlsx(self.tables, self.xlsx, self.paper, title=self.title, progress=tick("Excel"),
-                            cancel=self._stop.is_set)
-                out.append(str(self.xlsx))
-                base += n
-            if self.document is not None and self.docx:
-                render_docx(self.document, self.docx, self.paper, progress=tick("Word"), cancel=self._stop.is_set)
-                out.append(str(self.docx))
-                base += len(self.document.tables())
-            if self.document is not None and self.lengkap:
-                render_document_pdf(self.document, self.lengkap, self.paper, progress=tick("PDF lengkap"),
-                                    cancel=self._stop.is_set)
-                out.append(str(self.lengkap))
+            result = write_export(self.plan, progress=self.progress.emit, cancel=self._stop.is_set)
         except Cancelled:
-            for p in (self.pdf, self.xlsx, self.docx, self.lengkap):
-                if p and Path(p).exists() and str(p) not in out:
-                    Path(p).unlink(missing_ok=True)
             self.cancelled.emit()
             return
         except OSError as exc:
@@ -98,7 +63,7 @@ class ExportJob(QObject):
         except Exception as exc:  # report, never crash the GUI thread
             self.failed.emit(f"Ekspor gagal: {exc}")
             return
-        self.finished.emit(out)
+        self.finished.emit([str(p) for p in result.paths])
 
 
 class ExportPage(QWidget):
@@ -281,28 +246,27 @@ class ExportPage(QWidget):
                                               "Laporan (*.pdf *.xlsx *.docx)")
         if not path:
             return
-        base = Path(path)
-        if base.suffix.lower() in (".pdf", ".xlsx", ".docx"):
-            base = base.with_suffix("")
-        settings.setValue(SETTINGS_DIR, str(base.parent))
-        self.start_export(base)
+        settings.setValue(SETTINGS_DIR, str(Path(path).parent))
+        self.start_export(Path(path))
 
     def start_export(self, base: Path) -> None:
         """Export the checked tables to ``base``.pdf / ``base``.xlsx, and the whole LKIP to
-        ``base``.docx / ``base``_lengkap.pdf, in a worker thread. Tables and sentences are
-        built here, on the GUI thread, so no edit can land halfway through."""
+        ``base``.docx / ``base``_lengkap.pdf (``reports.export``). Tables and sentences are
+        built here, on the GUI thread, so no edit can land halfway through; the files are
+        written in a worker thread. An output that would overwrite a workbook is refused."""
         if self._thread is not None:
             return
         svc = self.context.service
-        keys = set(self.checked_keys())
-        tables = [s.build() for s in self._specs if s.key in keys]
-        pdf = base.with_suffix(".pdf") if self.pdf_box.isChecked() and tables else None
-        xlsx = base.with_suffix(".xlsx") if self.xlsx_box.isChecked() and tables else None
-        docx = base.with_suffix(".docx") if self.docx_box.isChecked() else None
-        lengkap = base.with_name(base.name + "_lengkap.pdf") if self.lengkap_box.isChecked() else None
-        document = build_lkip(svc, self._specs) if (docx or lengkap) else None
-        self._job = ExportJob(tables, pdf, xlsx, self.paper.currentText(), document_title(svc), document, docx,
-                              lengkap)
+        keys = self.checked_keys()
+        try:
+            paths = export_paths(base, pdf=self.pdf_box.isChecked() and bool(keys),
+                                 xlsx=self.xlsx_box.isChecked() and bool(keys), docx=self.docx_box.isChecked(),
+                                 lengkap=self.lengkap_box.isChecked(), workbook=svc.path)
+            plan = plan_export(svc, tables=keys, paper=self.paper.currentText(), **paths)
+        except StoreError as exc:
+            self._on_failed(str(exc))
+            return
+        self._job = ExportJob(plan)
         self._thread = QThread(self)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
@@ -311,8 +275,8 @@ class ExportPage(QWidget):
         self._job.failed.connect(self._on_failed)
         self._job.cancelled.connect(self._on_cancelled)
         self.progress.setVisible(True)
-        self.progress.setRange(0, max(1, self._job.steps()))
-        self.progress.setValue(0)
+        self.progress.setRange(0, max(1, plan.steps))
+        self.progress.setValue(plan.build_steps)
         self.status.setText("Mengekspor…")
         self.export_btn.setEnabled(False)
         self.cancel_btn.setEnabled(True)

@@ -154,7 +154,7 @@ def test_every_standard_table_is_consistent(demo):
 
 def test_chart_labels_are_the_table_cells(tmp_path):
     """Bar labels come from the cells' own text, never from a float formatted again."""
-    from lkip_desktop.reports.pdf import chart_drawing
+    from lkip_desktop.reports.pdf_chart import chart_drawing
 
     t = T.ReportTable("t.chart", "9.2", "Grafik", [T.Column(2), T.Column(1, T.PERCENT, 7)],
                       T.header_grid(2, ["Nama", "Capaian (%)"]))

@@ -1,0 +1,121 @@
+"""The wording shared by every chapter's sentences: the free sections the user writes
+(``NARASI``), the ``Para`` a sentence becomes, the collector of sentence parts and quoted
+figures, and how a value, a percentage, a rupiah amount or a count is said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...domain.numbers import format_rupiah
+from ...domain.values import Predikat
+from .. import table as T
+
+# The free sections the user writes (table ``narasi``), in report order: key, title, hint.
+NARASI = [
+    ("kata_pengantar", "Kata Pengantar", "Pengantar dari kepala perangkat daerah."),
+    ("bab1.latar_belakang", "Bab I – Latar Belakang", "Dasar hukum dan maksud penyusunan LKIP."),
+    ("bab1.tugas_fungsi", "Bab I – Tugas Pokok dan Fungsi", "Kedudukan, tugas pokok dan fungsi perangkat daerah."),
+    ("bab1.struktur", "Bab I – Struktur Organisasi dan Sumber Daya",
+     "Susunan organisasi, jumlah pegawai, sarana dan prasarana."),
+    ("bab1.isu_strategis", "Bab I – Aspek Strategis dan Permasalahan Utama",
+     "Isu strategis dan permasalahan utama yang dihadapi."),
+    ("bab2.renstra", "Bab II – Rencana Strategis", "Visi, misi, tujuan dan sasaran Renstra."),
+    ("renstra.strategi", "Renstra – Strategi dan Arah Kebijakan",
+     "Strategi dan arah kebijakan Renstra; dicetak di atas Tabel Strategi, Program, Kegiatan."),
+    ("bab4.langkah", "Bab IV – Langkah ke Depan", "Rencana perbaikan kinerja tahun berikutnya."),
+]
+NARASI_TITLES = {k: t for k, t, _h in NARASI}
+
+PERSEN_UNITS = {"%", "persen", "prosen"}
+BARE_UNITS = {"", "-", "indeks", "nilai", "poin", "skor", "angka", "predikat"}
+STATUS = {"Melampaui target": "melampaui target", "Tercapai": "tercapai", "Belum tercapai": "belum tercapai"}
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph. ``figures``: (name, text as printed) of every figure it quotes.
+    ``user``: the user's own text (placed as written); ``placeholder``: nothing written yet."""
+
+    text: str
+    figures: tuple[tuple[str, str], ...] = ()
+    user: bool = False
+    placeholder: bool = False
+    bullet: bool = False
+
+    def figure(self, name: str) -> str | None:
+        return next((t for n, t in self.figures if n == name), None)
+
+
+class Sentences:
+    """Collects sentence parts and the figures quoted in them."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.figs: list[tuple[str, str]] = []
+
+    def fig(self, name: str, text: str) -> str:
+        self.figs.append((name, text))
+        return text
+
+    def say(self, sentence: str) -> None:
+        self.parts.append(sentence)
+
+    def para(self, bullet: bool = False) -> Para:
+        return Para(" ".join(p for p in self.parts if p), tuple(self.figs), bullet=bullet)
+
+
+def user_paras(text: str | None, placeholder: str | None = None) -> list[Para]:
+    """A user's text as paragraphs (blank lines or line breaks separate them). Control
+    characters are dropped by the renderers; the text is never interpreted."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    parts = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    if parts:
+        return [Para(p, user=True) for p in parts]
+    return [Para(placeholder, placeholder=True)] if placeholder else []
+
+
+def narasi_paras(svc, key: str) -> list[Para]:
+    title = NARASI_TITLES.get(key, key)
+    return user_paras(svc.narasi(key), f"[{title} belum diisi. Tulis pada halaman Laporan, tab Narasi.]")
+
+
+def status_text(word: str | None) -> str:
+    return STATUS.get(word or "", word or "-")
+
+
+def bare_unit(ind) -> bool:
+    return (ind.satuan or "").strip().lower() in BARE_UNITS
+
+
+def with_unit(ind, cell: T.Cell) -> str:
+    """A value as prose prints it: "49,59%", "predikat A (82,04)", "20 dokumen", "88,13"."""
+    text = cell.text
+    if cell.kind == T.PREDIKAT or isinstance(cell.value, Predikat):
+        return f"predikat {text}"
+    sat = (ind.satuan or "").strip()
+    if sat.lower() in PERSEN_UNITS:
+        return f"{text}%"
+    if bare_unit(ind):
+        return text
+    return f"{text} {sat.lower()}"
+
+
+def pct(cell: T.Cell) -> str:
+    return f"{cell.text}%"
+
+
+def rp(n: int | None) -> str:
+    return format_rupiah(n, prefix=True, dash_zero=False)
+
+
+def count_words(n: int) -> str:
+    words = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
+    return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
+
+
+EFISIENSI_WORDS = {
+    "E1": "tingkat efisiensi penggunaan sumber daya (capaian kinerja − serapan anggaran)",
+    "E2": "efisiensi (sisa) anggaran (100 − serapan anggaran)",
+    "E3": "rasio capaian kinerja terhadap serapan anggaran",
+}

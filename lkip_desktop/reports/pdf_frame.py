@@ -1,0 +1,134 @@
+"""The PDF document frame shared by the table PDF and the whole-LKIP PDF: portrait and
+landscape page templates with footer and page number, progress and cancel between
+flowables, page-number anchors and the contents lines that print them, and a build that
+leaves no half-written file when cancelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from . import fonts
+from . import table as T
+from .page import MARGIN, frame_size, page_size
+from .table import Cancelled
+
+
+class PdfDoc(BaseDocTemplate):
+    """Portrait and landscape templates (ids T.PORTRAIT / T.LANDSCAPE) with the footer line;
+    ``progress(done, total)`` per finished table, ``cancel()`` checked after each flowable."""
+
+    def __init__(self, path, paper: str, title: str, footer: str, progress=None, cancel=None, total=0):
+        super().__init__(str(path), pagesize=page_size(paper, T.PORTRAIT), leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN, bottomMargin=MARGIN, title=title, author="LKIP Desktop",
+                         creator="LKIP Desktop", initialFontName=fonts.REGULAR, initialFontSize=8)
+        self.footer = footer
+        self.progress = progress
+        self.cancel = cancel
+        self.total = total
+        self.done = 0
+        templates = []
+        for orient in (T.PORTRAIT, T.LANDSCAPE):
+            w, h = page_size(paper, orient)
+            fw, fh = frame_size(paper, orient)
+            frame = Frame(MARGIN, MARGIN + 8 * mm, fw, fh, id=orient, leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0)
+            templates.append(PageTemplate(id=orient, frames=[frame], pagesize=(w, h), onPage=self._decorate))
+        self.addPageTemplates(templates)
+
+    def _decorate(self, canv, doc):
+        canv.saveState()
+        w, _h = canv._pagesize
+        canv.setFont(fonts.REGULAR, 7.5)
+        canv.setFillColor(colors.HexColor("#555555"))
+        canv.drawString(MARGIN, MARGIN, self.footer)
+        canv.drawRightString(w - MARGIN, MARGIN, f"Halaman {doc.page}")
+        canv.restoreState()
+
+    def table_done(self):
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
+    def afterFlowable(self, flowable):
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        name = getattr(flowable, "_page_form", None)
+        if name:
+            c = self.canv
+            c.saveState()
+            c.beginForm(name, lowerx=-200, lowery=-20, upperx=20, uppery=40)
+            c.setFont(fonts.REGULAR, 8.5)
+            c.drawRightString(0, 0, str(self.page))
+            c.endForm()
+            c.restoreState()
+
+
+class PageAnchor(Flowable):
+    """Zero-size marker: after it is placed, the page number becomes the form ``name``."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._page_form = name
+        self.width = self.height = 0
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class TocLine(Flowable):
+    """A contents line: its text, and at the right the page number an anchor recorded."""
+
+    def __init__(self, text: str, form: str, width: float):
+        super().__init__()
+        self.p = Paragraph(escape(text), ParagraphStyle("toc", fontName=fonts.REGULAR, fontSize=8.5, leading=11))
+        self.form = form
+        self.width = width
+
+    def wrap(self, availW, availH):
+        self.width = availW
+        _w, h = self.p.wrap(availW - 30, availH)
+        self.height = h + 2
+        return availW, self.height
+
+    def draw(self):
+        self.p.drawOn(self.canv, 0, 2)
+        self.canv.saveState()
+        self.canv.translate(self.width, self.height - 10.5)
+        self.canv.doForm(self.form)
+        self.canv.restoreState()
+
+
+class CallWhenPlaced(Flowable):
+    """Zero-size: calls ``fn`` when drawn (a table finished, for progress)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        self.fn()
+
+
+def build_or_remove(doc, story: list, path: Path) -> Path:
+    """Build the document; a cancelled export leaves no half-written file behind."""
+    try:
+        doc.build(story)
+    except Cancelled:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        raise
+    return path
