@@ -10,7 +10,7 @@ from decimal import Decimal
 from .compute import Calculator
 from .model import ANNUAL, REALISASI, TARGET, BudgetItem, Workbook
 from .nip import nip_problems
-from .pk import consistency
+from .pk.checks import consistency
 from .numbers import format_number, format_rupiah
 
 KESALAHAN = "kesalahan"
@@ -171,7 +171,7 @@ def _link_checks(wb: Workbook) -> list[Finding]:
 
 
 def _pk_checks(wb: Workbook, calc: Calculator) -> list[Finding]:
-    """PK versus Renstra targets and the budget tree (the rules live in pk.py)."""
+    """PK versus Renstra targets and the budget tree (the rules live in pk/checks.py)."""
     return [Finding(**vars(w)) for pk in wb.pk_list() for w in consistency(wb, calc, pk.id)]
 
 

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Union
 from ..domain import model as M
 from ..domain.compute import Calculator
 from ..domain.errors import InputError
-from ..domain.formula import parse_formula
+from ..domain.formula.parser import parse_formula
 from ..domain.values import is_empty_text
 from . import database, repository
 from .changes import Changes, describe

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain import model as M
-from ..domain.errors import InputError
-from ..domain.formula import FormulaError, parse_formula
+from ..domain.errors import FormulaError, InputError
+from ..domain.formula.parser import parse_formula
 from ..domain.numbers import format_rupiah, parse_number, parse_rupiah
 from ..domain.values import Predikat, format_value, is_empty_text, parse_indicator_value
 from .schema import MAX_INT

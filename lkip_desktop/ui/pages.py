@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..domain import model as M
 from ..domain.errors import FormulaError
-from ..domain.formula import evaluate, parse_formula, worked
+from ..domain.formula.evaluation import evaluate
+from ..domain.formula.parser import parse_formula
+from ..domain.formula.worked_text import worked
 from ..domain.numbers import format_number
 from ..domain.rating import SCALES
 from ..store.schema import MAX_IMAGE_BYTES, TABLES

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from lkip_desktop.domain import pk as rules
+from lkip_desktop.domain.pk import amounts as rules
 from lkip_desktop.reports.pk_document import PAPERS, Image, PkOptions, layout, render_pdf
 from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef

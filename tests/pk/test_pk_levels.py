@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from lkip_desktop.domain import pk as rules
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
+from lkip_desktop.domain.values import value_from_text
 from lkip_desktop.reports.pk_document import render_pdf
 from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef
@@ -168,7 +169,7 @@ def test_changed_program_target_shows_on_lower_level(demo):
     pk_id, _ = pks.create_version(demo, "murni", unit_id=prog.id, tanggal=date(2024, 1, 5))
     pks.set_fields(demo, pk_id, KEPALA_BAGIAN)
     ind = demo.wb.indicators_of(prog.id)[0]
-    demo.set(CellRef("indicator_value", (ind.id, 2024, TARGET, 0), "nilai"), rules.value_from_text("95"))
+    demo.set(CellRef("indicator_value", (ind.id, 2024, TARGET, 0), "nilai"), value_from_text("95"))
     assert _codes(demo, pk_id) == ["pk-target"]
 
 

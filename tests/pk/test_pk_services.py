@@ -10,6 +10,7 @@ import pytest
 from lkip_desktop.domain import pk as rules
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
+from lkip_desktop.domain.values import value_from_text
 from lkip_desktop.edits import pk as pks
 from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, WorkbookService
 
@@ -155,7 +156,7 @@ def test_warnings_fire_on_changed_target_pagu_and_bad_nip(demo):
     # a changed Renstra target or budget also makes the signed PK disagree
     murni = demo.wb.pk_list()[0]  # the signed PK of the demo
     ind_id = demo.wb.pk_sasaran_rows(murni.id)[1].indicator_id
-    demo.set(CellRef("indicator_value", (ind_id, 2024, TARGET, 0), "nilai"), rules.value_from_text("90"))
+    demo.set(CellRef("indicator_value", (ind_id, 2024, TARGET, 0), "nilai"), value_from_text("90"))
     warns = rules.consistency(demo.wb, demo.calc, murni.id)
     assert [w.code for w in warns] == ["pk-target"]
     assert "(88)" in warns[0].message and "(90)" in warns[0].message

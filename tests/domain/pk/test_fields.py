@@ -1,9 +1,9 @@
-"""Pure PK rules: wording, target display, terbilang, pangkat/golongan."""
+"""domain.pk.fields: targets as the Lampiran prints them, target input, pangkat/NIP lines."""
 
 from __future__ import annotations
 
-from lkip_desktop.domain import pk as rules
-from lkip_desktop.domain.model import PkSasaranRow, PkVersion
+from lkip_desktop.domain.model import PkSasaranRow
+from lkip_desktop.domain.pk import fields as rules
 
 
 def _row(target, satuan=""):
@@ -26,24 +26,6 @@ def test_parse_target():
     assert rules.parse_target("a") == "A"
     assert rules.parse_target("Tersedia") == "Tersedia"
     assert rules.parse_target("") == ""
-
-
-def test_terbilang_uses_num2words():
-    assert rules.terbilang(229_444_689_696) == (
-        "dua ratus dua puluh sembilan miliar empat ratus empat puluh empat juta enam ratus "
-        "delapan puluh sembilan ribu enam ratus sembilan puluh enam rupiah")
-    assert rules.terbilang_kapital(1_500) == "Seribu Lima Ratus Rupiah"
-
-
-def test_wording_default_and_custom():
-    pk = PkVersion("p", pihak1_nama="A", pihak2_nama="B")
-    blocks = rules.body_blocks(pk, 2024)
-    assert [b.kind for b in blocks][:4] == ["para", "pihak1", "para", "pihak2"]
-    assert "berorientasi pada hasil" in blocks[0].text and "\n" not in blocks[0].text
-    pk.teks = "Perjanjian {tahun} antara {pihak1_nama} dan {pihak2_nama} {lain}.\n\n{pihak_pertama}"
-    blocks = rules.body_blocks(pk, 2025)
-    assert blocks[0].text == "Perjanjian 2025 antara A dan B {lain}."
-    assert blocks[1].kind == "pihak1"
 
 
 def test_party_lines():
