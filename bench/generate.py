@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from lkip_desktop.store.service import CellRef, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 from lkip_desktop.domain.values import Predikat
 
 TAHUN = 2024

@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..domain.errors import InputError
-from ..store.service import CellRef, Changes, Op, SetOp, WorkbookService
+from ..store.ops import CellRef, Changes, Op, SetOp
+from ..store.service import WorkbookService
 from .undo import ServiceCommand
 
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import InputError
-from ..store.service import CellRef, Changes, SetOp
+from ..store.ops import CellRef, Changes, SetOp
 
 log = logging.getLogger(__name__)
 

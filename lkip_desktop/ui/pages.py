@@ -34,7 +34,7 @@ from ..domain.formula import evaluate, parse_formula, worked
 from ..domain.numbers import format_number
 from ..domain.rating import SCALES
 from ..store.schema import MAX_IMAGE_BYTES, TABLES
-from ..store.service import CellRef, DeleteOp, InsertOp, SetOp
+from ..store.ops import CellRef, DeleteOp, InsertOp, SetOp
 from . import fmt, work
 from .forms import load_form
 from .grid import GridView

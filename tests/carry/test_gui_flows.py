@@ -127,7 +127,7 @@ def test_from_the_open_workbook(window, dialogs, tmp_path):
 
 
 def test_summary_dialog_lists_by_heading(qtbot):
-    from lkip_desktop.store.carry import Summary
+    from lkip_desktop.exchange.carry import Summary
 
     s = Summary(judul="Judul <b>", dibawa=["satu"], tidak_dibawa=["dua"], peringatan=["tiga"])
     dlg = SummaryDialog(None, "Ringkasan", s)

@@ -11,7 +11,8 @@ from lkip_desktop.domain import pk as rules
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
 from lkip_desktop.store import pk as pks
-from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp
+from lkip_desktop.store.service import WorkbookService
 
 
 def _codes(demo, pk_id):

@@ -21,9 +21,10 @@ from pathlib import Path
 from ..domain import model as M
 from ..domain.budget import pagu_efektif
 from ..domain.errors import InputError
-from . import database
-from .schema import SCHEMA_VERSION, TABLES
-from .service import CellRef, InsertOp, Op, SetOp, WorkbookService
+from ..store import database
+from ..store.schema import SCHEMA_VERSION, TABLES
+from ..store.ops import CellRef, InsertOp, Op, SetOp
+from ..store.service import WorkbookService
 
 # Settings that describe the OPD's conventions (carried); tahun and the period are set anew.
 _CONVENTIONS = [f for f in TABLES["settings"].fields if f not in ("tahun", "renstra_awal", "renstra_akhir")]

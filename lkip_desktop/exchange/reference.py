@@ -19,7 +19,8 @@ from ..domain.errors import InputError
 from ..domain.nip import parse_nip
 from ..domain.numbers import parse_number
 from ..domain.values import Predikat, parse_indicator_value
-from .service import InsertOp, SetOp, CellRef, WorkbookService
+from ..store.ops import InsertOp, SetOp, CellRef
+from ..store.service import WorkbookService
 
 FORMAT = "lkip-reference/1"
 
