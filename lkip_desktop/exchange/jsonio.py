@@ -13,8 +13,8 @@ from pathlib import Path
 from ..domain.errors import InputError
 from ..store import repository
 from ..store.database import check_output_path
-from ..store.schema import SCHEMA_VERSION, TABLES, from_json, to_json
 from ..store.ops import CellRef, InsertOp, SetOp
+from ..store.schema import SCHEMA_VERSION, TABLES, from_json, to_json
 from ..store.service import WorkbookService
 
 FORMAT = "lkip-workbook/1"
