@@ -14,7 +14,8 @@ from ..domain.errors import InputError
 from ..store import repository
 from ..store.database import check_output_path
 from ..store.ops import CellRef, InsertOp, SetOp
-from ..store.schema import SCHEMA_VERSION, TABLES, from_json, to_json
+from ..store.kinds import from_json, to_json
+from ..store.schema import SCHEMA_VERSION, TABLES
 from ..store.service import WorkbookService
 
 FORMAT = "lkip-workbook/1"

@@ -7,8 +7,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .kinds import from_json, to_json
 from .ops import CellRef
-from .schema import TABLES, from_json, to_json
+from .schema import TABLES
 
 
 @dataclass(frozen=True)

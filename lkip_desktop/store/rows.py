@@ -8,8 +8,9 @@ import sqlite3
 
 from ..domain.errors import InputError
 from .history import write_audit
+from .kinds import to_json
 from .ops import DeleteOp, InsertOp, Op, SetOp
-from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES, to_json
+from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES
 
 
 def read_row(conn, table: str, key: tuple) -> dict | None:

@@ -33,7 +33,8 @@ from ..domain.errors import FormulaError
 from ..domain.formula import evaluate, parse_formula, worked
 from ..domain.numbers import format_number
 from ..domain.rating import SCALES
-from ..store.schema import MAX_IMAGE_BYTES, TABLES
+from ..store.kinds import MAX_IMAGE_BYTES
+from ..store.schema import TABLES
 from ..store.ops import CellRef, DeleteOp, InsertOp, SetOp
 from . import fmt, work
 from .forms import load_form

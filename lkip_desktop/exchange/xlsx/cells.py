@@ -11,7 +11,7 @@ from ...domain import model as M
 from ...domain.errors import InputError
 from ...domain.numbers import parse_number, parse_rupiah
 from ...domain.values import is_empty_text, parse_indicator_value
-from ...store.schema import MAX_INT
+from ...store.kinds import MAX_INT
 
 
 def cell_text(v) -> str:
