@@ -26,9 +26,7 @@ def preview_budget(wb: M.Workbook, data: SheetData, mapping: dict[str, int]) -> 
         pv.blocking.append("Belum ada kolom nilai yang dipetakan (pagu, realisasi, atau triwulan).")
         return pv
     tahun = wb.settings.tahun
-    if data.tahun is not None and data.tahun != tahun:
-        pv.blocking.append(f"Berkas ini untuk tahun {data.tahun}, sedangkan buku kerja untuk tahun {tahun}. "
-                           "Pilih berkas tahun yang benar.")
+    pv.refuse_other_year(tahun)
 
     by_kode: dict[str, list[M.BudgetItem]] = {}
     for item in wb.items.values():

@@ -90,12 +90,7 @@ def _rupiah_value(v) -> int | None:
     if isinstance(v, int):
         return v
     if isinstance(v, float):
-        try:
-            d = Decimal(repr(v))
-        except InvalidOperation:
-            raise InputError(f"'{v!r}' bukan angka") from None
-        if not d.is_finite():
-            raise InputError("Bukan angka yang sah")
+        d = exact_decimal(v)
         if d != d.to_integral_value():
             raise InputError(f"Rupiah harus bilangan bulat: {repr(v).replace('.', ',')}")
         return int(d)
@@ -107,6 +102,17 @@ def _rupiah_value(v) -> int | None:
     return parse_rupiah(text)
 
 
+def exact_decimal(v: float) -> Decimal:
+    """A float from Excel as the Decimal it shows: through ``repr``, the shortest exact round trip."""
+    try:
+        d = Decimal(repr(v))
+    except InvalidOperation:
+        raise InputError(f"'{v!r}' bukan angka") from None
+    if not d.is_finite():
+        raise InputError("Bukan angka yang sah")
+    return d
+
+
 def norm_name(text) -> str:
     return " ".join(str(text or "").split()).casefold()
 
@@ -114,15 +120,7 @@ def norm_name(text) -> str:
 def indicator_number(v, number_format: str = "General") -> Decimal:
     """A numeric cell -> Decimal, exactly as shown: a float through ``repr``; a cell
     formatted as percent holds a fraction (0,85 shown as 85%), so it is scaled by 100."""
-    if isinstance(v, int):
-        d = Decimal(v)
-    else:
-        try:
-            d = Decimal(repr(v))
-        except InvalidOperation:
-            raise InputError(f"'{v!r}' bukan angka") from None
-        if not d.is_finite():
-            raise InputError("Bukan angka yang sah")
+    d = Decimal(v) if isinstance(v, int) else exact_decimal(v)
     if "%" in (number_format or ""):
         d = d.scaleb(2)
     return d

@@ -60,9 +60,7 @@ def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int])
                            "atau komponen).")
         return pv
     tahun = wb.settings.tahun
-    if data.tahun is not None and data.tahun != tahun:
-        pv.blocking.append(f"Berkas ini untuk tahun {data.tahun}, sedangkan buku kerja untuk tahun {tahun}. "
-                           "Pilih berkas tahun yang benar.")
+    pv.refuse_other_year(tahun)
 
     by_kode: dict[str, list[M.Indicator]] = {}
     by_name: dict[str, list[M.Indicator]] = {}

@@ -52,6 +52,12 @@ class Preview:
     def ok(self) -> bool:
         return not self.errors and not self.blocking
 
+    def refuse_other_year(self, tahun: int) -> None:
+        """Block a sheet that states a year other than the workbook's."""
+        if self.sheet.tahun is not None and self.sheet.tahun != tahun:
+            self.blocking.append(f"Berkas ini untuk tahun {self.sheet.tahun}, sedangkan buku kerja untuk tahun "
+                                 f"{tahun}. Pilih berkas tahun yang benar.")
+
     @property
     def n_changes(self) -> int:
         return sum(len(m.changes) for m in self.matched)
