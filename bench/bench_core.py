@@ -44,7 +44,8 @@ from pathlib import Path
 from lkip_desktop.domain.compute import Calculator
 from lkip_desktop.store import database, repository
 from lkip_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, APPLICATION_ID
-from lkip_desktop.store.service import CellRef, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 from .generate import RENSTRA_AKHIR, RENSTRA_AWAL, TAHUN, build_ops, generate
 

@@ -169,7 +169,7 @@ def edit(path: Path, tmp: Path, n: int = 40) -> tuple[float, float]:
 
 def workbook(scale: str, tmp: Path) -> Path:
     if scale == "demo":
-        from lkip_desktop.store.demo import build_demo
+        from lkip_desktop.exchange.demo import build_demo
 
         return build_demo(tmp / "demo.lkip")
     from bench.generate import generate

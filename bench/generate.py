@@ -10,8 +10,9 @@ sub kegiatan, and for every sub kegiatan pagu murni/perubahan/realisasi (rupiah 
 with four quarters of fisik and keuangan (rupiah and %, ``Decimal``).
 
 Deterministic: the same (scale, seed) gives the same rows (ids included; only the audit
-timestamps differ). The workbook is written the real way: ``WorkbookService.create`` then
-one ``service.apply(ops)`` (one transaction, audit rows included).
+timestamps differ). The rows are described with ``lkip_desktop.exchange.builder.NewWorkbook``
+(the builder carry-over uses) and written the real way: ``WorkbookService.create_from``, one
+``service.apply(ops)`` (one transaction, audit rows included).
 
     python -m bench.generate OUT.lkip --scale 10 [--seed 0]
 
@@ -30,8 +31,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from lkip_desktop.store.service import CellRef, InsertOp, SetOp, WorkbookService
 from lkip_desktop.domain.values import Predikat
+from lkip_desktop.exchange.builder import NewWorkbook
 
 TAHUN = 2024
 RENSTRA_AWAL = 2022
@@ -48,14 +49,21 @@ class Plan:
 
     scale: float
     seed: int
-    ops: list = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    book: NewWorkbook = field(default_factory=NewWorkbook)  # the ops, counted per table
     iku_ids: list[str] = field(default_factory=list)
     composite_ids: list[str] = field(default_factory=list)
     sub_ids: list[str] = field(default_factory=list)
 
+    @property
+    def ops(self) -> list:
+        return self.book.ops
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.book.counts
+
     def rows(self, table: str) -> list[dict]:
-        return [op.row for op in self.ops if isinstance(op, InsertOp) and op.table == table]
+        return self.book.rows(table)
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -74,7 +82,8 @@ class _Builder:
         if scale <= 0:
             raise ValueError("scale must be > 0")
         self.rng = random.Random(seed)
-        self.plan = Plan(scale, seed)
+        self.plan = Plan(scale, seed, NewWorkbook(new_id=self.new_id))
+        self.book = self.plan.book
         self.n_sub = max(1, round(BASE_SUB_KEGIATAN * scale))
         self.n_ind = max(5, round(BASE_INDICATORS * scale))
         self.fisik: dict[str, tuple[int, int]] = {}  # sub kegiatan -> (target, realisasi) fisik of the year
@@ -84,11 +93,7 @@ class _Builder:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
 
     def insert(self, table: str, **row) -> str | None:
-        if table not in ("indicator_value", "komponen", "budget_quarter", "dukungan"):
-            row.setdefault("id", self.new_id())
-        self.plan.ops.append(InsertOp(table, row))
-        self.plan.counts[table] = self.plan.counts.get(table, 0) + 1
-        return row.get("id")
+        return self.book.insert(table, **row)
 
     def value(self, iid: str, tahun: int, jenis_nilai: str, periode: int, nilai) -> None:
         self.insert("indicator_value", indicator_id=iid, tahun=tahun, jenis_nilai=jenis_nilai,
@@ -97,13 +102,12 @@ class _Builder:
     # -- the workbook ------------------------------------------------------------------
     def build(self) -> Plan:
         rng = self.rng
-        ops = self.plan.ops
         for f, v in (("nama", "Dinas Sintetis Kota Contoh"), ("singkatan", "DSKC"), ("kode", "9.99.0.00"),
                      ("kota", "Kota Contoh"), ("provinsi", "Jawa Barat"), ("kepala_nama", "Dr. Kepala Dinas, M.Si"),
                      ("kepala_jabatan", "Kepala Dinas"), ("kepala_pangkat", "Pembina Utama Muda"),
                      ("kepala_golongan", "IV/c"), ("kepala_nip", "197001012000031001"),
                      ("atasan_nama", "Wali Kota Contoh"), ("atasan_jabatan", "Wali Kota")):
-            ops.append(SetOp(CellRef("opd", (1,), f), v))
+            self.book.set("opd", f, v)
 
         # budget tree: ~n^(1/3) programs, ~n^(2/3) kegiatan, n sub kegiatan
         fan = self.n_sub ** (1 / 3)
@@ -282,17 +286,11 @@ def build_ops(scale: float = 1, seed: int = 0) -> Plan:
 def generate(path, scale: float = 1, seed: int = 0, *, plan: Plan | None = None) -> Path:
     """Write a new synthetic workbook at ``path`` (must not exist) and return its path.
 
-    Built through ``WorkbookService.create`` + one ``service.apply(ops)``."""
+    Built through ``NewWorkbook.write`` (``WorkbookService.create_from``: one ``service.apply(ops)``)."""
     path = Path(path)
     plan = plan or build_ops(scale, seed)
-    svc = WorkbookService.create(path, tahun=TAHUN, renstra_awal=RENSTRA_AWAL, renstra_akhir=RENSTRA_AKHIR)
-    try:
-        svc.apply(plan.ops, f"Buku kerja sintetis {scale:g}x (seed {seed})")
-    except BaseException:
-        svc.close()
-        path.unlink(missing_ok=True)
-        raise
-    svc.close()
+    plan.book.write(path, f"Buku kerja sintetis {scale:g}x (seed {seed})", tahun=TAHUN,
+                    renstra_awal=RENSTRA_AWAL, renstra_akhir=RENSTRA_AKHIR).close()
     return path
 
 

@@ -15,7 +15,7 @@ REFERENCE = Path(__file__).resolve().parent.parent / "resources" / "setda2024.js
 
 @pytest.fixture(scope="session")
 def _demo_master(tmp_path_factory) -> Path:
-    from lkip_desktop.store.reference import import_reference
+    from lkip_desktop.exchange.reference import import_reference
 
     path = tmp_path_factory.mktemp("master") / "demo.lkip"
     svc, _ = import_reference(REFERENCE, path)

@@ -83,7 +83,7 @@ def test_guard_catches_a_connection(no_network):
 
 
 def _first_iku_realisasi(svc):
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     ind = svc.wb.iku_list()[0]
     return CellRef("indicator_value", (ind.id, svc.wb.settings.tahun, "realisasi", 0), "nilai")
@@ -91,7 +91,7 @@ def _first_iku_realisasi(svc):
 
 def test_core_session_uses_no_network(no_network, tmp_path, capsys):
     from lkip_desktop.cli import main as cli_main
-    from lkip_desktop.store.demo import build_demo
+    from lkip_desktop.exchange.demo import build_demo
     from lkip_desktop.store.service import WorkbookService
 
     path = build_demo(tmp_path / "demo.lkip")

@@ -25,7 +25,7 @@ def main() -> int:
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")
     from PySide6.QtWidgets import QApplication
 
-    from lkip_desktop.store.demo import build_demo
+    from lkip_desktop.exchange.demo import build_demo
     from lkip_desktop.ui.app import make_app
     from lkip_desktop.ui.main_window import MainWindow
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..domain.numbers import format_rupiah
-from ..store import carry, xlsx_import
+from ..exchange import carry
+from ..exchange import xlsx as xlsx_import
 from ..store.service import WorkbookService
 
 

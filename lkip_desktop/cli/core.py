@@ -10,9 +10,10 @@ from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_percent, format_rupiah
 from ..domain.reviu import KESALAHAN, check
 from ..domain.values import format_value
-from ..store import jsonio
-from ..store.reference import import_reference
-from ..store.service import CellRef, WorkbookService
+from ..exchange import jsonio
+from ..exchange.reference import import_reference
+from ..store.ops import CellRef
+from ..store.service import WorkbookService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -128,7 +129,7 @@ def cmd_import_reference(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..store.demo import build_demo
+    from ..exchange.demo import build_demo
 
     if args.workbook.exists():
         raise InputError(f"Berkas '{args.workbook.name}' sudah ada; contoh tidak menimpa berkas. Pilih nama lain.")

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 from ..domain.compute import Calculator
 from ..domain.model import Workbook
 from ..store.changes import Changes
-from ..store.service import CellRef, Op
+from ..store.ops import CellRef, Op
 
 
 class Book(Protocol):

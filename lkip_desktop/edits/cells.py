@@ -15,7 +15,7 @@ from ..domain import effects as E
 from ..domain.model import ANNUAL, REALISASI, TARGET, Workbook
 from ..store.changes import thing_of
 from ..store.schema import TABLES
-from ..store.service import CellRef
+from ..store.ops import CellRef
 
 # -- the workbook's cells ---------------------------------------------------------------------
 

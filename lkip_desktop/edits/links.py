@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..store.changes import Changes
-from ..store.service import DeleteOp, InsertOp
+from ..store.ops import DeleteOp, InsertOp
 from .book import Book
 
 

@@ -14,7 +14,8 @@ from typing import Protocol
 from ..domain import model as M
 from ..domain import pk as rules
 from ..domain.errors import InputError
-from ..store.service import CellRef, Changes, DeleteOp, InsertOp, Op, SetOp
+from ..store.changes import Changes
+from ..store.ops import CellRef, DeleteOp, InsertOp, Op, SetOp
 
 LOCKED = ("Perjanjian Kinerja ini sudah ditandatangani dan dikunci. "
           "Buat PK Perubahan untuk mencatat perubahan.")

@@ -8,7 +8,7 @@ from ..domain import effects as E
 from ..domain import model as M
 from ..domain.errors import InputError
 from ..store.changes import Changes
-from ..store.service import DeleteOp, InsertOp, SetOp
+from ..store.ops import DeleteOp, InsertOp, SetOp
 from . import cells
 from .book import Book
 

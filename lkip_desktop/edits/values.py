@@ -7,7 +7,8 @@ from typing import Any, Iterable
 
 from ..domain.errors import InputError
 from ..store.changes import Changes
-from ..store.service import AuditEntry, CellRef, SetOp
+from ..store.history import AuditEntry
+from ..store.ops import CellRef, SetOp
 from . import cells
 from .book import Book
 

@@ -1,4 +1,4 @@
-"""The blank entry template (.xlsx) a colleague fills in Excel; ``store.xlsx_import`` reads
+"""The blank entry template (.xlsx) a colleague fills in Excel; ``exchange.xlsx`` reads
 it back with the same checks.
 
 Sheets: "Petunjuk" (instructions, first so it is what Excel opens on), "Isian Anggaran"
@@ -29,7 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..domain import model as M
 from ..domain.values import GRADES, Predikat
 from ..store.database import check_output_path
-from ..store.xlsx_import import (
+from ..exchange.xlsx import (
     FIELD_BY_KEY,
     IND_FIELD_BY_KEY,
     indicators_in_order,

@@ -16,10 +16,9 @@ import shutil
 import sqlite3
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Union
+from typing import Any, Iterable
 
 from ..domain import model as M
 from ..domain.compute import Calculator
@@ -29,52 +28,10 @@ from ..domain.values import is_empty_text
 from . import database, repository
 from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
-from .schema import CHILDREN, SCHEMA_VERSION, TABLES, UPSERT_TABLES, VALUE_TABLES, from_json, to_json
-
-
-@dataclass(frozen=True)
-class CellRef:
-    table: str
-    key: tuple
-    field: str
-
-
-@dataclass(frozen=True)
-class SetOp:
-    ref: CellRef
-    value: Any
-
-
-@dataclass(frozen=True)
-class InsertOp:
-    table: str
-    row: dict  # Python values, key fields included
-
-    def __hash__(self):  # rows are dicts; identity is enough for ops
-        return id(self)
-
-
-@dataclass(frozen=True)
-class DeleteOp:
-    table: str
-    key: tuple
-
-
-Op = Union[SetOp, InsertOp, DeleteOp]
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    waktu: str
-    pengguna: str
-    aksi: str
-    tabel: str
-    kunci: tuple
-    kolom: str | None
-    lama: Any
-    baru: Any
-    label: str | None
+from .history import AuditEntry, read_history, write_audit
+from .ops import CellRef, DeleteOp, InsertOp, Op, SetOp
+from .rows import execute, integrity_message, read_row
+from .schema import SCHEMA_VERSION, TABLES, VALUE_TABLES
 
 
 BULK_AUDIT_ROWS = 500
@@ -207,19 +164,10 @@ class WorkbookService:
     # -- reading cells ----------------------------------------------------------------------
     def get(self, ref: CellRef) -> Any:
         """The stored Python value of a cell (None when empty)."""
-        row = self._row(ref.table, ref.key)
+        row = read_row(self.db.conn, ref.table, ref.key)
         if row is None or ref.field not in row:
             return None
         return TABLES[ref.table].fields[ref.field].from_db(row[ref.field])
-
-    def _row(self, table: str, key: tuple) -> dict | None:
-        cols = TABLES[table].key
-        where = " AND ".join(f"[{c}] = ?" for c in cols)
-        cur = self.db.conn.execute(f"SELECT * FROM [{table}] WHERE {where}", tuple(key))
-        r = cur.fetchone()
-        if r is None:
-            return None
-        return dict(zip([c[0] for c in cur.description], r))
 
     # -- convenience builders ---------------------------------------------------------------
     def add(self, table: str, label: str | None = None, **values) -> tuple[str, Changes]:
@@ -277,16 +225,18 @@ class WorkbookService:
         try:
             with self.db.atomic():
                 for op in ops:
-                    inv = self._execute(op, waktu, label, touched, audit=not (bulk and isinstance(op, InsertOp)))
+                    inv = execute(self.db.conn, self.user, op, waktu, label, touched,
+                                  audit=not (bulk and isinstance(op, InsertOp)))
                     inverse.append(inv)
                 if bulk:
                     counts: dict[str, int] = {}
                     for o in inserts:
                         counts[o.table] = counts.get(o.table, 0) + 1
                     for table, n in counts.items():
-                        self._audit(waktu, "tambah", table, (), None, None, json.dumps({"baris": n}), label)
+                        write_audit(self.db.conn, self.user, waktu, "tambah", table, (), None, None,
+                                    json.dumps({"baris": n}), label)
         except sqlite3.IntegrityError as exc:
-            raise InputError(_integrity_message(exc)) from exc
+            raise InputError(integrity_message(exc)) from exc
         except OverflowError as exc:
             raise InputError("Angka terlalu besar untuk disimpan.") from exc
         except sqlite3.OperationalError as exc:
@@ -347,118 +297,9 @@ class WorkbookService:
                 "Buat PK Perubahan untuk mencatat perubahan."
             )
 
-    def _execute(self, op: Op, waktu: str, label: str, touched: list, audit: bool = True) -> list[Op]:
-        conn = self.db.conn
-        if isinstance(op, SetOp):
-            t = TABLES[op.ref.table]
-            kind = t.fields[op.ref.field]
-            key = tuple(op.ref.key)
-            new_db = kind.to_db(op.value) if not (op.value is None and t.name in VALUE_TABLES) else None
-            row = self._row(t.name, key)
-            old_db = row.get(op.ref.field) if row else None
-            old_value = kind.from_db(old_db)
-            if row is None and new_db is None:
-                return []
-            if t.name in VALUE_TABLES and new_db is None:
-                where = " AND ".join(f"[{c}] = ?" for c in t.key)
-                conn.execute(f"DELETE FROM [{t.name}] WHERE {where}", key)
-                touched.append((t.name, key, False))
-            elif row is None:
-                if t.name not in UPSERT_TABLES:
-                    raise InputError(f"{t.label} tidak ditemukan (mungkin sudah dihapus).")
-                cols = list(t.key) + [op.ref.field]
-                conn.execute(
-                    f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-                    key + (new_db,),
-                )
-                touched.append((t.name, key, True))
-                self._audit(waktu, "ubah", t.name, key, op.ref.field, None, new_db, label)
-                return [DeleteOp(t.name, key)]  # the row did not exist before: undo removes it
-            else:
-                if old_db == new_db:
-                    return []
-                where = " AND ".join(f"[{c}] = ?" for c in t.key)
-                conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where}", (new_db,) + key)
-                touched.append((t.name, key, True))
-            self._audit(waktu, "ubah", t.name, key, op.ref.field, old_db, new_db, label)
-            return [SetOp(op.ref, old_value)]
-        if isinstance(op, InsertOp):
-            t = TABLES[op.table]
-            data = {}
-            for col, v in op.row.items():
-                data[col] = t.fields[col].to_db(v) if col in t.fields else v
-            cols = list(data)
-            conn.execute(
-                f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-                tuple(data.values()),
-            )
-            key = tuple(data[c] for c in t.key)
-            touched.append((t.name, key, True))
-            if audit:
-                self._audit(waktu, "tambah", t.name, key, None, None,
-                            json.dumps({k: to_json(v) for k, v in data.items()}, ensure_ascii=False), label)
-            return [DeleteOp(t.name, key)]
-        if isinstance(op, DeleteOp):
-            t = TABLES[op.table]
-            captured = self._capture(t.name, tuple(op.key))
-            if not captured:
-                return []
-            # Children first: indicators hang off their owner without a foreign key.
-            for table, row in reversed(captured):
-                cols = TABLES[table].key
-                where = " AND ".join(f"[{c}] = ?" for c in cols)
-                conn.execute(f"DELETE FROM [{table}] WHERE {where}", tuple(row[c] for c in cols))
-            for table, row in captured:
-                touched.append((table, tuple(row[c] for c in TABLES[table].key), False))
-            self._audit(waktu, "hapus", t.name, tuple(op.key), None,
-                        json.dumps({k: to_json(v) for k, v in captured[0][1].items()}, ensure_ascii=False),
-                        None, label)
-            return [InsertOp(table, _from_db_row(table, row)) for table, row in captured]
-        raise TypeError(op)
-
-    def _capture(self, table: str, key: tuple) -> list[tuple[str, dict]]:
-        """The row and everything hanging off it, parents first and links last (the order to
-        re-insert: a link needs both ends), each row once."""
-        seen: set = set()
-        entities: list[tuple[str, dict]] = []
-        links: list[tuple[str, dict]] = []
-        for t, r in self._capture_tree(table, key):
-            ident = (t, tuple(r[c] for c in TABLES[t].key))
-            if ident in seen:
-                continue
-            seen.add(ident)
-            (links if t == "dukungan" else entities).append((t, r))
-        return entities + links
-
-    def _capture_tree(self, table: str, key: tuple) -> list[tuple[str, dict]]:
-        row = self._row(table, key)
-        if row is None:
-            return []
-        out = [(table, row)]
-        for child_table, fk in CHILDREN.get(table, []):
-            cur = self.db.conn.execute(f"SELECT * FROM [{child_table}] WHERE [{fk}] = ?", (key[0],))
-            names = [c[0] for c in cur.description]
-            for r in cur.fetchall():
-                child = dict(zip(names, r))
-                if child_table == "budget_item" or TABLES[child_table].key == ("id",):
-                    out.extend(self._capture_tree(child_table, (child["id"],)))
-                else:
-                    out.append((child_table, child))
-        return out
-
-    def _audit(self, waktu, aksi, tabel, key, kolom, lama, baru, label) -> None:
-        self.db.conn.execute(
-            "INSERT INTO audit (waktu, pengguna, aksi, tabel, kunci, kolom, lama, baru, label) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (waktu, self.user, aksi, tabel, json.dumps(list(key), ensure_ascii=False), kolom,
-             None if lama is None else json.dumps(to_json(lama), ensure_ascii=False) if aksi == "ubah" else lama,
-             None if baru is None else json.dumps(to_json(baru), ensure_ascii=False) if aksi == "ubah" else baru,
-             label),
-        )
-
     def _refresh_memory(self, touched: list[tuple[str, tuple, bool]]) -> None:
         for table, key, _ in touched:
-            row = self._row(table, key)
+            row = read_row(self.db.conn, table, key)
             if row is None:
                 repository.remove_row(self.wb, table, key)
             else:
@@ -473,26 +314,7 @@ class WorkbookService:
 
     # -- history ------------------------------------------------------------------------------
     def history(self, ref: CellRef | None = None, limit: int = 500) -> list[AuditEntry]:
-        if ref is None:
-            cur = self.db.conn.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
-        else:
-            cur = self.db.conn.execute(
-                "SELECT * FROM audit WHERE tabel = ? AND kunci = ? AND (kolom = ? OR kolom IS NULL) "
-                "ORDER BY id DESC LIMIT ?",
-                (ref.table, json.dumps(list(ref.key), ensure_ascii=False), ref.field, limit),
-            )
-        names = [c[0] for c in cur.description]
-        out = []
-        for r in cur.fetchall():
-            d = dict(zip(names, r))
-            kind = TABLES[d["tabel"]].fields.get(d["kolom"]) if d["kolom"] else None
-            lama, baru = d["lama"], d["baru"]
-            if kind is not None:
-                lama = kind.from_db(from_json(json.loads(lama))) if lama is not None else None
-                baru = kind.from_db(from_json(json.loads(baru))) if baru is not None else None
-            out.append(AuditEntry(d["id"], d["waktu"], d["pengguna"], d["aksi"], d["tabel"],
-                                  tuple(json.loads(d["kunci"])), d["kolom"], lama, baru, d["label"]))
-        return out
+        return read_history(self.db.conn, ref, limit)
 
     def restore(self, ref: CellRef, audit_id: int) -> Changes:
         """Bring back the value a cell had before the change ``audit_id`` (as a new edit)."""
@@ -504,24 +326,6 @@ class WorkbookService:
     def narasi(self, kunci: str) -> str:
         r = self.db.conn.execute("SELECT teks FROM narasi WHERE kunci = ?", (kunci,)).fetchone()
         return r[0] if r else ""
-
-
-def _from_db_row(table: str, row: dict) -> dict:
-    fields = TABLES[table].fields
-    return {k: (fields[k].from_db(v) if k in fields else v) for k, v in row.items()}
-
-
-def _integrity_message(exc: sqlite3.IntegrityError) -> str:
-    text = str(exc)
-    if "UNIQUE" in text or "PRIMARY KEY" in text:
-        return "Data yang sama sudah ada."
-    if "FOREIGN KEY" in text:
-        return "Data rujukan (induk) tidak ada."
-    if "CHECK" in text:
-        return "Nilai di luar batas yang diizinkan (mis. pagu negatif)."
-    if "NOT NULL" in text:
-        return "Ada kolom wajib yang belum diisi."
-    return f"Data tidak sah: {text}"
 
 
 def _same_file(a: Path, b: Path) -> bool:

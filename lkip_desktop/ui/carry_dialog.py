@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import InputError
-from ..store import carry
+from ..exchange import carry
 from ..store.database import StoreError
 
 FILTER = "Buku kerja LKIP (*.lkip)"

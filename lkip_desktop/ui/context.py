@@ -11,7 +11,8 @@ from PySide6.QtGui import QUndoStack
 from ..domain.errors import InputError
 from ..edits import values
 from ..store.changes import Changes
-from ..store.service import CellRef, Op, WorkbookService
+from ..store.ops import CellRef, Op
+from ..store.service import WorkbookService
 from .undo import ServiceCommand
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.service import DeleteOp, InsertOp
+from ..store.ops import DeleteOp, InsertOp
 
 
 class SubKegiatanChecklist(QAbstractListModel):

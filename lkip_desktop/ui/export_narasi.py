@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..reports import narrative as N
-from ..store.service import CellRef
+from ..store.ops import CellRef
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 

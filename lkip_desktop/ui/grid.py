@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import InputError
-from ..store.service import CellRef, Changes, SetOp
+from ..store.changes import Changes
+from ..store.ops import CellRef, SetOp
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InputError
 from ..reports.entry_template import write_entry_template
-from ..store import xlsx_import as X
+from ..exchange import xlsx as X
 
 
 def export_entry_template(parent: QWidget | None, context, path: Path | None = None) -> Path | None:

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------------
     def open_demo(self) -> bool:
-        from ..store.demo import demo_path
+        from ..exchange.demo import demo_path
 
         try:
             path = demo_path()

@@ -3,7 +3,7 @@ keuangan per quarter) and the Dukungan checklist (IKU x budget item)."""
 
 from __future__ import annotations
 
-from ..store.service import CellRef, DeleteOp, InsertOp
+from ..store.ops import CellRef, DeleteOp, InsertOp
 from . import fmt
 from .grid import Column, GridModel, Node
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from ..domain.model import ANNUAL, JENIS, POLARITAS, REALISASI, TARGET
 from ..domain.numbers import format_number
-from ..store.service import CellRef, SetOp
+from ..store.ops import CellRef, SetOp
 from . import fmt
 from .grid import Column, GridModel, Node
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain import reviu
 from ..domain.numbers import format_date
 from ..store.schema import TABLES
-from ..store.service import CellRef
+from ..store.ops import CellRef
 from . import fmt
 from .grid import Column, GridModel
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QSpin
 
 from ..domain.errors import InputError
 from ..store.database import StoreError
-from ..store.service import CellRef, SetOp, WorkbookService
+from ..store.ops import CellRef, SetOp
+from ..store.service import WorkbookService
 from .forms import load_form
 
 OPD_FIELDS = ("nama", "singkatan", "kota", "provinsi", "kepala_nama")

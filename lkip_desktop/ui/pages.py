@@ -35,8 +35,9 @@ from ..domain.formula.parser import parse_formula
 from ..domain.formula.worked_text import worked
 from ..domain.numbers import format_number
 from ..domain.rating import SCALES
-from ..store.schema import MAX_IMAGE_BYTES, TABLES
-from ..store.service import CellRef, DeleteOp, InsertOp, SetOp
+from ..store.kinds import MAX_IMAGE_BYTES
+from ..store.schema import TABLES
+from ..store.ops import CellRef, DeleteOp, InsertOp, SetOp
 from . import fmt, work
 from .forms import load_form
 from .grid import GridView

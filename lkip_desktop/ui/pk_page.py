@@ -24,7 +24,7 @@ from ..domain.numbers import parse_rupiah
 from ..domain.nip import format_nip
 from ..reports.pk_document import PkOptions, document_title, layout, write_pdf
 from ..edits import pk as pks
-from ..store.service import CellRef
+from ..store.ops import CellRef
 from .pk_render import page_image, print_pages
 
 LOGO_REF = CellRef("opd", (1,), "logo")  # the Pemda logo lives in the workbook (Profil OPD)

@@ -18,7 +18,7 @@ from lkip_desktop.ui.carry_dialog import CarryDialog, SummaryDialog
 from lkip_desktop.ui.context import WorkbookContext
 from lkip_desktop.ui.import_xlsx_dialog import ImportXlsxDialog
 
-from .helpers import build_2023, sha
+from ..exchange.helpers import build_2023, sha
 
 
 def _keep(shot: Path) -> None:
@@ -127,7 +127,7 @@ def test_from_the_open_workbook(window, dialogs, tmp_path):
 
 
 def test_summary_dialog_lists_by_heading(qtbot):
-    from lkip_desktop.store.carry import Summary
+    from lkip_desktop.exchange.carry import Summary
 
     s = Summary(judul="Judul <b>", dibawa=["satu"], tidak_dibawa=["dua"], peringatan=["tiga"])
     dlg = SummaryDialog(None, "Ringkasan", s)

@@ -14,7 +14,7 @@ from lkip_desktop.ui.carry_dialog import CarryDialog
 from lkip_desktop.ui.context import WorkbookContext
 from lkip_desktop.ui.import_xlsx_dialog import ImportXlsxDialog, export_entry_template
 
-from .helpers import build_2023, sha
+from ..exchange.helpers import build_2023, sha
 
 
 @pytest.fixture
@@ -69,13 +69,13 @@ def test_carry_dialog_asks_for_new_period(qtbot, tmp_path):
 def test_attach_history_is_one_undo_step(qtbot, tmp_path, monkeypatch):
     old = tmp_path / "2023.lkip"
     ids = build_2023(old)
-    from lkip_desktop.store import carry
+    from lkip_desktop.exchange import carry
 
     carry.new_from_last_year(old, tmp_path / "2024.lkip")
     # Remove the 2022 history from the new file, then bring it back from the 2023 file.
     svc = WorkbookService.open(tmp_path / "2024.lkip")
     ctx = WorkbookContext(svc)
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     ctx.set_cell(CellRef("indicator_value", (ids["iku1"], 2022, "realisasi", 0), "nilai"), None)
     monkeypatch.setattr(carry_dialog, "show_summary", lambda *a: None)

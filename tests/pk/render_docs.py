@@ -21,8 +21,8 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from lkip_desktop.reports.pk_document import PkOptions, render_pdf  # noqa: E402
 from lkip_desktop.edits import pk as pks  # noqa: E402
-from lkip_desktop.store.reference import import_reference  # noqa: E402
-from lkip_desktop.store.service import CellRef  # noqa: E402
+from lkip_desktop.exchange.reference import import_reference  # noqa: E402
+from lkip_desktop.store.ops import CellRef  # noqa: E402
 
 
 def stand_in_logo(path: Path) -> bytes:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from lkip_desktop.domain.pk import amounts as rules
 from lkip_desktop.reports.pk_document import PAPERS, Image, PkOptions, layout, render_pdf
 from lkip_desktop.edits import pk as pks
-from lkip_desktop.store.service import CellRef
+from lkip_desktop.store.ops import CellRef
 
 
 def _text(path) -> tuple[str, list[str]]:

@@ -14,7 +14,7 @@ from lkip_desktop.domain.model import TARGET
 from lkip_desktop.domain.values import value_from_text
 from lkip_desktop.reports.pk_document import render_pdf
 from lkip_desktop.edits import pk as pks
-from lkip_desktop.store.service import CellRef
+from lkip_desktop.store.ops import CellRef
 
 KEPALA_BAGIAN = {"pihak1_nama": "Dr. Ahmad Fauzi, S.E., M.Si.", "pihak1_jabatan": "Asisten Perekonomian",
                  "pihak1_pangkat": "Pembina Tingkat I", "pihak1_golongan": "IV.b",

@@ -135,7 +135,7 @@ def test_date_style_checkbox_is_the_workbook_setting(page, demo, tmp_path):
 
 
 def test_sign_is_not_an_undo_step_and_keeps_the_others(page, demo):
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     page.versions.setCurrentRow(0)
     new_id = page.make_perubahan()

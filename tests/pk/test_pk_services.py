@@ -12,7 +12,8 @@ from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.model import TARGET
 from lkip_desktop.domain.values import value_from_text
 from lkip_desktop.edits import pk as pks
-from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp
+from lkip_desktop.store.service import WorkbookService
 
 
 def _codes(demo, pk_id):

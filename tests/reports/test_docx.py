@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from lkip_desktop.domain.numbers import parse_number, parse_rupiah
 from lkip_desktop.reports.export import export
-from lkip_desktop.store.service import CellRef, WorkbookService
+from lkip_desktop.store.ops import CellRef
+from lkip_desktop.store.service import WorkbookService
 
 CAPAIAN = ["123,97", "100,99", "100,00", "106,18", "129,98"]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

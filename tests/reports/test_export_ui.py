@@ -62,7 +62,7 @@ def test_cancel_removes_partial_file(page, qtbot, tmp_path):
 
 
 def test_page_refreshes_on_change(page, qtbot, demo):
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     ind = demo.wb.iku_list()[0]
     page.context.set_cell(CellRef("indicator", (ind.id,), "nama"), "Indikator baru")

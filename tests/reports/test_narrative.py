@@ -12,7 +12,8 @@ from lkip_desktop.domain.numbers import parse_number, parse_rupiah
 from lkip_desktop.domain.values import Predikat, parse_predikat
 from lkip_desktop.reports import narrative as N
 from lkip_desktop.reports.builders import standard_tables
-from lkip_desktop.store.service import CellRef, WorkbookService
+from lkip_desktop.store.ops import CellRef
+from lkip_desktop.store.service import WorkbookService
 
 CAPAIAN = ["123,97", "100,99", "100,00", "106,18", "129,98"]
 # A figure as prose prints it: 1.234.567 / 49,59 (years and counts are plain digits).

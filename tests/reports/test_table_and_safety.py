@@ -11,7 +11,7 @@ from lkip_desktop.reports import table as T
 from lkip_desktop.reports.builders import standard_tables
 from lkip_desktop.reports.pdf import render_pdf
 from lkip_desktop.reports.xlsx import render_xlsx
-from lkip_desktop.store.service import CellRef
+from lkip_desktop.store.ops import CellRef
 
 from .pdftext import pages_text
 

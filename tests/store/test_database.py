@@ -15,7 +15,8 @@ import pytest
 from lkip_desktop.store import database
 from lkip_desktop.store.database import FileLockedError, StoreError
 from lkip_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from lkip_desktop.store.service import CellRef, WorkbookService
+from lkip_desktop.store.ops import CellRef
+from lkip_desktop.store.service import WorkbookService
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]

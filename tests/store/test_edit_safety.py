@@ -16,7 +16,8 @@ import pytest
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.store import repository
 from lkip_desktop.store.database import StoreError
-from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,8 @@ import pytest
 
 from lkip_desktop.domain.errors import FormulaError, InputError
 from lkip_desktop.domain.numbers import round_half_up
-from lkip_desktop.store.service import CellRef, DeleteOp, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 
 def digest(path) -> str:
@@ -242,7 +243,7 @@ PNG_1PX = bytes.fromhex(
 
 
 def test_logo_is_kept_in_the_workbook_and_travels_in_json(demo, tmp_path):
-    from lkip_desktop.store import jsonio
+    from lkip_desktop.exchange import jsonio
 
     demo.set(CellRef("opd", (1,), "logo"), PNG_1PX)
     assert demo.wb.opd.logo == PNG_1PX

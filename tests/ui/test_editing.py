@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from lkip_desktop.store.service import CellRef
+from lkip_desktop.store.ops import CellRef
 from tests.ui.helpers import cell_text, column, row_of, type_into
 
 

@@ -78,7 +78,7 @@ def test_reviu_of_a_big_workbook_runs_in_a_worker_and_can_be_cancelled(window, w
     first = len(page.model.findings)
     # an edit does not re-run the slow check: the list is marked stale
     iku = window.context.wb.iku_list()[0]
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     window.context.set_cell(CellRef("indicator", (iku.id,), "nama"), "Diubah")
     assert page.stale and "Periksa ulang" in page.summary.text()

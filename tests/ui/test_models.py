@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from lkip_desktop.store.service import CellRef
+from lkip_desktop.store.ops import CellRef
 from lkip_desktop.ui import models_anggaran as A
 from lkip_desktop.ui import models_kinerja as K
 from lkip_desktop.ui import models_lain as L
@@ -53,7 +53,7 @@ def test_edit_emits_exact_data_changed(qtbot, demo):
 def test_big_model_keeps_refcount_of_none(qtbot, demo):
     """PySide6 6.12.0 corrupted refcounts on Python 3.11 (EXAMPLES.md, pitfalls): fill a big
     tree model, walk it under a repainting view, and check None's refcount does not fall."""
-    from lkip_desktop.store.service import InsertOp
+    from lkip_desktop.store.ops import InsertOp
     from lkip_desktop.ui.grid import GridView
     from lkip_desktop.domain.model import new_id
 

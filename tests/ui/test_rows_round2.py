@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-from lkip_desktop.store.service import InsertOp
+from lkip_desktop.store.ops import InsertOp
 from lkip_desktop.ui import pages
 
 

@@ -19,7 +19,9 @@ from ..domain.errors import InputError
 from ..domain.nip import parse_nip
 from ..domain.numbers import parse_number
 from ..domain.values import Predikat, parse_indicator_value
-from .service import InsertOp, SetOp, CellRef, WorkbookService
+from ..store.ops import InsertOp
+from ..store.service import WorkbookService
+from .builder import NewWorkbook
 
 FORMAT = "lkip-reference/1"
 
@@ -29,7 +31,8 @@ class ReferenceBuilder:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"Berkas bukan data referensi LKIP (format '{FORMAT}').")
         self.data = data
-        self.ops: list = []
+        self.book = NewWorkbook()
+        self.ops = self.book.ops
         self.warnings: list[str] = []
         self.by_kode: dict[str, str] = {}
         self.by_nama: dict[str, str] = {}
@@ -38,10 +41,7 @@ class ReferenceBuilder:
 
     # -- helpers -----------------------------------------------------------------------
     def insert(self, table: str, **row) -> str:
-        if table not in ("indicator_value", "komponen", "budget_quarter", "dukungan"):
-            row.setdefault("id", M.new_id())
-        self.ops.append(InsertOp(table, row))
-        return row.get("id")
+        return self.book.insert(table, **row)
 
     @staticmethod
     def _dec(text) -> Decimal | None:
@@ -62,7 +62,7 @@ class ReferenceBuilder:
                 self._indicators(s.get("indikator") or [], "sasaran", sid)
         strategi = ((d.get("renstra") or {}).get("extra") or {}).get("strategi")
         if strategi:
-            self.ops.append(SetOp(CellRef("narasi", ("renstra.strategi",), "teks"), str(strategi)))
+            self.book.set("narasi", "teks", str(strategi), key=("renstra.strategi",))
         self._budget(d.get("anggaran") or {})
         self._links()
         self._pk(d.get("pk") or [])
@@ -84,14 +84,14 @@ class ReferenceBuilder:
         }
         for f, v in values.items():
             if v:
-                self.ops.append(SetOp(CellRef("opd", (1,), f), v))
+                self.book.set("opd", f, v)
         awal, akhir = (d.get("renstra") or {}).get("periode") or [self.tahun, self.tahun]
         for f, v in (("tahun", self.tahun), ("renstra_awal", int(awal)), ("renstra_akhir", int(akhir))):
-            self.ops.append(SetOp(CellRef("settings", (1,), f), v))
+            self.book.set("settings", f, v)
         # A published report with pagu perubahan was written after the APBD-P (RULES 6.3).
         has_perubahan = any(s.get("pagu_perubahan") for p in (d.get("anggaran") or {}).get("program") or []
                             for k in p.get("kegiatan") or [] for s in k.get("sub_kegiatan") or [])
-        self.ops.append(SetOp(CellRef("settings", (1,), "perubahan_berlaku"), bool(has_perubahan)))
+        self.book.set("settings", "perubahan_berlaku", bool(has_perubahan))
 
     def _nip(self, text) -> str:
         if not text:
@@ -271,10 +271,10 @@ def import_reference(json_path: Path | str, out_path: Path | str) -> tuple[Workb
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"Berkas referensi tidak terbaca: {exc}") from exc
     builder = ReferenceBuilder(data)
-    ops = builder.build()
+    builder.build()
     periode = (data.get("renstra") or {}).get("periode") or [builder.tahun, builder.tahun]
-    svc = WorkbookService.create_from(out_path, ops, "Impor data laporan referensi", tahun=builder.tahun,
-                                      renstra_awal=int(periode[0]), renstra_akhir=int(periode[1]))
+    svc = builder.book.write(out_path, "Impor data laporan referensi", tahun=builder.tahun,
+                             renstra_awal=int(periode[0]), renstra_akhir=int(periode[1]))
     return svc, builder.warnings
 
 

@@ -11,8 +11,10 @@ import pytest
 
 from lkip_desktop.cli import main as cli_main
 from lkip_desktop.reports.entry_template import write_entry_template
-from lkip_desktop.store import xlsx_import as X
-from lkip_desktop.store.service import CellRef, WorkbookService
+from lkip_desktop.exchange import xlsx as X
+from lkip_desktop.exchange.xlsx import limits
+from lkip_desktop.store.ops import CellRef
+from lkip_desktop.store.service import WorkbookService
 
 from .helpers import rewrite_member, sha
 
@@ -260,8 +262,8 @@ BAD = [_not_xlsx, _lkip_renamed, _truncated, _plain_zip, _password, _legacy_xls,
 
 @pytest.mark.parametrize("make", BAD, ids=[f.__name__.strip("_") for f in BAD])
 def test_bad_file_refused_without_change(make, demo, tmp_path, monkeypatch):
-    monkeypatch.setattr(X, "MAX_ROWS", 50)
-    monkeypatch.setattr(X, "MAX_COLS", 40)
+    monkeypatch.setattr(limits, "MAX_ROWS", 50)
+    monkeypatch.setattr(limits, "MAX_COLS", 40)
     path, message = make(tmp_path, demo)
     before = sha(demo.path)
     n_audit = len(demo.history(limit=100000))

@@ -21,9 +21,11 @@ from pathlib import Path
 from ..domain import model as M
 from ..domain.budget import pagu_efektif
 from ..domain.errors import InputError
-from . import database
-from .schema import SCHEMA_VERSION, TABLES
-from .service import CellRef, InsertOp, Op, SetOp, WorkbookService
+from ..store import database
+from ..store.ops import InsertOp, Op
+from ..store.schema import SCHEMA_VERSION, TABLES
+from ..store.service import WorkbookService
+from .builder import NewWorkbook
 
 # Settings that describe the OPD's conventions (carried); tahun and the period are set anew.
 _CONVENTIONS = [f for f in TABLES["settings"].fields if f not in ("tahun", "renstra_awal", "renstra_akhir")]
@@ -112,14 +114,8 @@ def new_from_last_year(old_path: Path | str, new_path: Path | str,
         raise InputError(f"Berkas '{new_path.name}' sudah ada; pilih nama lain.")
     with open_source(old_path, current) as old:
         ops, summary, (tahun, awal, akhir) = plan_new_year(old.wb, options, old_path.name)
-    svc = WorkbookService.create(new_path, tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
-    try:
-        svc.apply(ops, f"Mulai tahun {tahun} dari {old_path.name}")
-    except BaseException:
-        svc.close()
-        new_path.unlink(missing_ok=True)
-        raise
-    svc.close()
+    WorkbookService.create_from(new_path, ops, f"Mulai tahun {tahun} dari {old_path.name}", tahun=tahun,
+                                renstra_awal=awal, renstra_akhir=akhir).close()
     return summary
 
 
@@ -145,17 +141,17 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
 
     summary = Summary(judul=f"Buku kerja tahun {tahun} dibuat dari {source_name or 'berkas tahun lalu'} "
                             f"(tahun {s.tahun}).")
-    ops: list[Op] = []
+    book = NewWorkbook()
     # Profile and signatories, then the conventions (the new year's APBD-P is not enacted yet).
     for f in TABLES["opd"].fields:
         v = getattr(old.opd, f)
         if v:
-            ops.append(SetOp(CellRef("opd", (1,), f), v))
+            book.set("opd", f, v)
     for f in _CONVENTIONS:
         v = getattr(s, f)
         if f == "perubahan_berlaku":
             v = False
-        ops.append(SetOp(CellRef("settings", (1,), f), v))
+        book.set("settings", f, v)
     summary.dibawa.append("Profil OPD dan penandatangan (kepala dan atasan) — dapat diubah.")
     summary.dibawa.append("Pengaturan konvensi perhitungan.")
     if s.perubahan_berlaku:
@@ -163,22 +159,19 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
 
     # Renstra tree with the same ids.
     for t in old.tujuan_list():
-        ops.append(InsertOp("tujuan", _fields(t, "tujuan")))
+        book.copy(t, "tujuan")
     for sa in old.sasaran.values():
-        ops.append(InsertOp("sasaran", _fields(sa, "sasaran")))
+        book.copy(sa, "sasaran")
     summary.dibawa.append(f"Renstra: {len(old.tujuan)} tujuan, {len(old.sasaran)} sasaran.")
 
     # Budget tree, parents first; pagu cleared unless asked, realisasi and triwulan always cleared.
     n_items, n_pagu = 0, 0
     for item, _ in old.walk_budget():
-        row = _fields(item, "budget_item")
-        row["realisasi"] = None
         pagu = 0
         if options.bawa_pagu and item.level == "sub_kegiatan":
             pagu = pagu_efektif(item.pagu_murni, item.pagu_perubahan, s.perubahan_berlaku)  # RULES 6.2/6.3
             n_pagu += 1 if pagu else 0
-        row["pagu_murni"], row["pagu_perubahan"] = pagu, 0
-        ops.append(InsertOp("budget_item", row))
+        book.copy(item, "budget_item", realisasi=None, pagu_murni=pagu, pagu_perubahan=0)
         n_items += 1
     orphans = len(old.items) - n_items
     summary.dibawa.append(f"Program/kegiatan/sub kegiatan: {n_items} baris dengan kode dan nama.")
@@ -191,24 +184,21 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
     summary.tidak_dibawa.append("Realisasi anggaran dan data triwulan: milik tahun lalu.")
 
     # Indicators with their Renstra targets and last year's values as history.
-    carried_items = {op.row["id"] for op in ops if isinstance(op, InsertOp) and op.table == "budget_item"}
+    carried_items = {row["id"] for row in book.rows("budget_item")}
     owners = set(old.tujuan) | set(old.sasaran) | carried_items
     n_ind = n_hist = n_target = 0
     dropped_values = 0
     for ind in old.indicators.values():
         if ind.owner_id not in owners:
             continue
-        row = _fields(ind, "indicator")
-        for f in _YEAR_TEXTS:
-            row[f] = ""
-        ops.append(InsertOp("indicator", row))
+        book.copy(ind, "indicator", **{f: "" for f in _YEAR_TEXTS})
         n_ind += 1
         for (th, jenis_nilai, periode), v in ind.values.items():
             if jenis_nilai == M.REALISASI and th >= tahun:
                 dropped_values += 1
                 continue
-            ops.append(InsertOp("indicator_value", {"indicator_id": ind.id, "tahun": th, "jenis_nilai": jenis_nilai,
-                                                    "periode": periode, "nilai": v}))
+            book.insert("indicator_value", indicator_id=ind.id, tahun=th, jenis_nilai=jenis_nilai,
+                        periode=periode, nilai=v)
             if jenis_nilai == M.REALISASI:
                 n_hist += 1
             elif th >= tahun:
@@ -218,7 +208,7 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
                 dropped_values += len(comps)
                 continue
             for nama, v in comps.items():
-                ops.append(InsertOp("komponen", {"indicator_id": ind.id, "tahun": th, "nama": nama, "nilai": v}))
+                book.insert("komponen", indicator_id=ind.id, tahun=th, nama=nama, nilai=v)
     summary.dibawa.append(f"Indikator: {n_ind}, dengan target Renstra ({n_target} nilai untuk tahun {tahun} dst.).")
     summary.dibawa.append(f"Riwayat realisasi tahun sebelumnya: {n_hist} nilai (untuk perbandingan dengan tahun lalu).")
     summary.tidak_dibawa.append("Analisis keberhasilan/penghambat dan langkah perbaikan indikator: milik laporan tahun lalu.")
@@ -237,10 +227,10 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
                                   + "; ".join(iku_no_target[:5]) + ("…" if len(iku_no_target) > 5 else ""))
 
     n_links = 0
-    carried_inds = {op.row["id"] for op in ops if isinstance(op, InsertOp) and op.table == "indicator"}
+    carried_inds = {row["id"] for row in book.rows("indicator")}
     for a, b in sorted(old.links):
         if a in carried_inds and b in carried_items:
-            ops.append(InsertOp("dukungan", {"indicator_id": a, "item_id": b}))
+            book.insert("dukungan", indicator_id=a, item_id=b)
             n_links += 1
     summary.dibawa.append(f"Keterkaitan IKU ↔ anggaran: {n_links}.")
 
@@ -250,12 +240,7 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
     if old.prestasi:
         summary.tidak_dibawa.append(f"Prestasi ({len(old.prestasi)}): penghargaan milik tahun lalu.")
     summary.tidak_dibawa.append("Narasi laporan dan riwayat perubahan (audit): milik berkas tahun lalu.")
-    return ops, summary, (tahun, awal, akhir)
-
-
-def _fields(obj, table: str) -> dict:
-    t = TABLES[table]
-    return {c: getattr(obj, c) for c in list(t.key) + list(t.fields)}
+    return book.ops, summary, (tahun, awal, akhir)
 
 
 # -- attaching earlier files as history ------------------------------------------------------

@@ -11,10 +11,12 @@ import json
 from pathlib import Path
 
 from ..domain.errors import InputError
-from . import repository
-from .database import check_output_path
-from .schema import SCHEMA_VERSION, TABLES, from_json, to_json
-from .service import CellRef, InsertOp, SetOp, WorkbookService
+from ..store import repository
+from ..store.database import check_output_path
+from ..store.ops import CellRef, InsertOp, SetOp
+from ..store.kinds import from_json, to_json
+from ..store.schema import SCHEMA_VERSION, TABLES
+from ..store.service import WorkbookService
 
 FORMAT = "lkip-workbook/1"
 # Parents before children, so import can insert in this order.

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from lkip_desktop.domain import model as M
 from lkip_desktop.domain.values import Predikat
-from lkip_desktop.store.service import CellRef, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 
 def sha(path: Path) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from lkip_desktop.domain.values import Predikat
 from lkip_desktop.reports.entry_template import HEADER_ROW, IND_SHEET, SHEET, write_entry_template
-from lkip_desktop.store import xlsx_import as X
+from lkip_desktop.exchange import xlsx as X
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from lkip_desktop.cli import main as cli_main
 from lkip_desktop.domain.numbers import round_half_up
 from lkip_desktop.domain.reviu import KESALAHAN, check
-from lkip_desktop.store import jsonio
+from lkip_desktop.exchange import jsonio
 from lkip_desktop.store.service import WorkbookService
 
 from ..conftest import REFERENCE
@@ -64,7 +64,7 @@ def test_reviu_flags_exactly_the_reports_input_discrepancies(demo):
 
 def test_reviu_catches_a_new_mistake(demo):
     item = demo.wb.item_by_kode("1.2.01.1")
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     demo.set(CellRef("budget_item", (item.id,), "realisasi"), 999_000_000)
     codes = {f.code for f in check(demo.wb, demo.calc) if f.where.split()[2] == "1.2.01.1"}
@@ -133,7 +133,7 @@ def test_last_year_comparison_uses_dot_decimals(demo):
 
 
 def test_clearing_a_value_cell_deletes_it(demo):
-    from lkip_desktop.store.service import CellRef
+    from lkip_desktop.store.ops import CellRef
 
     ikm = next(i for i in demo.wb.iku_list() if i.kode == "IKU-4")
     ref = CellRef("indicator_value", (ikm.id, 2024, "realisasi", 0), "nilai")

@@ -11,9 +11,10 @@ import pytest
 from lkip_desktop.domain import model as M
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.values import Predikat
-from lkip_desktop.store import carry
+from lkip_desktop.exchange import carry
 from lkip_desktop.store.database import StoreError
-from lkip_desktop.store.service import CellRef, InsertOp, SetOp, WorkbookService
+from lkip_desktop.store.ops import CellRef, InsertOp, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 from .helpers import build_2023, sha, value
 

@@ -10,8 +10,9 @@ import pytest
 
 from lkip_desktop.cli import main as cli_main
 from lkip_desktop.domain.values import Predikat
-from lkip_desktop.store import xlsx_import as X
-from lkip_desktop.store.service import CellRef, WorkbookService
+from lkip_desktop.exchange import xlsx as X
+from lkip_desktop.store.ops import CellRef, SetOp
+from lkip_desktop.store.service import WorkbookService
 
 from .helpers import sha
 
@@ -144,8 +145,8 @@ def test_duplicate_indicator_rows_and_wrong_year_refused(demo, tmp_path):
 def test_numeric_kode_read_as_displayed(demo, tmp_path):
     iku4 = _iku(demo.wb, "IKU-4")
     iku5 = next(i for i in demo.wb.indicators.values() if i.kode == "IKT-1")  # typed, not composite
-    demo.apply([X.SetOp(CellRef("indicator", (iku4.id,), "kode"), "1.10"),
-                X.SetOp(CellRef("indicator", (iku5.id,), "kode"), "02")], "kode")
+    demo.apply([SetOp(CellRef("indicator", (iku4.id,), "kode"), "1.10"),
+                SetOp(CellRef("indicator", (iku5.id,), "kode"), "02")], "kode")
     # "1.10" typed as a number is stored as 1.1; shown as 1.10 with the format "0.00".
     path = _xlsx(tmp_path / "k.xlsx", [["Kode", "Realisasi"], [1.1, "90"], [2, "25"]],
                  {(2, 1): "0.00", (3, 1): "00"})
