@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.errors import InputError
 from ..domain.numbers import format_rupiah
 from ..exchange import carry
+from ..edits import imports
 from ..exchange import xlsx as xlsx_import
 from ..store.service import WorkbookService
 
@@ -77,7 +78,7 @@ def cmd_new_from(args) -> int:
 def cmd_attach_history(args) -> int:
     with WorkbookService.open(args.workbook) as svc:
         for older in args.older:
-            print(carry.attach_history(svc, older).text())
+            print(imports.attach_history(svc, svc.path, older).text())
     return 0
 
 
@@ -101,7 +102,7 @@ def cmd_import_xlsx(args) -> int:
         if args.dry_run:
             print("Pratinjau saja (--dry-run): tidak ada yang disimpan.")
             return 0
-        xlsx_import.apply_import(svc, pv)
+        imports.import_sheet(svc, pv)
         if jenis == "indikator":
             print(f"Diimpor: {pv.n_changes} nilai dari {len(pv.matched)} indikator; capaian dihitung ulang.")
         else:

@@ -350,16 +350,5 @@ def plan_history(current: M.Workbook, older: M.Workbook, source_name: str = "") 
     return ops, summary
 
 
-def attach_history(svc: WorkbookService, older_path: Path | str) -> Summary:
-    """Add an older file's values to the open workbook as one undoable change."""
-    older_path = Path(older_path)
-    if same_file(svc.path, older_path):
-        raise InputError("Berkas riwayat tidak boleh buku kerja yang sedang dibuka.")
-    with open_source(older_path) as old:
-        ops, summary = plan_history(svc.wb, old.wb, older_path.name)
-    svc.apply(ops, history_label(older_path))
-    return summary
-
-
 def history_label(path: Path | str) -> str:
     return f"Tambah riwayat dari {Path(path).name}"

@@ -183,14 +183,6 @@ class WorkbookService:
         key = (key,) if isinstance(key, str) else tuple(key)
         return self.apply([DeleteOp(table, key)], label or f"Hapus {TABLES[table].label}")
 
-    def set_link(self, indicator_id: str, item_id: str, on: bool) -> Changes:
-        exists = (indicator_id, item_id) in self.wb.links
-        if on == exists:
-            return Changes("Dukungan anggaran")
-        op = InsertOp("dukungan", {"indicator_id": indicator_id, "item_id": item_id}) if on else \
-            DeleteOp("dukungan", (indicator_id, item_id))
-        return self.apply([op], "Ubah dukungan anggaran")
-
     def _next_urut(self, table: str, values: dict) -> int:
         parent_col = {"sasaran": "tujuan_id", "budget_item": "parent_id", "indicator": "owner_id",
                       "pk_sasaran": "pk_id", "pk_program": "pk_id"}.get(table)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lkip_desktop.edits import imports
 from lkip_desktop.domain import model as M
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.values import Predikat
@@ -192,11 +193,11 @@ def test_attach_earlier_file_as_history(wb2023, tmp_path):
         svc.apply(ch.inverse, "batal")  # one undo step removes it all
         assert svc.wb.indicators[ids["iku1"]].typed_realisasi(2021) is None
         # The convenience path opens the older file itself (read-only).
-        s2 = carry.attach_history(svc, f2021)
+        s2 = imports.attach_history(svc, svc.path, f2021)
         assert svc.wb.indicators[ids["iku1"]].typed_realisasi(2021) == Decimal("61")
         assert "3 nilai" in s2.text() or "ditambahkan" in s2.text()
         with pytest.raises(InputError, match="sedang dibuka"):
-            carry.attach_history(svc, new_path)
+            imports.attach_history(svc, svc.path, new_path)
     assert sha(f2021) == before
 
 
@@ -208,7 +209,7 @@ def test_rename_is_still_matched_by_id(wb2023, tmp_path):
         svc.apply([SetOp(CellRef("indicator", (ids["iku1"],), "nama"), "Nama baru sama sekali"),
                    SetOp(CellRef("indicator", (ids["iku1"],), "kode"), "IKU-01"),
                    SetOp(CellRef("indicator_value", (ids["iku1"], 2023, "realisasi", 0), "nilai"), None)], "ubah")
-        summary = carry.attach_history(svc, old_path)
+        summary = imports.attach_history(svc, svc.path, old_path)
         assert svc.wb.indicators[ids["iku1"]].typed_realisasi(2023) == Decimal("85.5")
         assert "4 indikator cocok" in summary.text()
 

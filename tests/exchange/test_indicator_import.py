@@ -8,6 +8,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from lkip_desktop.edits import imports
 from lkip_desktop.cli import main as cli_main
 from lkip_desktop.domain.values import Predikat
 from lkip_desktop.exchange import xlsx as X
@@ -60,7 +61,7 @@ def test_indicator_sheet_other_tool_other_order(demo, tmp_path):
         ["Baris tanpa nilai", None, "X-9", None, None, "", None, None],
     ])
     before_cap = demo.calc.indicator(iku1.id).capaian.value
-    pv = X.import_xlsx(demo, path)
+    pv = imports.import_xlsx(demo, path)
     assert pv.jenis == "indikator" and pv.ok
     assert pv.mapping["komponen:jumlah_ikk_meningkat"] == 6 and pv.mapping["komponen:jumlah_ikk"] == 7
     assert [p.text for p in pv.unmatched] == ["Indikator yang tidak ada"]
@@ -86,7 +87,7 @@ def test_predikat_with_score_and_indonesian_numbers(demo, tmp_path):
     demo.set(CellRef("indicator", (iku3.id,), "rumus_komponen"), "")  # typed from now on
     path = _xlsx(tmp_path / "p.xlsx", [["Kode", "Indikator", "Realisasi", "Realisasi TW II"],
                                        ["IKU-3", iku3.nama, "A (82,04)", "bb"]])
-    X.import_xlsx(demo, path, jenis="indikator")
+    imports.import_xlsx(demo, path, jenis="indikator")
     assert demo.wb.indicators[iku3.id].typed_realisasi(2024) == Predikat("A", Decimal("82.04"))
     assert demo.wb.indicators[iku3.id].typed_realisasi(2024, 2) == Predikat("BB")
 
@@ -96,7 +97,7 @@ def test_percent_formatted_cell_is_a_percentage(demo, tmp_path):
     demo.set(CellRef("indicator", (iku5.id,), "rumus_komponen"), "")
     path = _xlsx(tmp_path / "p.xlsx", [["Kode", "Indikator", "Realisasi"], ["IKU-5", iku5.nama, 0.2955]],
                  {(2, 3): "0.00%"})
-    X.import_xlsx(demo, path, jenis="indikator")
+    imports.import_xlsx(demo, path, jenis="indikator")
     assert demo.wb.indicators[iku5.id].typed_realisasi(2024) == Decimal("29.55")
 
 
@@ -122,7 +123,7 @@ def test_bad_cells_listed_and_nothing_changed(demo, tmp_path):
     assert "dihitung dari komponen" in messages and "bukan komponen indikator" in messages
     assert "baris komponen hanya berisi nilai komponen" in messages
     with pytest.raises(X.XlsxImportError) as err:
-        X.import_xlsx(demo, path)
+        imports.import_xlsx(demo, path)
     assert "baris 3, kolom F" in str(err.value) and "Tidak ada yang diimpor" in str(err.value)
     assert sha(demo.path) == before and len(demo.history(limit=100000)) == audit and _state(demo) == state
 
@@ -132,11 +133,11 @@ def test_duplicate_indicator_rows_and_wrong_year_refused(demo, tmp_path):
     dup = _xlsx(tmp_path / "dup.xlsx", [["Kode", "Indikator", "Realisasi"], ["IKU-4", iku4.nama, 1],
                                         [None, iku4.nama, 2]])
     with pytest.raises(X.XlsxImportError, match="muncul dua kali"):
-        X.import_xlsx(demo, dup)
+        imports.import_xlsx(demo, dup)
     year = _xlsx(tmp_path / "y.xlsx", [["Capaian Tahun 2023"], ["Kode", "Indikator", "Realisasi"],
                                        ["IKU-4", iku4.nama, 1]])
     with pytest.raises(X.XlsxImportError, match="tahun 2023"):
-        X.import_xlsx(demo, year)
+        imports.import_xlsx(demo, year)
     assert demo.wb.indicators[iku4.id].typed_realisasi(2024) == Decimal("88.13")
 
 
@@ -153,7 +154,7 @@ def test_numeric_kode_read_as_displayed(demo, tmp_path):
     data = X.read_sheet(path)
     assert data.formats[(1, 0)] == "0.00"
     assert X.kode_text(1.1, "0.00") == "1.10" and X.kode_text(2, "00") == "02" and X.kode_text(1.1) == "1.1"
-    X.import_xlsx(demo, path, jenis="indikator")
+    imports.import_xlsx(demo, path, jenis="indikator")
     assert demo.wb.indicators[iku4.id].typed_realisasi(2024) == Decimal("90")
     assert demo.wb.indicators[iku5.id].typed_realisasi(2024) == Decimal("25")
 
@@ -164,7 +165,7 @@ def test_numeric_kode_that_lost_its_zero_is_refused(demo, tmp_path):
     path = _xlsx(tmp_path / "k.xlsx", [["Kode", "Realisasi"], [1.1, "90"]])  # General: shown as 1.1
     before = sha(demo.path)
     with pytest.raises(X.XlsxImportError) as err:
-        X.import_xlsx(demo, path, jenis="indikator")
+        imports.import_xlsx(demo, path, jenis="indikator")
     text = str(err.value)
     assert "baris 2, kolom A" in text and "1.10" in text and "Format kolom Kode sebagai Teks" in text
     assert sha(demo.path) == before
@@ -175,9 +176,9 @@ def test_numeric_budget_kode(demo, tmp_path):
     demo.set(CellRef("budget_item", (sub.id,), "kode"), "7.20")
     bad = _xlsx(tmp_path / "a.xlsx", [["Kode", "Pagu Murni"], [7.2, 5_000]])
     with pytest.raises(X.XlsxImportError, match="Format kolom Kode sebagai Teks"):
-        X.import_xlsx(demo, bad)
+        imports.import_xlsx(demo, bad)
     good = _xlsx(tmp_path / "b.xlsx", [["Kode", "Pagu Murni"], [7.2, 5_000]], {(2, 1): "0.00"})
-    X.import_xlsx(demo, good)
+    imports.import_xlsx(demo, good)
     assert demo.wb.items[sub.id].pagu_murni == 5_000
 
 
@@ -209,5 +210,5 @@ def test_detect_jenis_from_titles_then_content(demo, tmp_path):
     for n, (rows, want) in enumerate(cases):
         data = X.read_sheet(_xlsx(tmp_path / f"{n}.xlsx", rows))
         assert X.detect_jenis(data, demo.wb) == want, rows[0]
-    X.import_xlsx(demo, tmp_path / "2.xlsx")
+    imports.import_xlsx(demo, tmp_path / "2.xlsx")
     assert demo.wb.items[sub.id].realisasi == 5_000

@@ -9,6 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from lkip_desktop.edits import imports
 from lkip_desktop.domain.values import Predikat
 from lkip_desktop.reports.entry_template import HEADER_ROW, IND_SHEET, SHEET, write_entry_template
 from lkip_desktop.exchange import xlsx as X
@@ -101,7 +102,7 @@ def test_indicator_template_round_trip(demo, template, tmp_path):
     book.save(filled)
 
     before = {i: demo.calc.indicator(i).capaian.value for i in wb.indicators}
-    pv = X.import_xlsx(demo, filled)
+    pv = imports.import_xlsx(demo, filled)
     assert pv.jenis == "indikator" and pv.ok and not pv.unmatched and not pv.errors
     assert len({m.item_id for m in pv.matched}) == len(wb.indicators) == 100
     ind = demo.wb.indicators
@@ -139,6 +140,6 @@ def test_indicator_template_without_id_matches_by_kode_and_name(demo, template, 
         if r[1] != "Komponen":
             ws.append([r[keep[0]], r[keep[1]], "1"])
     book.save(tmp_path / "tanpa-id.xlsx")
-    pv = X.import_xlsx(demo, tmp_path / "tanpa-id.xlsx", jenis="indikator")
+    pv = imports.import_xlsx(demo, tmp_path / "tanpa-id.xlsx", jenis="indikator")
     assert len(pv.matched) == 97 and len(pv.ambiguous) == 3  # three indicators share a name
     assert all("nama dipakai" in p.pesan for p in pv.ambiguous)

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from lkip_desktop.edits import imports
 from lkip_desktop.cli import main as cli_main
 from lkip_desktop.reports.entry_template import write_entry_template
 from lkip_desktop.exchange import xlsx as X
@@ -46,7 +47,7 @@ def test_other_tool_file_with_other_column_order_and_indonesian_text(demo, tmp_p
         [1, "Tidak ada di buku kerja", 1, "9.99.99.9", 1, None],
         [None, "Program (jumlah)", None, s[0].kode.split(".")[0], None, None],
     ])
-    pv = X.import_xlsx(demo, path)
+    pv = imports.import_xlsx(demo, path)
     assert pv.mapping == {"realisasi": 0, "nama": 1, "pagu_perubahan": 2, "kode": 3, "pagu_murni": 4,
                           "realisasi_tw1": 5}
     assert [p.kode for p in pv.unmatched] == ["9.99.99.9"] and not pv.errors
@@ -91,7 +92,7 @@ def test_template_round_trip(demo, tmp_path):
     filled = tmp_path / "terisi.xlsx"
     book.save(filled)
 
-    pv = X.import_xlsx(demo, filled)
+    pv = imports.import_xlsx(demo, filled)
     assert pv.ok and not pv.unmatched and len(pv.matched) == len(wanted) == 56
     for item in demo.wb.items.values():
         if item.kode in wanted:
@@ -268,7 +269,7 @@ def test_bad_file_refused_without_change(make, demo, tmp_path, monkeypatch):
     before = sha(demo.path)
     n_audit = len(demo.history(limit=100000))
     with pytest.raises(X.XlsxImportError) as err:
-        X.import_xlsx(demo, path)
+        imports.import_xlsx(demo, path)
     assert message in str(err.value)
     assert sha(demo.path) == before
     assert len(demo.history(limit=100000)) == n_audit
@@ -282,7 +283,7 @@ def test_bad_values_listed_with_row_and_column(demo, tmp_path):
     assert where == [(3, "C"), (4, "C"), (4, "D")]
     assert not pv.ok and "Tidak ada yang diimpor" in pv.refusal()
     with pytest.raises(X.XlsxImportError):
-        X.apply_import(demo, pv)
+        imports.import_sheet(demo, pv)
 
 
 def test_unknown_and_ambiguous_kode_are_listed_not_imported(demo, tmp_path):
@@ -291,6 +292,6 @@ def test_unknown_and_ambiguous_kode_are_listed_not_imported(demo, tmp_path):
     other = _subs(demo.wb, 3)[2]
     path = _xlsx(tmp_path / "x.xlsx", [["Kode", "Nama", "Realisasi"], [s[0].kode, "dua", 1000],
                                        ["0.0.0", "asing", 2000], [other.kode, other.nama, 3000]])
-    pv = X.import_xlsx(demo, path)
+    pv = imports.import_xlsx(demo, path)
     assert [p.kode for p in pv.ambiguous] == [s[0].kode] and [p.kode for p in pv.unmatched] == ["0.0.0"]
     assert demo.wb.items[other.id].realisasi == 3000 and demo.wb.items[s[0].id].realisasi == s[0].realisasi

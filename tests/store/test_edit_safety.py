@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from lkip_desktop.edits import links
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.store import repository
 from lkip_desktop.store.database import StoreError
@@ -44,8 +45,8 @@ def test_undo_of_a_subtree_delete_with_links_inside_it(demo):
     prog_ind = demo.wb.indicators_of(program.id)[0]
     leaf = demo.wb.leaves_under(program.id)[0]
     leaf_ind_id, _ = demo.add("indicator", owner_kind="sub_kegiatan", owner_id=leaf.id, nama="Output uji")
-    demo.set_link(prog_ind.id, leaf.id, True)
-    demo.set_link(leaf_ind_id, leaf.id, True)
+    links.set_link(demo, prog_ind.id, leaf.id, True)
+    links.set_link(demo, leaf_ind_id, leaf.id, True)
     links_before = set(demo.wb.links)
     ch = demo.delete("budget_item", program.id)
     demo.apply(ch.inverse, "Batalkan")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from lkip_desktop.edits import links
 from lkip_desktop.domain.errors import FormulaError, InputError
 from lkip_desktop.domain.numbers import round_half_up
 from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp, SetOp
@@ -192,9 +193,9 @@ def test_links_can_be_toggled(demo):
     ikm = iku(demo, "IKU-4")
     item = demo.wb.item_by_kode("2.2.01.1")
     before = demo.calc.iku_budget(ikm.id).pagu
-    demo.set_link(ikm.id, item.id, True)
+    links.set_link(demo, ikm.id, item.id, True)
     assert demo.calc.iku_budget(ikm.id).pagu == before + item.pagu_perubahan
-    demo.set_link(ikm.id, item.id, False)
+    links.set_link(demo, ikm.id, item.id, False)
     assert demo.calc.iku_budget(ikm.id).pagu == before
 
 

@@ -3,7 +3,7 @@
 Steps: ``read_sheet`` (safety checks, then the cell values of one sheet) -> a column
 ``mapping`` (``auto_mapping`` from the headers, or ``parse_mapping`` of "kode=A,pagu_murni=C")
 -> ``preview`` (rows matched by kode, unmatched, ambiguous, values that do not parse) ->
-``apply_import``: all rows as ONE ``WorkbookService.apply`` (one transaction, one undo step).
+``edits.imports.import_sheet``: all rows as ONE apply (one transaction, one undo step).
 
 Hostile or broken files are refused before openpyxl parses anything: not a zip, an
 encrypted (password) or legacy OLE file, a zip bomb (member sizes and ratios are checked
@@ -45,7 +45,7 @@ from .columns import (
     column_letter,
 )
 from .detect import detect_jenis
-from .importer import apply_import, import_label, import_xlsx, preview
+from .importer import import_label, plan_import, preview
 from .indicators import indicators_in_order
 from .limits import HEADER_SCAN_ROWS, XlsxImportError
 from .mapping import auto_mapping, describe_mapping, komponen_names, parse_mapping
@@ -59,5 +59,5 @@ __all__ = [
     "SheetData", "Preview", "Problem", "RowMatch",
     "read_sheet", "sheet_names", "detect_jenis", "auto_mapping", "parse_mapping", "describe_mapping",
     "komponen_names", "indicators_in_order", "column_letter", "cell_text", "kode_text", "rupiah_value",
-    "preview", "apply_import", "import_label", "import_xlsx", "format_change",
+    "preview", "plan_import", "import_label", "format_change",
 ]
