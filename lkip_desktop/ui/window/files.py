@@ -185,14 +185,19 @@ class FilesMixin:
         if src and target.resolve() == Path(src).resolve():
             self.show_message("Pilih nama lain: berkas ini sedang terbuka.", error=True)
             return
+        if self._write_copy(target):
+            self.show_message(f"Salinan disimpan: {target}")
+
+    def _write_copy(self, target: Path) -> bool:
+        """Save a copy of the open workbook as ``target`` (replacing it); a failure is shown."""
         try:
             if target.exists():
                 target.unlink()
             self.context.service.save_copy(target)
         except (OSError, sqlite3.Error) as exc:
             error_box(self, "Salinan tidak dapat disimpan", str(exc))
-            return
-        self.show_message(f"Salinan disimpan: {target}")
+            return False
+        return True
 
     def copy_to_local(self) -> bool:
         """Copy the open (network) file to a local folder and continue on the copy."""
@@ -207,12 +212,7 @@ class FilesMixin:
         if target.resolve() == src.resolve():
             self.show_message("Pilih folder di komputer ini, bukan berkas yang sedang terbuka.", error=True)
             return False
-        try:
-            if target.exists():
-                target.unlink()
-            self.context.service.save_copy(target)
-        except (OSError, sqlite3.Error) as exc:
-            error_box(self, "Salinan tidak dapat disimpan", str(exc))
+        if not self._write_copy(target):
             return False
         self.close_workbook()
         if self.open_path(target):
