@@ -8,8 +8,6 @@ from typing import Any, Callable
 
 from ...store.service import CellRef
 
-# -- nodes and columns ----------------------------------------------------------------------
-
 
 class Node:
     """One row. ``kind`` + ``id`` name the workbook object; ``deps`` the keys whose changes

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
 
-# -- editing delegate -----------------------------------------------------------------------
-
 
 class GridDelegate(QStyledItemDelegate):
     """A line edit (or a combo for choices); text is checked by the service's parser before

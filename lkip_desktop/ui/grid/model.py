@@ -27,8 +27,6 @@ READONLY_BG = QColor("#f3f4f6")
 GROUP_BG = QColor("#e8eef7")
 
 
-# -- the model ------------------------------------------------------------------------------
-
 class GridModel(QAbstractItemModel):
     """Subclasses set ``structure_tables`` and implement ``make_columns`` and ``build``."""
 

@@ -12,8 +12,6 @@ from ..grid.view import GridView
 from ..tables.anggaran import BudgetModel
 from .base import Page, button, confirm_delete, next_urut
 
-# -- Program & Anggaran ---------------------------------------------------------------------------
-
 
 class AnggaranPage(Page):
     title = "Program & Anggaran"

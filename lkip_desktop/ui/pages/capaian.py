@@ -99,6 +99,3 @@ class CapaianPage(Page):
         if table == "indicator_value" and key[1] == self.context.wb.settings.tahun - 1:
             return self._locate_in(self.view, ("indicator", key[0]), CellRef(table, tuple(key), "nilai"), 1)
         return False
-
-
-# -- Prestasi -----------------------------------------------------------------------------------------

@@ -63,6 +63,3 @@ class DukunganPage(Page):
         col = 2 + self.model.iku_ids.index(key[0]) if key[0] in self.model.iku_ids else 1
         self.view.select_cell(node, col)
         return True
-
-
-# -- Capaian & Analisis ----------------------------------------------------------------------------

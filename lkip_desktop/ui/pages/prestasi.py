@@ -61,6 +61,3 @@ class PrestasiPage(Page):
         if table != "prestasi":
             return False
         return self._locate_in(self.view, ("prestasi", key[0]), CellRef(table, tuple(key), field or "uraian"), 1)
-
-
-# -- Reviu --------------------------------------------------------------------------------------------

@@ -27,8 +27,6 @@ from ...store.service import CellRef
 from ..forms import load_form
 from .base import ERROR_STYLE, Page
 
-# -- Profil OPD (form from forms/profil_opd.ui) --------------------------------------------------
-
 
 SETTING_CHOICES = {
     "polaritas_negatif": [("linear", "Linear: (2·T − R) ÷ T × 100"), ("ratio", "Rasio: T ÷ R × 100")],

@@ -103,6 +103,3 @@ class RealisasiPage(Page):
             self.tabs.setCurrentIndex(1)
             return self._locate_in(self.qview, ("budget_item", key[0]), CellRef(table, tuple(key), field), 1)
         return False
-
-
-# -- Dukungan ----------------------------------------------------------------------------------------

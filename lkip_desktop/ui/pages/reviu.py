@@ -88,6 +88,3 @@ class ReviuPage(Page):
             return
         f = self.model.findings[self.model.node(index).id]
         self.jump.emit(f.table, tuple(f.key), f.field)
-
-
-# -- Riwayat ----------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ from .versions import VersionsMixin
 
 
 class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
+    """Version list on the left; tabs Isi PK, Peringatan, Perbandingan versi, Pratinjau & cetak."""
+
     previewed = Signal(int)  # pages shown, for tests and the status bar
 
     def __init__(self, context, parent=None):
