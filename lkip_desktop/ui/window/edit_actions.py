@@ -3,7 +3,7 @@ field, and row add/delete/move on the current page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from ..grid.view import GridView
 from ..pages.base import Page
@@ -24,7 +24,7 @@ class EditActionsMixin:
 
     def _focused_text_widget(self):
         w = QApplication.focusWidget()
-        if w is not None and not isinstance(w, GridView) and hasattr(w, "paste") and hasattr(w, "copy"):
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):  # the widgets with copy and paste
             return w
         return None
 
