@@ -113,8 +113,8 @@ def hidden_imports() -> list[str]:
     """Modules imported by name at run time, which PyInstaller's import scan cannot see."""
     from PyInstaller.utils.hooks import collect_submodules
 
-    # lkip_desktop.cli imports its command modules via importlib (COMMAND_MODULES); the GUI is
-    # imported lazily by __main__. Collecting the whole package covers both and any later module.
+    # The GUI is imported lazily by __main__. Collecting the whole package covers it and any
+    # later module.
     mods = collect_submodules("lkip_desktop")
     mods += ["babel.numbers", "babel.dates", "babel.localedata", "babel.plural"]
     # The Qt modules always kept (QT_ALWAYS), even before the GUI code imports them all.

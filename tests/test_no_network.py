@@ -6,7 +6,6 @@ PySide6.QtNetwork is never imported (the bundle leaves it out: build_installer.p
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -127,15 +126,15 @@ def test_gui_edit_uses_no_network(no_network, demo, qtbot):
 
     ctx = WorkbookContext(demo)
     widgets = []
-    if importlib.util.find_spec("lkip_desktop.ui.pages"):
-        from lkip_desktop.ui import pages
+    from lkip_desktop.ui.pages.anggaran import AnggaranPage
+    from lkip_desktop.ui.pages.capaian import CapaianPage
+    from lkip_desktop.ui.pages.realisasi import RealisasiPage
 
-        for cls in (getattr(pages, n, None) for n in ("RealisasiPage", "CapaianPage", "AnggaranPage")):
-            if cls is not None:
-                w = cls(ctx)
-                qtbot.addWidget(w)
-                w.show()
-                widgets.append(w)
+    for cls in (RealisasiPage, CapaianPage, AnggaranPage):
+        w = cls(ctx)
+        qtbot.addWidget(w)
+        w.show()
+        widgets.append(w)
     ref = _first_iku_realisasi(demo)
     with qtbot.waitSignal(ctx.changed, timeout=5000):
         assert ctx.set_text(ref, "51") is not None

@@ -1,13 +1,12 @@
 """Headless entry points over the same services the GUI uses.
 
 Each command group lives in its own module with a ``register(subparsers)`` function;
-``COMMAND_MODULES`` lists them.
+``COMMAND_MODULES`` lists them (plain imports, so the wiring is visible here).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sqlite3
 import sys
@@ -15,8 +14,9 @@ import sys
 from .. import __version__
 from ..domain.errors import InputError
 from ..store.database import StoreError
+from . import carry, core, export, pk
 
-COMMAND_MODULES = ["core", "pk", "carry", "export"]
+COMMAND_MODULES = [core, pk, carry, export]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"LKIP Desktop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 

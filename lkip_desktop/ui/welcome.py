@@ -28,7 +28,7 @@ class WelcomePage(QWidget):
     open_file = Signal()
     open_path = Signal(object)  # Path
 
-    def __init__(self, carry_available: bool = True, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
         title = QLabel(f"<h1>LKIP Desktop</h1><p>Buku kerja SAKIP satu OPD: target, realisasi, capaian, "
                        f"anggaran, Perjanjian Kinerja dan laporan – tanpa internet. Versi {__version__}.</p>")
@@ -49,9 +49,6 @@ class WelcomePage(QWidget):
             b.clicked.connect(sig)
             actions.addWidget(b)
             self.buttons[key] = b
-        if not carry_available:
-            self.buttons["carry"].setEnabled(False)
-            self.buttons["carry"].setToolTip("Belum tersedia pada versi ini.")
         actions.addStretch(1)
 
         recent_box = QGroupBox("Berkas &terakhir")

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
 from lkip_desktop.reports.entry_template import HEADER_ROW, IND_SHEET, write_entry_template
-from lkip_desktop.ui.carry_dialog import CarryDialog, SummaryDialog
+from lkip_desktop.ui.dialogs.carry_dialog import CarryDialog, SummaryDialog
 from lkip_desktop.ui.context import WorkbookContext
-from lkip_desktop.ui.import_xlsx_dialog import ImportXlsxDialog
+from lkip_desktop.ui.dialogs.import_xlsx_dialog import ImportXlsxDialog
 
 from ..exchange.helpers import build_2023, sha
 
@@ -31,12 +31,12 @@ def _keep(shot: Path) -> None:
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    from lkip_desktop.ui import main_window
+    from lkip_desktop.ui.window import files
     from lkip_desktop.ui.app import make_app
     from lkip_desktop.ui.main_window import MainWindow
 
     errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(main_window, "error_box", lambda parent, title, text: errors.append((title, text)))
+    monkeypatch.setattr(files, "error_box", lambda parent, title, text: errors.append((title, text)))
     make_app()
     win = MainWindow()
     win.errors = errors

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from lkip_desktop.store.service import WorkbookService
-from lkip_desktop.ui import carry_dialog
-from lkip_desktop.ui.carry_dialog import CarryDialog
+from lkip_desktop.ui.dialogs import carry_dialog
+from lkip_desktop.ui.dialogs.carry_dialog import CarryDialog
 from lkip_desktop.ui.context import WorkbookContext
-from lkip_desktop.ui.import_xlsx_dialog import ImportXlsxDialog, export_entry_template
+from lkip_desktop.ui.dialogs.import_xlsx_dialog import ImportXlsxDialog, export_entry_template
 
 from ..exchange.helpers import build_2023, sha
 

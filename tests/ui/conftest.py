@@ -9,9 +9,9 @@ import pytest
 def errors(monkeypatch):
     """Error dialogs are recorded instead of shown (a modal box would block the test)."""
     shown: list[tuple[str, str]] = []
-    from lkip_desktop.ui import main_window
+    from lkip_desktop.ui.window import files
 
-    monkeypatch.setattr(main_window, "error_box", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(files, "error_box", lambda parent, title, text: shown.append((title, text)))
     return shown
 
 

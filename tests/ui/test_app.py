@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from lkip_desktop.ui import appsettings
-from lkip_desktop.ui.new_workbook import NewWorkbookWizard
+from lkip_desktop.ui.dialogs.new_workbook import NewWorkbookWizard
 from tests.ui.helpers import cell_text, column, type_into
 
 
@@ -96,10 +96,10 @@ def test_new_workbook_wizard_then_enter_iku_program_and_realisasi(qtbot, window,
 
 def test_every_page_builds_and_keyboard_shortcuts_exist(window, demo_path):
     window.open_path(demo_path)
-    from lkip_desktop.ui.main_window import NAV
+    from lkip_desktop.ui.pages.registry import PAGES
 
-    for key, _label, _f, _s in NAV:
-        assert window.show_page(key) is not None
+    for entry in PAGES:
+        assert isinstance(window.show_page(entry.key), entry.page_class), entry.key
     shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.act_undo))}
     for s in ("Ctrl+Z", "Ctrl+Y", "Ctrl+C", "Ctrl+V", "Ctrl+D", "Ctrl+E", "Ctrl+O", "Ctrl+N", "Ctrl+1", "F6"):
         assert s in shortcuts, s

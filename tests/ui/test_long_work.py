@@ -1,4 +1,4 @@
-"""Round 2, long work off the UI thread: opening a generated 10x workbook and the Reviu
+"""Long work off the UI thread: opening a generated 10x workbook and the Reviu
 check run in a worker with a progress dialog that can be cancelled."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from lkip_desktop.store.service import WorkbookService
-from lkip_desktop.ui import pages, work
+from lkip_desktop.ui import work
+from lkip_desktop.ui.pages import base
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +72,7 @@ def test_cancel_opening_leaves_the_window_as_it_was_and_releases_the_file(window
 
 
 def test_reviu_of_a_big_workbook_runs_in_a_worker_and_can_be_cancelled(window, w10, monkeypatch):
-    monkeypatch.setattr(pages, "BIG_ROWS", 1000)  # 10x counts as big here
+    monkeypatch.setattr(base, "BIG_ROWS", 1000)  # 10x counts as big here
     assert window.open_path(w10)
     page = window.show_page("reviu")
     assert len(page.model.findings) > 0

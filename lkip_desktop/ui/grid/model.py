@@ -1,0 +1,341 @@
+"""The grid model: a list of column specs over a tree of row nodes becomes one Qt item model.
+
+The model adds no rules: every figure comes from ``context.calc``, every edit goes through
+``context.apply`` / ``set_text`` (one undo step each), and a ``Changes`` record becomes
+``dataChanged`` for exactly the cells that can differ (structure changes reset the model).
+
+Nodes are owned by the model (a list indexed by ``uid``): ``createIndex`` carries the uid as
+an integer, never a Python object, so no index can outlive or leak its node.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...domain.errors import InputError
+from ...store.changes import Changes
+from ...store.ops import CellRef
+from .columns import Column, Node, parse_cell, ref_dep
+
+
+log = logging.getLogger(__name__)
+
+READONLY_BG = QColor("#f3f4f6")
+GROUP_BG = QColor("#e8eef7")
+
+
+class GridModel(QAbstractItemModel):
+    """Subclasses set ``structure_tables`` and implement ``make_columns`` and ``build``."""
+
+    structure_tables: frozenset = frozenset()
+    message = Signal(str)  # a refused edit, for the page/status bar
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.columns: list[Column] = []
+        self._nodes: list[Node] = []
+        self._by_dep: dict[tuple, list[Node]] = {}
+        self.root = Node("root", None, None, 0)
+        self._rebuild()
+        context.changed.connect(self.on_changed)
+
+    # building
+    def make_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def add(self, parent: Node | None, kind: str, id: Any, deps: tuple = (), obj: Any = None) -> Node:
+        parent = parent or self.root
+        node = Node(kind, id, parent, len(self._nodes), obj)
+        node.row = len(parent.children)
+        node.deps = deps
+        parent.children.append(node)
+        self._nodes.append(node)
+        for d in deps:
+            self._by_dep.setdefault(d, []).append(node)
+        return node
+
+    def _rebuild(self) -> None:
+        self.root = Node("root", None, None, 0)
+        self._nodes = [self.root]
+        self._by_dep = {}
+        self.columns = self.make_columns()
+        self.build()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    @property
+    def wb(self):
+        return self.context.wb
+
+    @property
+    def calc(self):
+        return self.context.calc
+
+    # Qt model interface
+    def node(self, index: QModelIndex) -> Node:
+        if not index.isValid():
+            return self.root
+        return self._nodes[index.internalId()]
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        p = self.node(parent)
+        if row >= len(p.children):
+            return QModelIndex()
+        return self.createIndex(row, column, p.children[row].uid)
+
+    def parent(self, index: QModelIndex = None) -> QModelIndex:  # noqa: D401 - Qt signature
+        if index is None:
+            return super().parent()
+        if not index.isValid():
+            return QModelIndex()
+        node = self._nodes[index.internalId()]
+        p = node.parent
+        if p is None or p is self.root:
+            return QModelIndex()
+        return self.createIndex(p.row, 0, p.uid)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return len(self.columns)
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        if node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.uid)
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = self.columns[index.column()]
+        node = self.node(index)
+        try:
+            if col.check is not None and col.check(node) is not None:
+                f |= Qt.ItemFlag.ItemIsUserCheckable
+            elif self.cell_ref(index) is not None:
+                f |= Qt.ItemFlag.ItemIsEditable
+        except Exception:  # noqa: BLE001 - a stale row must not crash the view
+            log.exception("flags")
+        return f
+
+    def cell_ref(self, index: QModelIndex) -> CellRef | None:
+        if not index.isValid():
+            return None
+        col = self.columns[index.column()]
+        if col.ref is None or self.context.service.readonly:
+            return None
+        return col.ref(self.node(index))
+
+    def column_of(self, index: QModelIndex) -> Column:
+        return self.columns[index.column()]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        try:
+            return self._data(index, role)
+        except Exception:  # noqa: BLE001 - data() must never raise (PySide re-raises)
+            log.exception("data(%s, %s)", index.row(), index.column())
+            return None
+
+    def _data(self, index: QModelIndex, role: int):
+        node = self.node(index)
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col.check is not None:
+                return None
+            return col.text(node)
+        if role == Qt.ItemDataRole.EditRole:
+            if col.edit is not None:
+                return col.edit(node)
+            t = col.text(node)
+            return "" if t in (None, "-") else t
+        if role == Qt.ItemDataRole.CheckStateRole and col.check is not None:
+            state = col.check(node)
+            if state is None:
+                return None
+            return Qt.CheckState.Checked if state else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col.color is not None:
+                c = col.color(node)
+                if c:
+                    return QBrush(QColor(c))
+            if self.is_group(node):
+                return QBrush(GROUP_BG)
+            if col.ref is not None and col.check is None and self.cell_ref(index) is None and col.derived:
+                return QBrush(READONLY_BG)
+            if col.ref is None and col.derived and col.check is None:
+                return QBrush(READONLY_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col.color is not None and col.color(node):
+                return QBrush(QColor("#111111"))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if self.is_group(node):
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.tooltip is not None:
+                return col.tooltip(node)
+            return None
+        return None
+
+    def is_group(self, node: Node) -> bool:
+        return False
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.header_tip or col.header.replace("\n", " ")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        col = self.columns[index.column()]
+        node = self.node(index)
+        if role == Qt.ItemDataRole.CheckStateRole and col.toggle is not None:
+            on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            col.toggle(node, on)
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        ref = self.cell_ref(index)
+        if ref is None:
+            return False
+        text = "" if value is None else str(value)
+        # Unchanged text: nothing to store (no empty undo step, no audit row).
+        if text == (self.data(index, Qt.ItemDataRole.EditRole) or ""):
+            return True
+        try:
+            parsed = parse_cell(self.context, ref, text)
+        except InputError as exc:
+            self.context.failed.emit(str(exc))
+            return False
+        label = col.label or f"Ubah {col.header.replace(chr(10), ' ')}"
+        return self.context.set_cell(ref, parsed, label) is not None
+
+    def validate(self, index: QModelIndex, text: str) -> str | None:
+        """The Indonesian message for text that cannot be stored in this cell, else None."""
+        ref = self.cell_ref(index)
+        if ref is None:
+            return "Sel ini tidak dapat diubah (dihitung otomatis)."
+        try:
+            parse_cell(self.context, ref, text)
+        except InputError as exc:
+            return str(exc)
+        return None
+
+    # changes -> exact dataChanged
+    def on_changed(self, ch: Changes) -> None:
+        if ch.everything or (ch.structure & self.structure_tables):
+            self.reload()
+            return
+        cells = set(ch.cells)
+        hits: dict[int, set] = {}  # uid -> reasons ("cell" or derived kinds)
+
+        def hit(key, reason):
+            for n in self._by_dep.get(key, ()):
+                hits.setdefault(n.uid, set()).add(reason)
+
+        for ref in cells:
+            hit(ref_dep(ref), "cell")
+        for ind in ch.indicators:
+            hit(("indicator", ind), "indicator")
+        if ch.budget:
+            items = set()
+            for ref in ch.cells:
+                if ref.table in ("budget_item", "budget_quarter"):
+                    items.add(ref.key[0])
+            for op in ch.ops:
+                table = getattr(op, "table", None)
+                if table == "dukungan":
+                    key = op.key if hasattr(op, "key") else (op.row["indicator_id"], op.row["item_id"])
+                    items.add(key[1])
+            for item_id in list(items):
+                if item_id in self.wb.items:
+                    items.update(a.id for a in self.wb.ancestors(item_id))
+            for item_id in items:
+                hit(("budget_item", item_id), "budget")
+                for ind in self.wb.indicators_supported_by(item_id) if item_id in self.wb.items else ():
+                    hit(("indicator", ind.id), "budget")
+            if items:
+                hit(("opd_budget", None), "budget")
+        extra = self.extra_hits(ch)
+        for key, reason in extra:
+            hit(key, reason)
+        for uid, reasons in hits.items():
+            node = self._nodes[uid]
+            cols = []
+            for c, col in enumerate(self.columns):
+                if ("cell" in reasons and col.ref is not None and col.ref(node) in cells) or (col.derived & reasons):
+                    cols.append(c)
+                elif "any" in reasons:
+                    cols.append(c)
+            self._emit_runs(node, cols)
+        self.after_changed(ch)
+
+    def extra_hits(self, ch: Changes) -> list[tuple]:
+        return []
+
+    def after_changed(self, ch: Changes) -> None:
+        pass
+
+    def _emit_runs(self, node: Node, cols: list[int]) -> None:
+        if not cols:
+            return
+        start = prev = cols[0]
+        for c in cols[1:] + [None]:
+            if c is not None and c == prev + 1:
+                prev = c
+                continue
+            self.dataChanged.emit(self.index_of(node, start), self.index_of(node, prev))
+            if c is not None:
+                start = prev = c
+
+    # lookup for jumps (Reviu) and history
+    def find(self, dep: tuple) -> Node | None:
+        nodes = self._by_dep.get(dep)
+        return nodes[0] if nodes else None
+
+    def column_for(self, node: Node, ref: CellRef) -> int | None:
+        for c, col in enumerate(self.columns):
+            if col.ref is not None and col.ref(node) == ref:
+                return c
+        return None
+
+    def iter_nodes(self):
+        return iter(self._nodes[1:])

@@ -1,0 +1,131 @@
+"""The Program & Anggaran page: the budget tree with its total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from ...domain import model as M
+from ...store.ops import CellRef, DeleteOp, InsertOp
+from .. import fmt
+from ..grid.view import GridView
+from ..tables.anggaran import BudgetModel
+from .base import Page, button, confirm_delete, next_urut
+
+
+class AnggaranPage(Page):
+    title = "Program & Anggaran"
+
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
+        self.model = BudgetModel(context, self)
+        self.view = self.add_view(GridView(), self.model)
+        bar = QHBoxLayout()
+        for text, slot, tip in [
+            ("Tambah &program", lambda: self.add_item("program"), ""),
+            ("Tambah &kegiatan", lambda: self.add_item("kegiatan"), "Di bawah program yang dipilih"),
+            ("Tambah &sub kegiatan", lambda: self.add_item("sub_kegiatan"), "Di bawah kegiatan yang dipilih"),
+            ("&Hapus baris", self.delete_row, "Hapus baris beserta isinya (dapat diurungkan)"),
+        ]:
+            bar.addWidget(button(text, slot, tip))
+        bar.addStretch(1)
+        self.total = QLabel()
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        help_ = QLabel("Pagu dan realisasi diketik pada sub kegiatan; baris program dan kegiatan adalah "
+                       "jumlah anak-anaknya (tidak dapat diubah).")
+        help_.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(help_)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.total)
+        context.changed.connect(lambda ch: self.update_total() if ch.budget or ch.everything else None)
+        self.update_total()
+
+    def update_total(self) -> None:
+        t = self.context.calc.opd_totals()
+        self.total.setText(
+            f"<b>Jumlah OPD</b> – pagu murni Rp {fmt.rupiah(t.pagu_murni)} · pagu perubahan Rp "
+            f"{fmt.rupiah(t.pagu_perubahan)} · selisih {fmt.rupiah(t.selisih)} · realisasi Rp "
+            f"{fmt.rupiah(t.realisasi)} · serapan {fmt.pct(t.serapan)}%"
+        )
+
+    def add_item(self, level: str) -> None:
+        wb = self.context.wb
+        idx = self.view.currentIndex()
+        node = self.model.node(idx) if idx.isValid() else None
+        want_parent = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}[level]
+        parent_id = None
+        if want_parent is not None:
+            n = node
+            while n is not None and n.kind != "root" and n.kind != want_parent:
+                n = n.parent
+            if n is None or n.kind != want_parent:
+                self.message.emit(f"Pilih sebuah {fmt.LEVEL_LABEL[want_parent].lower()} terlebih dahulu.")
+                return
+            parent_id = n.id
+        sibl = wb.children(parent_id)
+        parent_kode = wb.items[parent_id].kode if parent_id else ""
+        kode = f"{parent_kode}.{len(sibl) + 1}" if parent_kode else str(len(sibl) + 1)
+        new = M.new_id()
+        row = {"id": new, "level": level, "parent_id": parent_id, "kode": kode,
+               "nama": f"{fmt.LEVEL_LABEL[level]} baru", "urut": next_urut(sibl)}
+        if self.context.apply([InsertOp("budget_item", row)], f"Tambah {fmt.LEVEL_LABEL[level].lower()}"):
+            node = self.model.find(("budget_item", new))
+            if node is not None:
+                self.view.select_cell(node, 1)
+                self.view.edit(self.view.currentIndex())
+
+    can_edit_rows = True
+
+    def _node(self):
+        idx = self.view.currentIndex()
+        return self.model.node(idx) if idx.isValid() else None
+
+    def row_add(self) -> None:
+        """Ctrl++: a new item at the selected item's level (a program when nothing is chosen)."""
+        node = self._node()
+        self.add_item(node.kind if node is not None else "program")
+
+    def row_delete(self) -> None:
+        self.delete_row()
+
+    def row_move(self, step: int) -> bool:
+        node = self._node()
+        if node is None:
+            return False
+        wb = self.context.wb
+        item = wb.items[node.id]
+        return self._move(self.view, "budget_item", wb.children(item.parent_id), node.id, step,
+                          fmt.LEVEL_LABEL[item.level])
+
+    def subtree_text(self, node) -> str | None:
+        wb = self.context.wb
+        below: dict[str, int] = {}
+        stack = list(wb.children(node.id))
+        while stack:
+            it = stack.pop()
+            below[it.level] = below.get(it.level, 0) + 1
+            stack.extend(wb.children(it.id))
+        if not below:
+            return None
+        parts = [f"{below[lv]} {fmt.LEVEL_LABEL[lv].lower()}" for lv in ("kegiatan", "sub_kegiatan") if lv in below]
+        item = wb.items[node.id]
+        return (f"Hapus {fmt.LEVEL_LABEL[item.level].lower()} {item.kode} \u201c{item.nama[:80]}\u201d beserta "
+                f"{' dan '.join(parts)} (dengan pagu, realisasi dan triwulannya)?")
+
+    def delete_row(self) -> None:
+        node = self._node()
+        if node is None:
+            return
+        label = f"Hapus {fmt.LEVEL_LABEL[node.kind].lower()}"
+        question = self.subtree_text(node)
+        if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
+            return
+        if self.context.apply([DeleteOp("budget_item", (node.id,))], label):
+            self.message.emit("Baris dihapus – dapat diurungkan dengan Ctrl+Z.")
+
+    def locate(self, table, key, field):
+        if table != "budget_item":
+            return False
+        return self._locate_in(self.view, ("budget_item", key[0]), CellRef(table, tuple(key), field or "nama"), 1)

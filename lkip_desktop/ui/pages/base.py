@@ -1,0 +1,127 @@
+"""What every page shares: the Page base (title, context, its grids, row actions, locate),
+the delete question, moving a row among its siblings, and small helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from ...store.ops import CellRef, SetOp
+from ..grid.view import GridView
+
+
+ERROR_STYLE = "color: #b42318;"
+OK_STYLE = "color: #1d6b3a;"
+BIG_ROWS = 20000  # budget items + indicators above which long work goes to a worker thread
+
+
+def is_big(wb) -> bool:
+    return len(wb.items) + len(wb.indicators) > BIG_ROWS
+
+
+def button(text: str, slot, tip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.clicked.connect(slot)
+    if tip:
+        b.setToolTip(tip)
+    return b
+
+
+def next_urut(objs) -> int:
+    return max((o.urut for o in objs), default=0) + 1
+
+
+def move_ops(table: str, siblings: list, obj_id: str, step: int) -> list:
+    """SetOps moving ``obj_id`` one place up (-1) or down (+1) among ``siblings`` (in shown
+    order): the two ``urut`` values swapped, or the siblings renumbered when they tie."""
+    ids = [o.id for o in siblings]
+    if obj_id not in ids:
+        return []
+    i = ids.index(obj_id)
+    j = i + step
+    if not 0 <= j < len(ids):
+        return []
+    a, b = siblings[i], siblings[j]
+    if a.urut != b.urut:
+        return [SetOp(CellRef(table, (a.id,), "urut"), b.urut), SetOp(CellRef(table, (b.id,), "urut"), a.urut)]
+    order = list(siblings)
+    order[i], order[j] = order[j], order[i]
+    return [SetOp(CellRef(table, (o.id,), "urut"), n) for n, o in enumerate(order, start=1) if o.urut != n]
+
+
+def confirm_delete(parent, title: str, text: str) -> bool:
+    """Ask before deleting a row that takes others with it (tests replace this function)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton("Hapus", QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    ok = box.clickedButton() is yes
+    box.deleteLater()
+    return ok
+
+
+def plural(n: int, what: str) -> str:
+    return f"{n} {what}"
+
+
+class Page(QWidget):
+    """Base: a title, the context, the grids it shows (for Edit menu actions and history)."""
+
+    title = ""
+    message = Signal(str)
+    views_added = Signal(object)  # a GridView built after the page (lazy tabs)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.views: list[GridView] = []
+
+    def add_view(self, view: GridView, model) -> GridView:
+        view.setModel(model)
+        view.expandAll()
+        view.message.connect(self.message)
+        self.views.append(view)
+        return view
+
+    def locate(self, table: str, key: tuple, field: str | None) -> bool:
+        return False
+
+    def on_shown(self) -> None:
+        pass
+
+    # Row actions (Sunting menu: Tambah/Hapus/Naik/Turun); pages with rows override them.
+    can_edit_rows = False
+
+    def row_add(self) -> None:
+        pass
+
+    def row_delete(self) -> None:
+        pass
+
+    def row_move(self, step: int) -> bool:
+        return False
+
+    def _move(self, view: GridView, table: str, siblings: list, obj_id: str, step: int, what: str) -> bool:
+        ops = move_ops(table, siblings, obj_id, step)
+        if not ops:
+            self.message.emit(f"{what} sudah di {'atas' if step < 0 else 'bawah'}.")
+            return False
+        col = max(view.currentIndex().column(), 0)
+        if self.context.apply(ops, f"{'Naikkan' if step < 0 else 'Turunkan'} {what.lower()}") is None:
+            return False
+        node = view.model().find((table, obj_id))
+        if node is not None:
+            view.select_cell(node, col)
+        return True
+
+    def _locate_in(self, view: GridView, dep: tuple, ref: CellRef | None, fallback_col: int = 0) -> bool:
+        model = view.model()
+        node = model.find(dep)
+        if node is None:
+            return False
+        col = model.column_for(node, ref) if ref is not None else None
+        view.select_cell(node, fallback_col if col is None else col)
+        return True

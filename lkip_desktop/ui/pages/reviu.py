@@ -1,0 +1,90 @@
+"""The Reviu page: the consistency findings, each one jumps to its cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from .. import work
+from ..grid.view import GridView
+from ..tables.lists import ReviuModel
+from .base import Page, button, is_big
+
+
+class ReviuPage(Page):
+    title = "Reviu"
+    jump = Signal(str, object, object)  # table, key, field
+
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
+        self.model = ReviuModel(context, self)
+        self.view = self.add_view(GridView(), self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setEditTriggers(GridView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(GridView.SelectionBehavior.SelectRows)
+        self.view.doubleClicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(button("&Periksa ulang", self.refresh))
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(QLabel("Klik ganda (atau Enter) pada temuan untuk melompat ke sel yang bermasalah."))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.refresh)
+        self.stale = False
+        context.changed.connect(self._changed)
+
+    def _changed(self, _ch) -> None:
+        if is_big(self.context.wb):
+            # A check takes seconds here: say the list is old, re-check on request.
+            self.stale = True
+            self._summarise()
+        elif self.isVisible():
+            self._timer.start()
+
+    def on_shown(self) -> None:
+        if not self.model.findings or self.stale or not is_big(self.context.wb):
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Run the check (in a worker with Batal on a big workbook). False when cancelled."""
+        wb = self.context.wb
+        if is_big(wb):
+            from ...domain import reviu
+            from ...domain.compute import Calculator
+
+            # Its own calculator: the worker never writes the shared cache.
+            outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…",
+                                             lambda: reviu.check(wb, Calculator(wb)))
+            if outcome.cancelled:
+                self.message.emit("Pemeriksaan reviu dibatalkan; daftar temuan belum diperbarui.")
+                self._summarise()
+                return False
+            if outcome.error is not None:
+                raise outcome.error
+            self.model.refresh(outcome.result)
+        else:
+            self.model.refresh()
+        self.stale = False
+        self._summarise()
+        return True
+
+    def _summarise(self) -> None:
+        fs = self.model.findings
+        err = sum(1 for f in fs if f.level == "kesalahan")
+        text = (f"{len(fs)} temuan: {err} kesalahan, {len(fs) - err} peringatan."
+                if fs else "Tidak ada temuan. Buku kerja siap direviu.")
+        if self.stale:
+            text += " Data sudah berubah sejak pemeriksaan ini – tekan Periksa ulang."
+        self.summary.setText(text)
+
+    def _activate(self, index) -> None:
+        if not index.isValid():
+            return
+        f = self.model.findings[self.model.node(index).id]
+        self.jump.emit(f.table, tuple(f.key), f.field)

@@ -1,0 +1,52 @@
+"""Widgets more than one page shows: the colour legend, the OPD average and a text box that
+stores when focus leaves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QWidget
+
+from ...domain.numbers import format_number
+from ...domain.rating import SCALES
+from .. import fmt
+
+
+def legend_widget(context) -> QWidget:
+    w = QWidget()
+    lay = QHBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    scale = SCALES[context.wb.settings.skala]
+    lay.addWidget(QLabel(f"Peringkat ({scale.name}):"))
+    for band in scale.bands:
+        lab = QLabel(f" {band.code + ' ' if band.code else ''}{band.label} ({'≥' if band.inclusive else '>'}"
+                     f" {format_number(band.lower, None)}) ")
+        lab.setStyleSheet(f"background: {band.color}; color: #111; border-radius: 3px; padding: 1px 4px;")
+        lay.addWidget(lab)
+    lay.addStretch(1)
+    return w
+
+
+class AverageLabel(QLabel):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        context.changed.connect(lambda _ch: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        avg = self.context.calc.opd_average()
+        s = self.context.wb.settings
+        basis = "semua IKU" if s.rata_rata == "iku" else "rata-rata per sasaran"
+        self.setText(f"<b>Rata-rata capaian OPD {s.tahun}: {fmt.pct(avg.value)}%</b> "
+                     f"({avg.note}; {basis})")
+
+
+class AutoSaveText(QPlainTextEdit):
+    """Multi-line text stored when focus leaves (one undo step per edit session)."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()

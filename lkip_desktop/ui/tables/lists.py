@@ -1,0 +1,126 @@
+"""Flat list models: Prestasi (editable), Reviu findings and the change history (read-only)."""
+
+from __future__ import annotations
+
+from ...domain import reviu
+from ...domain.numbers import format_date
+from ...store.schema import TABLES
+from ...store.ops import CellRef
+from .. import fmt
+from ..grid.columns import Column
+from ..grid.model import GridModel
+
+
+class PrestasiModel(GridModel):
+    structure_tables = frozenset({"prestasi"})
+
+    def build(self):
+        for p in self.wb.prestasi_list():
+            self.add(None, "prestasi", p.id, deps=(("prestasi", p.id),))
+
+    def make_columns(self):
+        wb = self.wb
+
+        def p(n):
+            return wb.prestasi[n.id]
+
+        def ref(field):
+            return lambda n: CellRef("prestasi", (n.id,), field)
+
+        return [
+            Column("Tanggal", lambda n: format_date(p(n).tanggal) if p(n).tanggal else "-", ref=ref("tanggal"),
+                   edit=lambda n: format_date(p(n).tanggal) if p(n).tanggal else "", width=16,
+                   header_tip="mis. 16 Desember 2024 atau 16/12/2024", label="Ubah tanggal prestasi"),
+            Column("Uraian prestasi / penghargaan", lambda n: p(n).uraian, ref=ref("uraian"), width=60, stretch=True,
+                   tooltip=lambda n: p(n).uraian, label="Ubah uraian prestasi"),
+            Column("Pemberi", lambda n: p(n).pemberi, ref=ref("pemberi"), width=30, label="Ubah pemberi"),
+        ]
+
+
+LEVEL_TEXT = {reviu.KESALAHAN: "Kesalahan", reviu.PERINGATAN: "Peringatan"}
+
+
+class ReviuModel(GridModel):
+    """The core's check list; rebuilt on demand (``refresh``), not on every keystroke."""
+
+    def __init__(self, context, parent=None):
+        self.findings: list = []
+        super().__init__(context, parent)
+        context.changed.disconnect(self.on_changed)
+
+    def refresh(self, findings: list | None = None) -> None:
+        """Show ``findings`` (checked elsewhere, e.g. in a worker) or check now."""
+        self.beginResetModel()
+        self.findings = reviu.check(self.wb, self.calc) if findings is None else list(findings)
+        self._rebuild()
+        self.endResetModel()
+
+    def build(self):
+        for i, _f in enumerate(self.findings):
+            self.add(None, "finding", i)
+
+    def make_columns(self):
+        def f(n):
+            return self.findings[n.id]
+
+        def color(n):
+            return "#fde2e1" if f(n).level == reviu.KESALAHAN else "#fff4d6"
+
+        return [
+            Column("Tingkat", lambda n: LEVEL_TEXT.get(f(n).level, f(n).level), color=color, width=11),
+            Column("Lokasi", lambda n: f(n).where, width=40, stretch=True, tooltip=lambda n: f(n).where),
+            Column("Temuan", lambda n: f(n).message, width=70, stretch=True, tooltip=lambda n: f(n).message),
+        ]
+
+
+class HistoryModel(GridModel):
+    """Audit entries of one cell (or the latest of the whole workbook)."""
+
+    def __init__(self, context, parent=None):
+        self.ref: CellRef | None = None
+        self.entries: list = []
+        super().__init__(context, parent)
+        context.changed.disconnect(self.on_changed)
+
+    def show(self, ref: CellRef | None) -> None:
+        self.ref = ref
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.entries = self.context.service.history(self.ref, limit=300)
+        self._rebuild()
+        self.endResetModel()
+
+    def build(self):
+        for i, _e in enumerate(self.entries):
+            self.add(None, "audit", i)
+
+    def _value(self, e, which):
+        v = getattr(e, which)
+        if e.aksi != "ubah":
+            return "" if v is None else str(v)[:80]
+        if v is None:
+            return "(kosong)"
+        if isinstance(v, int) and not isinstance(v, bool) and e.kolom and "pagu" in e.kolom:
+            return fmt.rupiah(v)
+        try:
+            return fmt.typed(v)
+        except Exception:  # noqa: BLE001 - text, dates, booleans: show as they are
+            return str(v)
+
+    def make_columns(self):
+        def e(n):
+            return self.entries[n.id]
+
+        aksi = {"ubah": "Ubah", "tambah": "Tambah", "hapus": "Hapus"}
+        return [
+            Column("Waktu", lambda n: e(n).waktu.replace("T", " "), width=18),
+            Column("Pengguna", lambda n: e(n).pengguna, width=10),
+            Column("Aksi", lambda n: aksi.get(e(n).aksi, e(n).aksi), width=7),
+            Column("Data", lambda n: f"{TABLES[e(n).tabel].label}" + (f" · {e(n).kolom}" if e(n).kolom else ""),
+                   width=26),
+            Column("Nilai lama", lambda n: self._value(e(n), "lama"), width=16, numeric=True),
+            Column("Nilai baru", lambda n: self._value(e(n), "baru"), width=16, numeric=True),
+            Column("Keterangan", lambda n: e(n).label or "", width=30),
+        ]

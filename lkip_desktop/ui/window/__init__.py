@@ -1,0 +1,1 @@
+"""The jobs of the main window, one mixin each: menus, files, navigation, edit_actions."""

@@ -1,0 +1,241 @@
+"""Opening, creating, closing and copying workbook files, and the file dialogs the File
+menu reaches (import, template, history, export)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ... import paths
+from ...domain.errors import InputError
+from ...store.database import StoreError
+from ...exchange.demo import demo_path
+from ...store.service import WorkbookService
+from .. import appsettings, export_dialog, notices, work
+from ..context import WorkbookContext
+from ..dialogs import carry_dialog, import_xlsx_dialog
+from ..dialogs.new_workbook import NewWorkbookWizard
+from ..pages.registry import DEFAULT_PAGE, PAGE_KEYS
+
+
+log = logging.getLogger(__name__)
+
+
+def error_box(parent, title: str, text: str) -> None:
+    """A modal error message with an Indonesian button (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask_open_path(parent) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Buka buku kerja", "",
+                                          "Buku kerja LKIP (*.lkip);;Semua berkas (*)")
+    return Path(path) if path else None
+
+
+def ask_save_path(parent, title: str, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "Buku kerja LKIP (*.lkip)")
+    if not path:
+        return None
+    p = Path(path)
+    return p if p.suffix == ".lkip" else p.with_suffix(".lkip")
+
+
+class FilesMixin:
+    """The File menu's work on workbook files (mixed into MainWindow)."""
+
+    def open_demo(self) -> bool:
+        try:
+            path = demo_path()
+        except Exception as exc:  # noqa: BLE001 - a broken bundle must not crash the app
+            log.exception("demo")
+            error_box(self, "Contoh tidak dapat dibuat", str(exc))
+            return False
+        return self.open_path(path)
+
+    def open_dialog(self) -> bool:
+        path = ask_open_path(self)
+        return self.open_path(path) if path else False
+
+    def new_workbook(self) -> bool:
+        path = NewWorkbookWizard.ask(self)
+        return self.open_path(path) if path else False
+
+    def new_from_last_year(self) -> bool:
+        # With a workbook open, carry starts from it (its snapshot; no second lock on the file).
+        path = carry_dialog.new_from_last_year(self, context=self.context)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path) -> bool:
+        if path is None:
+            return False
+        path = Path(path)
+        if self.context is not None and self.context.service.path and \
+                Path(self.context.service.path).resolve() == path.resolve():
+            return True
+        backups = paths.backups_dir()
+        # Loading a big workbook takes seconds: a worker thread, a dialog with Batal; the
+        # window switches only once the workbook is fully loaded.
+        stop = threading.Event()  # Batal stops the load between tables and frees the file
+        outcome = work.run_with_progress(
+            self, f"Membuka {path.name}…",
+            lambda: WorkbookService.open(path, backup_dir=backups, progress=lambda done, total: not stop.is_set()),
+            discard=lambda svc: svc.close(), cancel=stop)
+        if outcome.cancelled:
+            self.show_message(f"Membuka {path.name} dibatalkan.")
+            return False
+        try:
+            if outcome.error is not None:
+                raise outcome.error
+            svc = outcome.result
+        except (StoreError, InputError, OSError, sqlite3.Error) as exc:
+            error_box(self, "Buku kerja tidak dapat dibuka", str(exc))
+            if not path.exists():
+                appsettings.remove_recent(path)
+                self.welcome.refresh()
+            return False
+        except Exception as exc:  # noqa: BLE001 - never crash on a hostile file
+            log.exception("open %s", path)
+            error_box(self, "Buku kerja tidak dapat dibuka", f"Kesalahan tak terduga: {exc}")
+            return False
+        self.close_workbook()
+        self._install(svc)
+        appsettings.add_recent(path)
+        self._file_notices(svc)
+        return True
+
+    def _file_notices(self, svc: WorkbookService) -> None:
+        """Say what the user must know about this file, without blocking the work."""
+        try:
+            remote = svc.on_network_share
+        except OSError:
+            remote = False
+        if remote:
+            self.notices.show_notice(
+                "jaringan",
+                "Berkas ini berada di folder jaringan. Penguncian berkas di folder jaringan tidak selalu "
+                "andal, sehingga perubahan bisa gagal tersimpan atau berkas rusak. Sebaiknya salin berkas ke "
+                "disk komputer ini dan bekerja dari salinan itu.",
+                [("Salin ke komputer ini…", self.copy_to_local)])
+        if svc.migrated_backup:
+            backup = Path(svc.migrated_backup)
+            self.notices.show_notice(
+                "format",
+                f"Berkas ini dibuat oleh versi lama LKIP Desktop dan sudah diperbarui ke format baru. "
+                f"Salinan versi lama disimpan di: {backup}",
+                [("Buka folder", lambda: notices.open_folder(backup.parent))], warning=False)
+
+    def _install(self, svc: WorkbookService) -> None:
+        ctx = WorkbookContext(svc, self)
+        self.context = ctx
+        ctx.changed.connect(self._changed)
+        ctx.failed.connect(lambda text: self.show_message(text, error=True))
+        st = ctx.undo_stack
+        st.canUndoChanged.connect(lambda _b: self._undo_state())
+        st.canRedoChanged.connect(lambda _b: self._undo_state())
+        st.indexChanged.connect(lambda _i: self._undo_state())
+        self.saved_label.setText("Semua perubahan tersimpan")
+        self._update_state()
+        page = appsettings.settings().value("page", DEFAULT_PAGE)
+        self.show_page(page if page in PAGE_KEYS else DEFAULT_PAGE)
+
+    def close_workbook(self) -> None:
+        if self.context is None:
+            return
+        # Commit a text field still being typed in (editingFinished / focus-out).
+        fw = QApplication.focusWidget()
+        if fw is not None:
+            fw.clearFocus()
+        current = self.current_page_key()
+        if current:
+            s = appsettings.settings()
+            s.setValue("page", current)
+            s.sync()
+        ctx = self.context
+        self.context = None
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._last_ref = None
+        ctx.undo_stack.clear()
+        try:
+            ctx.changed.disconnect()
+            ctx.failed.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        ctx.service.close()
+        ctx.deleteLater()
+        self.notices.clear()
+        self._update_state()
+
+    def save_copy(self) -> None:
+        if self.context is None:
+            return
+        src = self.context.service.path
+        suggested = str(src.with_name(f"{src.stem} (salinan).lkip")) if src else "salinan.lkip"
+        target = ask_save_path(self, "Simpan salinan buku kerja", suggested)
+        if target is None:
+            return
+        if src and target.resolve() == Path(src).resolve():
+            self.show_message("Pilih nama lain: berkas ini sedang terbuka.", error=True)
+            return
+        if self._write_copy(target):
+            self.show_message(f"Salinan disimpan: {target}")
+
+    def _write_copy(self, target: Path) -> bool:
+        """Save a copy of the open workbook as ``target`` (replacing it); a failure is shown."""
+        try:
+            if target.exists():
+                target.unlink()
+            self.context.service.save_copy(target)
+        except (OSError, sqlite3.Error) as exc:
+            error_box(self, "Salinan tidak dapat disimpan", str(exc))
+            return False
+        return True
+
+    def copy_to_local(self) -> bool:
+        """Copy the open (network) file to a local folder and continue on the copy."""
+        if self.context is None or self.context.service.path is None:
+            return False
+        src = Path(self.context.service.path)
+        suggested = str(Path.home() / "Documents" / src.name) if (Path.home() / "Documents").is_dir() \
+            else str(Path.home() / src.name)
+        target = ask_save_path(self, "Salin buku kerja ke komputer ini", suggested)
+        if target is None:
+            return False
+        if target.resolve() == src.resolve():
+            self.show_message("Pilih folder di komputer ini, bukan berkas yang sedang terbuka.", error=True)
+            return False
+        if not self._write_copy(target):
+            return False
+        self.close_workbook()
+        if self.open_path(target):
+            self.show_message(f"Sekarang bekerja pada salinan lokal: {target}")
+            return True
+        return False
+
+    # The dialogs are called through their modules (tests replace these functions).
+    def import_xlsx(self) -> None:
+        if self.context is not None:
+            import_xlsx_dialog.ImportXlsxDialog.run(self, self.context)
+
+    def attach_history(self) -> int:
+        return carry_dialog.attach_history(self, self.context) if self.context is not None else 0
+
+    def export_template(self):
+        if self.context is None:
+            return None
+        path = import_xlsx_dialog.export_entry_template(self, self.context)
+        if path:
+            self.show_message(f"Templat isian disimpan: {path}")
+        return path
+
+    def export_report(self) -> None:
+        if self.context is not None:
+            export_dialog.ExportDialog.run(self, self.context)

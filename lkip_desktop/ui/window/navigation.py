@@ -1,0 +1,102 @@
+"""Navigation between pages: building a page on first use and wiring its signals, showing it,
+and jumping to the page that shows a stored cell."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ..pages.base import Page
+from ..pages.registry import PAGE_BY_KEY, PAGE_KEYS
+from ..pages.reviu import ReviuPage
+from ..pages.riwayat import RiwayatPage
+
+
+# Where a Reviu finding / stored cell is shown, by table (first page that can locate it).
+LOCATE_ORDER = {
+    "opd": ["profil"], "settings": ["profil"],
+    "tujuan": ["renstra"], "sasaran": ["renstra"],
+    "indicator": ["capaian", "renstra"], "komponen": ["renstra"],
+    "indicator_value": ["realisasi", "capaian", "renstra"],
+    "budget_item": ["anggaran"], "budget_quarter": ["realisasi"],
+    "dukungan": ["dukungan"], "prestasi": ["prestasi"],
+    "pk_version": ["pk"], "pk_sasaran": ["pk"], "pk_program": ["pk"],
+}
+
+
+class NavigationMixin:
+    """Pages of the open workbook (mixed into MainWindow)."""
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use. A page that fails to build raises."""
+        if key not in self.pages:
+            page = PAGE_BY_KEY[key].page_class(self.context, self.page_stack)
+            self.pages[key] = page
+            self.page_stack.addWidget(page)
+            self._wire(page)
+        return self.pages[key]
+
+    def _wire(self, page: QWidget) -> None:
+        """Connect a new page to the window (the PK and Laporan pages send nothing)."""
+        if isinstance(page, Page):
+            page.message.connect(lambda text: self.show_message(text, error=True))
+            for view in page.views:
+                view.current_ref.connect(self._track_ref)
+            page.views_added.connect(lambda view: view.current_ref.connect(self._track_ref))
+        if isinstance(page, ReviuPage):
+            page.jump.connect(self.jump_to)
+        if isinstance(page, RiwayatPage) and self._last_ref is not None:
+            page.set_ref(self._last_ref)
+
+    def show_page(self, key: str) -> QWidget | None:
+        if self.context is None or key not in PAGE_KEYS:
+            return None
+        row = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _nav_changed
+        else:
+            self._nav_changed(row)
+        return self.pages.get(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if self.context is None or row < 0:
+            return
+        page = self.page(PAGE_KEYS[row])
+        self.page_stack.setCurrentWidget(page)
+        if isinstance(page, Page):
+            page.on_shown()
+
+    def current_page_key(self) -> str | None:
+        w = self.page_stack.currentWidget()
+        for k, p in self.pages.items():
+            if p is w:
+                return k
+        return None
+
+    def current_page(self) -> QWidget | None:
+        return self.page_stack.currentWidget() if self.context else None
+
+    def jump_to(self, table: str, key: tuple, field) -> bool:
+        for page_key in LOCATE_ORDER.get(table, []):
+            self.show_page(page_key)
+            page = self.pages.get(page_key)
+            if isinstance(page, Page) and page.locate(table, tuple(key), field):
+                return True
+        self.show_message("Lokasi temuan tidak dapat ditampilkan.", error=True)
+        return False
+
+    def _track_ref(self, ref) -> None:
+        if ref is None:
+            return
+        self._last_ref = ref
+        if "riwayat" in self.pages:
+            self.pages["riwayat"].set_ref(ref)
+
+    def toggle_focus(self) -> None:
+        if self.context is None:
+            return
+        if self.nav.hasFocus():
+            page = self.current_page()
+            views = page.views if isinstance(page, Page) else []
+            (views[0] if views else page).setFocus()
+        else:
+            self.nav.setFocus()
