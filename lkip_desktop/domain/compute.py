@@ -33,6 +33,14 @@ class Realisasi:
 
 
 @dataclass(frozen=True)
+class KomponenResult:
+    value: Decimal | None
+    worked: str | None
+    error: str | None = None
+    missing: tuple[str, ...] = ()  # komponen the formula names that have no value
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     indicator_id: str
     tahun: int
@@ -114,20 +122,31 @@ class Calculator:
         values = ind.komponen.get(tahun)
         if not ind.rumus_komponen or not values:
             return Realisasi(typed, "diketik" if typed is not None else None)
-        try:
-            formula = parse_formula(ind.rumus_komponen)
-            result = evaluate(formula, values)
-            text = worked(formula, values, places=ind.desimal)
-        except FormulaError as exc:
-            return Realisasi(None, None, error=str(exc))
-        if abs(result) >= RESULT_LIMIT:  # komponen multiplied together: a typo, not a realisasi
-            return Realisasi(None, None, error="Hasil rumus komponen terlalu besar; periksa nilai komponennya.")
+        result = self.komponen_result(ind.rumus_komponen, values, ind.desimal)
+        if result.error:
+            return Realisasi(None, None, error=result.error)
         if ind.jenis == "predikat":
             # A predikat indicator's komponen give its score (e.g. AKIP 82,04); the grade is
             # the one typed, or the AKIP band of the score.
-            grade = typed.grade if isinstance(typed, Predikat) else akip_predikat(result)
-            return Realisasi(Predikat(grade, result), "komponen", worked=text)
-        return Realisasi(result, "komponen", worked=text)
+            grade = typed.grade if isinstance(typed, Predikat) else akip_predikat(result.value)
+            return Realisasi(Predikat(grade, result.value), "komponen", worked=result.worked)
+        return Realisasi(result.value, "komponen", worked=result.worked)
+
+    @staticmethod
+    def komponen_result(rumus: str, values: dict, places: int) -> "KomponenResult":
+        """A komponen formula (stored or being typed) over komponen values, by the same
+        rules and limits as every realisasi: the value and its worked computation, or why not."""
+        missing: tuple[str, ...] = ()
+        try:
+            formula = parse_formula(rumus)
+            missing = tuple(n for n in formula.names if n not in values)
+            result = evaluate(formula, values)
+            text = worked(formula, values, places=places)
+        except FormulaError as exc:
+            return KomponenResult(None, None, str(exc), missing)
+        if abs(result) >= RESULT_LIMIT:  # komponen multiplied together: a typo, not a realisasi
+            return KomponenResult(None, None, "Hasil rumus komponen terlalu besar; periksa nilai komponennya.")
+        return KomponenResult(result, text)
 
     def indicator(self, indicator_id: str, tahun: int | None = None) -> IndicatorResult:
         tahun = self.wb.settings.tahun if tahun is None else tahun

@@ -38,7 +38,7 @@ class Affected:
 
     indicators: frozenset = frozenset()  # target, realisasi, capaian, rating of these indicators
     items: frozenset = frozenset()  # budget totals (pagu, realisasi, serapan, E2) of these items
-    quarter_items: frozenset = frozenset()  # quarterly percentages of these items (and parents)
+    quarter_items: frozenset = frozenset()  # quarterly figures of these items (a superset of ``items``)
     iku_budget: frozenset = frozenset()  # pagu / serapan / efisiensi of these IKU
     sasaran: frozenset = frozenset()  # these sasaran averages
     opd_average: bool = False  # the OPD average capaian and everything quoting it
@@ -84,9 +84,9 @@ def affected(wb: Workbook, touches: Iterable[Touch]) -> Affected:
     # Totals sum upward (RULES 6.4): a changed item changes every ancestor.
     c.items = _with_ancestors(wb, c.items)
     c.quarter_items = _with_ancestors(wb, c.quarter_items) | c.items
-    # An IKU's money is the leaves under the items it is linked to (RULES 6.5), so a change
-    # anywhere on a leaf's path reaches the IKU linked at any level of that path.
-    for item_id in c.items:
+    # An IKU's money (and its quarterly plan) is the leaves under the items it is linked to
+    # (RULES 6.5), so a change anywhere on a leaf's path reaches the IKU linked at any level.
+    for item_id in c.quarter_items:
         if item_id in wb.items:
             c.iku_budget.update(ind.id for ind in wb.indicators_supported_by(item_id))
     sasaran = {wb.indicators[i].owner_id for i in c.indicators
@@ -99,7 +99,7 @@ def affected(wb: Workbook, touches: Iterable[Touch]) -> Affected:
         iku_budget=frozenset(c.iku_budget),
         sasaran=frozenset(sasaran),
         opd_average=iku_changed,
-        opd_budget=bool(c.items) or budget_tree or iku_changed,
+        opd_budget=bool(c.quarter_items) or budget_tree or iku_changed,
         budget_tree=budget_tree,
     )
 

@@ -28,6 +28,23 @@ def setting(field: str) -> CellRef:
     return CellRef("settings", (1,), field)
 
 
+PROFILE_GROUPS = ("opd", "settings")  # the OPD profile and the workbook's conventions
+
+
+def profile_fields() -> list[tuple[str, str]]:
+    """(group, field) of every profile and settings cell, as the Profil form names them."""
+    return [(group, name) for group in PROFILE_GROUPS for name in TABLES[group].fields]
+
+
+def profile(group: str, field: str) -> CellRef:
+    return CellRef(group, (1,), field)
+
+
+def profile_key(ref: CellRef) -> tuple[str, str] | None:
+    """(group, field) of a profile cell, None for any other cell."""
+    return (ref.table, ref.field) if ref.table in PROFILE_GROUPS else None
+
+
 def tujuan(tujuan_id: str, field: str) -> CellRef:
     return CellRef("tujuan", (tujuan_id,), field)
 
@@ -50,6 +67,16 @@ def realisasi(indicator_id: str, tahun: int, periode: int = ANNUAL) -> CellRef:
 
 def komponen(indicator_id: str, tahun: int, name: str) -> CellRef:
     return CellRef("komponen", (indicator_id, tahun, name), "nilai")
+
+
+def komponen_name(indicator_id: str, tahun: int, name: str) -> CellRef:
+    """The name of a komponen: not a stored column (renaming moves the value to a new
+    komponen, ``values.rename_komponen``), addressed like one so a grid can edit it."""
+    return CellRef("komponen", (indicator_id, tahun, name), "nama_komponen")
+
+
+def is_komponen_name(ref: CellRef) -> bool:
+    return ref.table == "komponen" and ref.field == "nama_komponen"
 
 
 def item(item_id: str, field: str) -> CellRef:
@@ -152,6 +179,20 @@ def describe(wb: Workbook, ref: CellRef, roman=("", "I", "II", "III", "IV")) -> 
 def label(ref: CellRef) -> str:
     """The Indonesian name of what holds a cell ("Nilai indikator", "Anggaran", ...)."""
     return TABLES[ref.table].label if ref.table in TABLES else ref.table
+
+
+def entry_label(entry) -> str:
+    """What an audit entry changed, in words ("Anggaran · pagu_murni")."""
+    label = TABLES[entry.tabel].label if entry.tabel in TABLES else entry.tabel
+    return label + (f" · {entry.kolom}" if entry.kolom else "")
+
+
+def entry_cell(entry) -> CellRef | None:
+    """The cell an audit entry changed, when it changed one known cell (else None)."""
+    if not entry.kolom:
+        return None
+    ref = CellRef(entry.tabel, tuple(entry.kunci), entry.kolom)
+    return ref if exists(ref) else None
 
 
 def exists(ref: CellRef) -> bool:

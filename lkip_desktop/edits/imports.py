@@ -37,5 +37,5 @@ def attach_history(book: Book, current_path: Path | str | None, older_path: Path
     with carry.open_source(older_path) as old:
         ops, summary = carry.plan_history(book.wb, old.wb, older_path.name)
     if ops and book.apply(ops, carry.history_label(older_path)) is None:
-        raise InputError(f"{older_path.name}: tidak tersimpan.")
+        raise InputError("Riwayat tidak tersimpan.")
     return summary

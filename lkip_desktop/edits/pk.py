@@ -14,6 +14,7 @@ from typing import Protocol
 from ..domain import model as M
 from ..domain import pk as rules
 from ..domain.errors import InputError
+from ..domain.numbers import parse_rupiah
 from ..store.changes import Changes
 from ..store.ops import CellRef, DeleteOp, InsertOp, Op, SetOp
 
@@ -238,6 +239,30 @@ def set_row(target: Target, table: str, row_id: str, field: str, value) -> Chang
         raise InputError(f"Tabel bukan baris PK: {table}")
     _unlocked(target, _row_pk(target, table, row_id))
     return target.apply([SetOp(CellRef(table, (row_id,), field), value)], "Ubah baris PK")
+
+
+def set_field_text(target: Target, pk_id: str, field: str, text: str) -> Changes | None:
+    """A version field as the user typed it, parsed by the rules of its column."""
+    pk = _version(target, pk_id)
+    value = target.parse(CellRef("pk_version", (pk_id,), field), text)
+    if getattr(pk, field) == value:
+        return None
+    return set_field(target, pk_id, field, value)
+
+
+def set_row_text(target: Target, table: str, row_id: str, field: str, text: str) -> Changes | None:
+    """A sasaran or program cell as typed: a target by its indicator's kind (number or
+    predikat), an anggaran as rupiah ("-" or empty: nothing), anything else as text."""
+    text = text.strip()
+    if field == "target":
+        row = target.wb.pk_sasaran.get(row_id)
+        ind = target.wb.indicators.get(row.indicator_id) if row and row.indicator_id else None
+        value = rules.parse_target(text, ind.jenis if ind else "angka")
+    elif field.startswith("anggaran"):
+        value = parse_rupiah(text) if text and text != "-" else 0
+    else:
+        value = text
+    return set_row(target, table, row_id, field, value)
 
 
 def add_sasaran_row(target: Target, pk_id: str, /, **values) -> tuple[str, Changes | None]:

@@ -34,13 +34,22 @@ def set_texts(book: Book, pairs: Iterable[tuple[CellRef, str | None]], label: st
     return set_values(book, [(ref, book.parse(ref, text)) for ref, text in pairs], label)
 
 
-def rename_komponen(book: Book, indicator_id: str, tahun: int, old: str, new: str) -> Changes | None:
+def komponen_name_problem(book: Book, indicator_id: str, tahun: int, old: str, new: str) -> str | None:
+    """Why ``new`` cannot replace the komponen name ``old`` (None when it can)."""
     new = new.strip()
     if not new:
-        raise InputError("Nama komponen wajib diisi.")
+        return "Nama komponen wajib diisi."
+    if new != old and new in book.wb.indicators[indicator_id].komponen.get(tahun, {}):
+        return f"Komponen '{new}' sudah ada."
+    return None
+
+
+def rename_komponen(book: Book, indicator_id: str, tahun: int, old: str, new: str) -> Changes | None:
+    problem = komponen_name_problem(book, indicator_id, tahun, old, new)
+    if problem:
+        raise InputError(problem)
+    new = new.strip()
     values = book.wb.indicators[indicator_id].komponen.get(tahun, {})
-    if new != old and new in values:
-        raise InputError(f"Komponen '{new}' sudah ada.")
     if new == old or old not in values:
         return None
     return set_values(book, [(cells.komponen(indicator_id, tahun, new), values[old]),
@@ -60,7 +69,7 @@ def restore(book: Book, entry: AuditEntry) -> Changes | None:
     """Bring back the value a cell had before the change ``entry`` (as a new, undoable edit)."""
     if entry.aksi != "ubah" or not entry.kolom:
         raise InputError("Hanya perubahan nilai sel yang dapat dipulihkan; gunakan Urungkan untuk baris.")
-    ref = CellRef(entry.tabel, tuple(entry.kunci), entry.kolom)
-    if not cells.exists(ref):
+    ref = cells.entry_cell(entry)
+    if ref is None:
         raise InputError("Sel pada riwayat ini tidak dikenal oleh versi aplikasi ini.")
     return set_value(book, ref, entry.lama, f"Pulihkan {cells.label(ref)}")

@@ -28,7 +28,7 @@ def thing_of(table: str, key: tuple) -> tuple[str, Any]:
     """(kind, id) of the workbook thing a row belongs to; a link's id is (indicator, item)."""
     kind = THING_OF.get(table, table)
     if kind == E.LINK:
-        return kind, (key[0], key[1])
+        return kind, (key[0], key[1] if len(key) > 1 else None)
     return kind, (key[0] if key else None)
 
 

@@ -2,7 +2,7 @@
 (Kata Pengantar, Bab I, Bab II, Bab IV langkah), beside the sentences the app generates
 from the workbook, which the user reads but does not type.
 
-Every edit goes through ``context.set_cell(CellRef("narasi", (key,), "teks"), text)``:
+Every edit goes through ``context.set_cell(cells.narasi(key), text)``:
 one undo step per saved section, in the same undo history as every other edit."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..reports import narrative as N
-from ..store.ops import CellRef
+from ..edits import cells
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -150,7 +150,7 @@ class NarasiEditor(QWidget):
             return True
         key = self._key
         title = N.NARASI_TITLES.get(key, key)
-        ch = self.context.set_cell(CellRef("narasi", (key,), "teks"), self.editor.toPlainText(),
+        ch = self.context.set_cell(cells.narasi(key), self.editor.toPlainText(),
                                    f"Ubah narasi {title}")
         if ch is None:  # refused: context.failed has said why
             return False

@@ -97,7 +97,7 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
     # -- status ------------------------------------------------------------------------------------
     def _changed(self, ch) -> None:
         self.saved_label.setText(f"Semua perubahan tersimpan · {datetime.now():%H.%M.%S}")
-        if ch.everything or any(r.table in ("opd", "settings") for r in ch.cells):
+        if ch.everything or ch.touched("opd"):
             self._update_title()
         if self.msg_label.property("error"):
             self.msg_label.setText("")

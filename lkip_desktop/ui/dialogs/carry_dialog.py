@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import InputError
+from ...edits import imports
 from ...exchange import carry
 from ...store.database import StoreError
 
@@ -265,15 +266,9 @@ def attach_history(parent: QWidget | None, context, paths: list[Path] | None = N
     summaries: list[carry.Summary] = []
     for path in paths:
         try:
-            if carry.same_file(context.service.path, path):
-                raise InputError("Berkas riwayat tidak boleh buku kerja yang sedang dibuka.")
-            with carry.open_source(path) as older:
-                ops, summary = carry.plan_history(context.wb, older.wb, Path(path).name)
+            summary = imports.attach_history(context, context.service.path, path)
         except (InputError, StoreError, OSError) as exc:
             lines.append(f"{Path(path).name}: {exc}")
-            continue
-        if ops and context.apply(ops, carry.history_label(path)) is None:
-            lines.append(f"{Path(path).name}: tidak tersimpan.")
             continue
         done += 1
         lines.append(summary.text())

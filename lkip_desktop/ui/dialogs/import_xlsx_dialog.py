@@ -1,7 +1,7 @@
 """Import budget figures or indicator values from an .xlsx: choose file and sheet, choose
 what the sheet holds (anggaran / indikator, detected from the column titles), map columns,
 preview the matches (by kode; indicators by ID, kode, then unique name), then import
-everything as one undo step (``context.apply``).
+everything as one undo step (the ``edits.imports.import_sheet`` verb).
 
 The file is read in a worker thread (the safety checks and openpyxl parsing may take a
 while on a large export); the pages only ever see the finished ``SheetData``.
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import InputError
 from ...reports.entry_template import write_entry_template
+from ...edits import imports
 from ...exchange import xlsx as X
 
 
@@ -328,7 +329,7 @@ class ImportXlsxDialog(QWizard):
         if pv is None or not pv.ok or not pv.ops:
             return
         self._failure = ""
-        changes = self.context.apply(pv.ops, X.import_label(pv.sheet))
+        changes = self.context.run(imports.import_sheet, pv)
         if changes is None:
             QMessageBox.warning(self, "Impor gagal", self._failure or "Perubahan tidak tersimpan.")
             return

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QSpin
 
 from ...domain.errors import InputError
 from ...store.database import StoreError
-from ...store.ops import CellRef, SetOp
+from ...edits import values
 from ...store.service import WorkbookService
 from ..forms import load_form
 
@@ -116,7 +116,5 @@ class NewWorkbookWizard:
 def create_workbook(path: Path, *, tahun: int, renstra_awal: int, renstra_akhir: int, opd: dict) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with WorkbookService.create(path, tahun=tahun, renstra_awal=renstra_awal, renstra_akhir=renstra_akhir) as svc:
-        ops = [SetOp(CellRef("opd", (1,), f), v) for f, v in opd.items() if v]
-        if ops:
-            svc.apply(ops, "Profil OPD awal")
+        values.set_profile(svc, opd, "Profil OPD awal")
     return path

@@ -1,5 +1,5 @@
 """Block edits of a grid, as in Excel: copy/paste tab-separated blocks, clear cells, fill down.
-Each paste/clear/fill is one ``context.apply`` = one undo step."""
+Each paste/clear/fill is one ``values.set_values`` verb = one undo step."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
 from ...domain.errors import InputError
-from ...store.ops import SetOp
+from ...edits import values
 from .columns import parse_cell
 
 
@@ -155,7 +155,7 @@ class BlockEditMixin:
                                   "sel ini tidak dapat diubah.")
                     continue
                 try:
-                    ops.append(SetOp(ref, parse_cell(model.context, ref, value)))
+                    ops.append((ref, parse_cell(model.context, ref, value)))
                 except InputError as exc:
                     errors.append(f"Baris {start_row + i + 1}, kolom {col.header.replace(chr(10), ' ')}: {exc}")
             if errors and len(errors) > 5:
@@ -166,7 +166,7 @@ class BlockEditMixin:
             return False
         if not ops:
             return False
-        ch = model.context.apply(ops, f"Tempel {len(block)} × {max(len(x) for x in block)} sel")
+        ch = model.context.run(values.set_values, ops, f"Tempel {len(block)} × {max(len(x) for x in block)} sel")
         if ch is None:
             return False
         # Select what was pasted, as spreadsheets do.
@@ -192,10 +192,10 @@ class BlockEditMixin:
                 except InputError:
                     continue  # a required choice cannot be emptied: leave it
                 if model.context.service.get(ref) != value:
-                    ops.append(SetOp(ref, value))
+                    ops.append((ref, value))
         if not ops:
             return False
-        return model.context.apply(ops, f"Kosongkan {len(ops)} sel") is not None
+        return model.context.run(values.set_values, ops, f"Kosongkan {len(ops)} sel") is not None
 
     def fill_down(self) -> bool:
         rows, cols = self.selected_block()
@@ -213,7 +213,7 @@ class BlockEditMixin:
                 if ref is None:
                     continue
                 try:
-                    ops.append(SetOp(ref, parse_cell(model.context, ref, text)))
+                    ops.append((ref, parse_cell(model.context, ref, text)))
                 except InputError as exc:
                     errors.append(str(exc))
         if errors:
@@ -221,4 +221,4 @@ class BlockEditMixin:
             return False
         if not ops:
             return False
-        return model.context.apply(ops, "Isi ke bawah") is not None
+        return model.context.run(values.set_values, ops, "Isi ke bawah") is not None

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ...domain import effects as E
+from ...edits import cells
 from ...store.ops import CellRef
 
 
 class Node:
-    """One row. ``kind`` + ``id`` name the workbook object; ``deps`` the keys whose changes
-    may alter the row (("indicator", id), ("budget_item", id), (table, id))."""
+    """One row. ``kind`` + ``id`` name the workbook object; ``deps`` the row keys whose
+    changes may alter the row: ("indicator", id), ("item", id), ("tujuan", id), ..."""
 
     __slots__ = ("kind", "id", "parent", "children", "row", "uid", "deps", "obj")
 
@@ -50,11 +52,7 @@ def parse_cell(service_or_context, ref: CellRef, text: str):
     return service_or_context.parse(ref, text)
 
 
-def ref_dep(ref: CellRef) -> tuple:
-    """The row key a stored cell belongs to."""
-    t = ref.table
-    if t in ("indicator", "indicator_value", "komponen"):
-        return ("indicator", ref.key[0])
-    if t in ("budget_item", "budget_quarter"):
-        return ("budget_item", ref.key[0])
-    return (t, ref.key[0] if ref.key else None)
+def row_key(ref: CellRef) -> tuple:
+    """The row key of the workbook thing a cell belongs to (a quarter's row is its item's)."""
+    kind, ident = cells.owner(ref)
+    return (E.ITEM if kind == E.ITEM_QUARTER else kind, ident)

@@ -1,8 +1,9 @@
 """The grid model: a list of column specs over a tree of row nodes becomes one Qt item model.
 
 The model adds no rules: every figure comes from ``context.calc``, every edit goes through
-``context.apply`` / ``set_text`` (one undo step each), and a ``Changes`` record becomes
-``dataChanged`` for exactly the cells that can differ (structure changes reset the model).
+an edit verb run by the context (one undo step each), and the ``Changes`` record, which
+names the affected figures (``domain.effects``), becomes ``dataChanged`` for exactly the
+cells that show them (rows added, removed or moved reset the model).
 
 Nodes are owned by the model (a list indexed by ``uid``): ``createIndex`` carries the uid as
 an integer, never a Python object, so no index can outlive or leak its node.
@@ -19,7 +20,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...domain.errors import InputError
 from ...store.changes import Changes
 from ...store.ops import CellRef
-from .columns import Column, Node, parse_cell, ref_dep
+from ...domain import effects as E
+from .columns import Column, Node, parse_cell, row_key
 
 
 log = logging.getLogger(__name__)
@@ -29,9 +31,10 @@ GROUP_BG = QColor("#e8eef7")
 
 
 class GridModel(QAbstractItemModel):
-    """Subclasses set ``structure_tables`` and implement ``make_columns`` and ``build``."""
+    """Subclasses set ``reshaped_by`` (the kinds of rows whose adding, removing or moving
+    rebuilds the grid) and implement ``make_columns`` and ``build``."""
 
-    structure_tables: frozenset = frozenset()
+    reshaped_by: frozenset = frozenset()
     message = Signal(str)  # a refused edit, for the page/status bar
 
     def __init__(self, context, parent=None):
@@ -261,7 +264,7 @@ class GridModel(QAbstractItemModel):
 
     # changes -> exact dataChanged
     def on_changed(self, ch: Changes) -> None:
-        if ch.everything or (ch.structure & self.structure_tables):
+        if ch.everything or (ch.reshaped & self.reshaped_by):
             self.reload()
             return
         cells = set(ch.cells)
@@ -271,31 +274,18 @@ class GridModel(QAbstractItemModel):
             for n in self._by_dep.get(key, ()):
                 hits.setdefault(n.uid, set()).add(reason)
 
+        affected = ch.affected
         for ref in cells:
-            hit(ref_dep(ref), "cell")
-        for ind in ch.indicators:
-            hit(("indicator", ind), "indicator")
-        if ch.budget:
-            items = set()
-            for ref in ch.cells:
-                if ref.table in ("budget_item", "budget_quarter"):
-                    items.add(ref.key[0])
-            for op in ch.ops:
-                table = getattr(op, "table", None)
-                if table == "dukungan":
-                    key = op.key if hasattr(op, "key") else (op.row["indicator_id"], op.row["item_id"])
-                    items.add(key[1])
-            for item_id in list(items):
-                if item_id in self.wb.items:
-                    items.update(a.id for a in self.wb.ancestors(item_id))
-            for item_id in items:
-                hit(("budget_item", item_id), "budget")
-                for ind in self.wb.indicators_supported_by(item_id) if item_id in self.wb.items else ():
-                    hit(("indicator", ind.id), "budget")
-            if items:
-                hit(("opd_budget", None), "budget")
-        extra = self.extra_hits(ch)
-        for key, reason in extra:
+            hit(row_key(ref), "cell")
+        for ind in affected.indicators:
+            hit((E.INDICATOR, ind), "indicator")
+        for ind in affected.iku_budget:
+            hit((E.INDICATOR, ind), "budget")
+        for item_id in affected.quarter_items:  # includes ``items``
+            hit((E.ITEM, item_id), "budget")
+        if affected.opd_budget:
+            hit(("opd_budget", None), "budget")
+        for key, reason in self.extra_hits(ch):
             hit(key, reason)
         for uid, reasons in hits.items():
             node = self._nodes[uid]

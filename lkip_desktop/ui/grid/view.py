@@ -15,7 +15,7 @@ from .delegate import GridDelegate
 class GridView(BlockEditMixin, QTreeView):
     """A tree view that edits like a spreadsheet: typing replaces, F2 edits, Enter moves
     down, Tab right, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
-    Ctrl+D fills down. Each paste/clear/fill is one ``context.apply`` = one undo step."""
+    Ctrl+D fills down. Each paste/clear/fill is one ``values.set_values`` verb = one undo step."""
 
     message = Signal(str)  # Indonesian, for the status bar
     current_ref = Signal(object)  # CellRef | None of the current cell (history page)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...domain import model as M
-from ...store.ops import CellRef, DeleteOp, InsertOp
+from ...domain import effects as E
+from ...edits import cells, rows
 from .. import fmt
 from ..grid.view import GridView
 from ..tables.anggaran import BudgetModel
-from .base import Page, button, confirm_delete, next_urut
+from .base import Page, button, confirm_delete
 
 
 class AnggaranPage(Page):
@@ -39,7 +39,7 @@ class AnggaranPage(Page):
         lay.addWidget(help_)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.total)
-        context.changed.connect(lambda ch: self.update_total() if ch.budget or ch.everything else None)
+        context.changed.connect(lambda ch: self.update_total() if ch.affected.opd_budget else None)
         self.update_total()
 
     def update_total(self) -> None:
@@ -51,7 +51,6 @@ class AnggaranPage(Page):
         )
 
     def add_item(self, level: str) -> None:
-        wb = self.context.wb
         idx = self.view.currentIndex()
         node = self.model.node(idx) if idx.isValid() else None
         want_parent = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}[level]
@@ -64,14 +63,9 @@ class AnggaranPage(Page):
                 self.message.emit(f"Pilih sebuah {fmt.LEVEL_LABEL[want_parent].lower()} terlebih dahulu.")
                 return
             parent_id = n.id
-        sibl = wb.children(parent_id)
-        parent_kode = wb.items[parent_id].kode if parent_id else ""
-        kode = f"{parent_kode}.{len(sibl) + 1}" if parent_kode else str(len(sibl) + 1)
-        new = M.new_id()
-        row = {"id": new, "level": level, "parent_id": parent_id, "kode": kode,
-               "nama": f"{fmt.LEVEL_LABEL[level]} baru", "urut": next_urut(sibl)}
-        if self.context.apply([InsertOp("budget_item", row)], f"Tambah {fmt.LEVEL_LABEL[level].lower()}"):
-            node = self.model.find(("budget_item", new))
+        new = self.context.run(rows.add_item, level, parent_id)
+        if new is not None:
+            node = self.model.find((E.ITEM, new))
             if node is not None:
                 self.view.select_cell(node, 1)
                 self.view.edit(self.view.currentIndex())
@@ -96,7 +90,7 @@ class AnggaranPage(Page):
             return False
         wb = self.context.wb
         item = wb.items[node.id]
-        return self._move(self.view, "budget_item", wb.children(item.parent_id), node.id, step,
+        return self._move(self.view, E.ITEM, wb.children(item.parent_id), node.id, step,
                           fmt.LEVEL_LABEL[item.level])
 
     def subtree_text(self, node) -> str | None:
@@ -122,10 +116,10 @@ class AnggaranPage(Page):
         question = self.subtree_text(node)
         if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
             return
-        if self.context.apply([DeleteOp("budget_item", (node.id,))], label):
+        if self.context.run(rows.delete, E.ITEM, node.id, label) is not None:
             self.message.emit("Baris dihapus – dapat diurungkan dengan Ctrl+Z.")
 
-    def locate(self, table, key, field):
-        if table != "budget_item":
+    def locate(self, place):
+        if place.kind != E.ITEM:
             return False
-        return self._locate_in(self.view, ("budget_item", key[0]), CellRef(table, tuple(key), field or "nama"), 1)
+        return self._locate_in(self.view, (E.ITEM, place.id), place.ref or cells.item(place.id, "nama"), 1)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ...store.ops import CellRef, SetOp
+from ...edits import rows
+from ...edits.cells import Place
 from ..grid.view import GridView
 
 
@@ -25,28 +26,6 @@ def button(text: str, slot, tip: str = "") -> QPushButton:
     if tip:
         b.setToolTip(tip)
     return b
-
-
-def next_urut(objs) -> int:
-    return max((o.urut for o in objs), default=0) + 1
-
-
-def move_ops(table: str, siblings: list, obj_id: str, step: int) -> list:
-    """SetOps moving ``obj_id`` one place up (-1) or down (+1) among ``siblings`` (in shown
-    order): the two ``urut`` values swapped, or the siblings renumbered when they tie."""
-    ids = [o.id for o in siblings]
-    if obj_id not in ids:
-        return []
-    i = ids.index(obj_id)
-    j = i + step
-    if not 0 <= j < len(ids):
-        return []
-    a, b = siblings[i], siblings[j]
-    if a.urut != b.urut:
-        return [SetOp(CellRef(table, (a.id,), "urut"), b.urut), SetOp(CellRef(table, (b.id,), "urut"), a.urut)]
-    order = list(siblings)
-    order[i], order[j] = order[j], order[i]
-    return [SetOp(CellRef(table, (o.id,), "urut"), n) for n, o in enumerate(order, start=1) if o.urut != n]
 
 
 def confirm_delete(parent, title: str, text: str) -> bool:
@@ -86,7 +65,8 @@ class Page(QWidget):
         self.views.append(view)
         return view
 
-    def locate(self, table: str, key: tuple, field: str | None) -> bool:
+    def locate(self, place: Place) -> bool:
+        """Put the cursor on ``place`` (a reviu finding, a history row) if this page shows it."""
         return False
 
     def on_shown(self) -> None:
@@ -104,20 +84,20 @@ class Page(QWidget):
     def row_move(self, step: int) -> bool:
         return False
 
-    def _move(self, view: GridView, table: str, siblings: list, obj_id: str, step: int, what: str) -> bool:
-        ops = move_ops(table, siblings, obj_id, step)
-        if not ops:
+    def _move(self, view: GridView, kind: str, siblings: list, obj_id: str, step: int, what: str) -> bool:
+        if not rows.move_ops(kind, siblings, obj_id, step):
             self.message.emit(f"{what} sudah di {'atas' if step < 0 else 'bawah'}.")
             return False
         col = max(view.currentIndex().column(), 0)
-        if self.context.apply(ops, f"{'Naikkan' if step < 0 else 'Turunkan'} {what.lower()}") is None:
+        label = f"{'Naikkan' if step < 0 else 'Turunkan'} {what.lower()}"
+        if self.context.run(rows.move, kind, siblings, obj_id, step, label) is None:
             return False
-        node = view.model().find((table, obj_id))
+        node = view.model().find((kind, obj_id))
         if node is not None:
             view.select_cell(node, col)
         return True
 
-    def _locate_in(self, view: GridView, dep: tuple, ref: CellRef | None, fallback_col: int = 0) -> bool:
+    def _locate_in(self, view: GridView, dep: tuple, ref, fallback_col: int = 0) -> bool:
         model = view.model()
         node = model.find(dep)
         if node is None:

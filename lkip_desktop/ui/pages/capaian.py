@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
-from ...store.ops import CellRef
+from ...domain import effects as E
+from ...edits import cells
 from ..grid.view import GridView
 from ..tables.kinerja import CapaianModel
 from .base import Page
@@ -81,21 +82,24 @@ class CapaianPage(Page):
         text = self.texts[field].toPlainText()
         if text != getattr(self.context.wb.indicators[self.ind_id], field):
             label = dict(ANALISIS)[field]
-            self.context.set_text(CellRef("indicator", (self.ind_id,), field), text, f"Ubah {label.lower()}")
+            self.context.set_text(cells.indicator(self.ind_id, field), text, f"Ubah {label.lower()}")
 
     def _changed(self, ch) -> None:
-        if self.ind_id in ch.indicators:
+        if self.ind_id in ch.affected.indicators:
             ind = self.context.wb.indicators.get(self.ind_id)
             for field, t in self.texts.items():
                 if ind is not None and not t.hasFocus() and t.toPlainText() != getattr(ind, field):
                     t.setPlainText(getattr(ind, field))
 
-    def locate(self, table, key, field):
-        if table == "indicator" and field in self.texts:
-            ok = self._locate_in(self.view, ("indicator", key[0]), None, 1)
+    def locate(self, place):
+        if place.kind != E.INDICATOR:
+            return False
+        field = place.ref.field if place.ref is not None and not place.value else None
+        if field in self.texts:
+            ok = self._locate_in(self.view, (E.INDICATOR, place.id), None, 1)
             if ok:
                 self.texts[field].setFocus()
             return ok
-        if table == "indicator_value" and key[1] == self.context.wb.settings.tahun - 1:
-            return self._locate_in(self.view, ("indicator", key[0]), CellRef(table, tuple(key), "nilai"), 1)
+        if place.value in ("target", "realisasi") and place.tahun == self.context.wb.settings.tahun - 1:
+            return self._locate_in(self.view, (E.INDICATOR, place.id), place.ref, 1)
         return False

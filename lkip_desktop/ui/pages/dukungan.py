@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from ...domain import effects as E
 from ..grid.view import GridView
 from ..tables.anggaran import LinksModel
 from .base import Page
@@ -52,14 +53,15 @@ class DukunganPage(Page):
         self.names.setText(" · ".join(f"{ind.kode or f'IKU {k}'}: {ind.nama}"
                                       for k, ind in enumerate(wb.iku_list(), start=1)))
 
-    def locate(self, table, key, field):
-        if table != "dukungan":
+    def locate(self, place):
+        if place.kind != E.LINK:
             return False
+        ind_id, item_id = place.id
         if self.picker is not None:
-            return self.picker.locate(key[0], key[1] if len(key) > 1 else None)
-        node = self.model.find(("budget_item", key[1] if len(key) > 1 else key[0]))
+            return self.picker.locate(ind_id, item_id)
+        node = self.model.find((E.ITEM, item_id))
         if node is None:
             return False
-        col = 2 + self.model.iku_ids.index(key[0]) if key[0] in self.model.iku_ids else 1
+        col = 2 + self.model.iku_ids.index(ind_id) if ind_id in self.model.iku_ids else 1
         self.view.select_cell(node, col)
         return True

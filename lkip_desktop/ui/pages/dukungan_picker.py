@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.ops import DeleteOp, InsertOp
+from ...domain import effects as E
+from ...edits import links
 
 
 class SubKegiatanChecklist(QAbstractListModel):
@@ -77,17 +78,7 @@ class SubKegiatanChecklist(QAbstractListModel):
 
     def set_links(self, item_ids: list[str], on: bool) -> bool:
         """One undo step for every item whose link differs."""
-        links, ind = self.context.wb.links, self.ind_id
-        ops = []
-        for item_id in item_ids:
-            if ((ind, item_id) in links) != on:
-                ops.append(InsertOp("dukungan", {"indicator_id": ind, "item_id": item_id}) if on
-                           else DeleteOp("dukungan", (ind, item_id)))
-        if not ops:
-            return False
-        label = "Ubah dukungan anggaran" if len(ops) == 1 else \
-            f"{'Centang' if on else 'Hapus centang'} {len(ops)} dukungan anggaran"
-        return self.context.apply(ops, label) is not None
+        return self.context.run(links.set_links, self.ind_id, item_ids, on) is not None
 
 
 class DukunganPicker(QWidget):
@@ -221,11 +212,11 @@ class DukunganPicker(QWidget):
         self.count.setText(f"{total} sub kegiatan dicentang · {shown} dari {len(self.checklist.ids)} terlihat")
 
     def _changed(self, ch) -> None:
-        if ch.everything or ch.structure & {"budget_item"}:
+        if ch.everything or E.ITEM in ch.reshaped:
             self.checklist.reload()
-        if ch.everything or ch.structure & {"indicator", "sasaran", "tujuan"}:
+        if ch.everything or ch.reshaped & {E.INDICATOR, "sasaran", "tujuan"}:
             self.fill_iku()
-        elif any(getattr(op, "table", None) == "dukungan" for op in ch.ops):
+        elif ch.touched(E.LINK):
             self.checklist.set_indicator(self.checklist.ind_id)
         self._count()
 

@@ -6,12 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit
 
-from ...domain.errors import FormulaError
-from ...domain.formula.evaluation import evaluate
-from ...domain.formula.parser import parse_formula
-from ...domain.formula.worked_text import worked
 from ...domain.numbers import format_number
-from ...store.ops import CellRef
+from ...edits import cells
 from .. import fmt
 from ..grid.view import GridView
 from ..tables.kinerja import KomponenModel
@@ -113,18 +109,14 @@ class KomponenEditor(QGroupBox):
             typed = fmt.typed(ind.typed_realisasi(self.tahun))
             self._show(f"Tanpa rumus: realisasi {self.tahun} diketik langsung ({typed}).", ok=True)
             return
-        values = self._values()
-        try:
-            f = parse_formula(text)
-            missing = [n for n in f.names if n not in values]
-            if missing:
-                self._show("Komponen belum diisi: " + ", ".join(missing), ok=False)
-                return
-            result = evaluate(f, values)
-            steps = worked(f, values, places=ind.desimal)
-        except FormulaError as exc:
-            self._show(f"Rumus tidak dapat dihitung: {exc}", ok=False)
+        outcome = self.context.calc.komponen_result(text, self._values(), ind.desimal)
+        if outcome.missing:
+            self._show("Komponen belum diisi: " + ", ".join(outcome.missing), ok=False)
             return
+        if outcome.error:
+            self._show(f"Rumus tidak dapat dihitung: {outcome.error}", ok=False)
+            return
+        result, steps = outcome.value, outcome.worked
         cap = self.context.calc.indicator(self.ind_id).capaian
         extra = f" · capaian {fmt.pct(cap.value)}%" if text == ind.rumus_komponen else ""
         self._show(f"Hasil: {format_number(result, ind.desimal)}   ({steps}){extra}", ok=True)
@@ -140,15 +132,14 @@ class KomponenEditor(QGroupBox):
         ind = self.context.wb.indicators[self.ind_id]
         if text == ind.rumus_komponen:
             return
-        ref = CellRef("indicator", (self.ind_id,), "rumus_komponen")
-        self.context.set_text(ref, text, "Ubah rumus komponen")
+        self.context.set_text(cells.indicator(self.ind_id, "rumus_komponen"), text, "Ubah rumus komponen")
         self.preview()
 
     def _commit_text(self, field: str, w: QLineEdit) -> None:
         if self.ind_id is None:
             return
         if w.text() != getattr(self.context.wb.indicators[self.ind_id], field):
-            self.context.set_text(CellRef("indicator", (self.ind_id,), field), w.text(), f"Ubah {field}")
+            self.context.set_text(cells.indicator(self.ind_id, field), w.text(), f"Ubah {field}")
 
     def add_komponen(self) -> None:
         if self.ind_id is None:
@@ -175,7 +166,7 @@ class KomponenEditor(QGroupBox):
         self.context.set_cell(self.model.value_ref(name), None, "Hapus komponen")
 
     def _changed(self, ch) -> None:
-        if self.ind_id is not None and (self.ind_id in ch.indicators or ch.everything):
+        if self.ind_id is not None and (self.ind_id in ch.affected.indicators or ch.everything):
             if self.ind_id not in self.context.wb.indicators:
                 self.set_indicator(None)
                 return

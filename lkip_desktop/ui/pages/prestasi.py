@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...domain import model as M
-from ...store.ops import CellRef, DeleteOp, InsertOp
+from ...edits import cells, rows
 from ..grid.view import GridView
 from ..tables.lists import PrestasiModel
-from .base import Page, button, next_urut
+from .base import Page, button
 
 
 class PrestasiPage(Page):
@@ -29,9 +28,8 @@ class PrestasiPage(Page):
         lay.addWidget(self.view, 1)
 
     def add(self) -> None:
-        new = M.new_id()
-        row = {"id": new, "uraian": "Prestasi baru", "urut": next_urut(self.context.wb.prestasi.values())}
-        if self.context.apply([InsertOp("prestasi", row)], "Tambah prestasi") is not None:
+        new = self.context.run(rows.add_prestasi)
+        if new is not None:
             node = self.model.find(("prestasi", new))
             if node is not None:
                 self.view.select_cell(node, 1)
@@ -40,7 +38,7 @@ class PrestasiPage(Page):
     def delete(self) -> None:
         idx = self.view.currentIndex()
         if idx.isValid():
-            self.context.apply([DeleteOp("prestasi", (self.model.node(idx).id,))], "Hapus prestasi")
+            self.context.run(rows.delete, "prestasi", self.model.node(idx).id, "Hapus prestasi")
 
     can_edit_rows = True
 
@@ -57,7 +55,7 @@ class PrestasiPage(Page):
         return self._move(self.view, "prestasi", self.context.wb.prestasi_list(), self.model.node(idx).id, step,
                           "Prestasi")
 
-    def locate(self, table, key, field):
-        if table != "prestasi":
+    def locate(self, place):
+        if place.kind != "prestasi":
             return False
-        return self._locate_in(self.view, ("prestasi", key[0]), CellRef(table, tuple(key), field or "uraian"), 1)
+        return self._locate_in(self.view, ("prestasi", place.id), place.ref or cells.prestasi(place.id, "uraian"), 1)

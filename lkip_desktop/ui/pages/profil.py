@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import format_number
 from ...domain.rating import SCALES
 from ...store.kinds import MAX_IMAGE_BYTES
-from ...store.schema import TABLES
-from ...store.ops import CellRef
+from ...edits import cells, values
 from ..forms import load_form
 from .base import ERROR_STYLE, Page
 
@@ -92,11 +91,9 @@ class ProfilPage(Page):
         self.form = form
         self.pesan: QLabel = form.findChild(QLabel, "pesan")
         self.fields: dict[tuple[str, str], QWidget] = {}
-        for table in ("opd", "settings"):
-            for field in TABLES[table].fields:
-                w = form.findChild(QWidget, f"{table}_{field}")
-                if w is None:
-                    continue
+        for table, field in cells.profile_fields():
+            w = form.findChild(QWidget, f"{table}_{field}")
+            if w is not None:
                 self.fields[(table, field)] = w
                 if isinstance(w, QComboBox):
                     for value, label in SETTING_CHOICES.get(field, []):
@@ -172,7 +169,7 @@ class ProfilPage(Page):
 
         self.context.failed.connect(note)
         try:
-            ch = self.context.set_cell(CellRef("opd", (1,), "logo"), data, "Ganti logo Pemda")
+            ch = self.context.run(values.set_logo, data)
         finally:
             self.context.failed.disconnect(note)
         if ch is None:
@@ -184,7 +181,7 @@ class ProfilPage(Page):
     def clear_logo(self) -> bool:
         if self.context.wb.opd.logo is None:
             return False
-        return self.context.set_cell(CellRef("opd", (1,), "logo"), None, "Hapus logo Pemda") is not None
+        return self.context.run(values.set_logo, None) is not None
 
     def _stored_text(self, table: str, field: str) -> str:
         obj = self.context.wb.opd if table == "opd" else self.context.wb.settings
@@ -216,7 +213,7 @@ class ProfilPage(Page):
         if self._loading:
             return
         w = self.fields[(table, field)]
-        ref = CellRef(table, (1,), field)
+        ref = cells.profile(table, field)
         if isinstance(w, QComboBox):
             value = w.currentData()
             if value != getattr(self.context.wb.settings, field):
@@ -259,12 +256,14 @@ class ProfilPage(Page):
         self.message.emit(text)
 
     def _changed(self, ch) -> None:
-        if ch.everything or any(r.table in ("opd", "settings") for r in ch.cells):
+        if ch.everything or ch.touched("opd"):
             self.load()
 
-    def locate(self, table, key, field):
-        w = self.fields.get((table, field or ""))
-        if w is None and table in ("opd", "settings"):
+    def locate(self, place):
+        if place.kind != "profile":
+            return False
+        w = self.fields.get(cells.profile_key(place.ref)) if place.ref is not None else None
+        if w is None:
             w = next(iter(self.fields.values()))
         if w is None:
             return False

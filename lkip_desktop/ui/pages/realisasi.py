@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...store.ops import CellRef
+from ...domain import effects as E
 from ..grid.view import GridView
 from ..tables.anggaran import QuarterModel
 from ..tables.kinerja import RealisasiModel
@@ -91,15 +91,15 @@ class RealisasiPage(Page):
         for c in range(start, self.qmodel.columnCount()):
             self.qview.setColumnHidden(c, not on)
 
-    def locate(self, table, key, field):
-        if table == "indicator_value" and key[1] == self.context.wb.settings.tahun:
-            ref = CellRef(table, tuple(key), field or "nilai")
-            if self.model.find(("indicator", key[0])) is None:
+    def locate(self, place):
+        if place.kind == E.INDICATOR and place.value in ("target", "realisasi") \
+                and place.tahun == self.context.wb.settings.tahun:
+            if self.model.find((E.INDICATOR, place.id)) is None:
                 self.scope.setCurrentIndex(1)
             self.tabs.setCurrentIndex(0)
-            return self._locate_in(self.view, ("indicator", key[0]), ref, 1)
-        if table == "budget_quarter":
+            return self._locate_in(self.view, (E.INDICATOR, place.id), place.ref, 1)
+        if place.kind == E.ITEM_QUARTER:
             self.ensure_quarters()
             self.tabs.setCurrentIndex(1)
-            return self._locate_in(self.qview, ("budget_item", key[0]), CellRef(table, tuple(key), field), 1)
+            return self._locate_in(self.qview, (E.ITEM, place.id), place.ref, 1)
         return False

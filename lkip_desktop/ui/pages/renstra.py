@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout
 
-from ...domain import model as M
-from ...store.ops import CellRef, DeleteOp, InsertOp
+from ...edits import cells, rows
 from ..grid.view import GridView
 from ..tables.kinerja import RenstraModel
-from .base import Page, button, confirm_delete, next_urut, plural
+from .base import Page, button, confirm_delete, plural
 from .komponen_editor import KomponenEditor
 
 
@@ -64,10 +63,8 @@ class RenstraPage(Page):
             self.view.edit(self.view.currentIndex())
 
     def add_tujuan(self) -> None:
-        wb = self.context.wb
-        new = M.new_id()
-        row = {"id": new, "nama": "Tujuan baru", "kode": str(len(wb.tujuan) + 1), "urut": next_urut(wb.tujuan.values())}
-        if self.context.apply([InsertOp("tujuan", row)], "Tambah tujuan") is not None:
+        new = self.context.run(rows.add_tujuan)
+        if new is not None:
             self._focus_new(("tujuan", new))
 
     def add_sasaran(self) -> None:
@@ -85,11 +82,8 @@ class RenstraPage(Page):
                 self.message.emit("Tambahkan tujuan terlebih dahulu.")
                 return
             tid = tl[-1].id
-        sibl = wb.sasaran_of(tid)
-        kode = f"{wb.tujuan[tid].kode}.{len(sibl) + 1}" if wb.tujuan[tid].kode else ""
-        new = M.new_id()
-        row = {"id": new, "tujuan_id": tid, "nama": "Sasaran baru", "kode": kode, "urut": next_urut(sibl)}
-        if self.context.apply([InsertOp("sasaran", row)], "Tambah sasaran") is not None:
+        new = self.context.run(rows.add_sasaran, tid)
+        if new is not None:
             self._focus_new(("sasaran", new))
 
     def add_indicator(self) -> None:
@@ -105,10 +99,8 @@ class RenstraPage(Page):
             kind, owner = "sasaran", sl[-1].id
         else:
             kind, owner = node.kind, node.id
-        new = M.new_id()
-        row = {"id": new, "owner_kind": kind, "owner_id": owner, "nama": "Indikator baru",
-               "urut": next_urut(wb.indicators_of(owner))}
-        if self.context.apply([InsertOp("indicator", row)], "Tambah indikator") is not None:
+        new = self.context.run(rows.add_indicator, kind, owner)
+        if new is not None:
             self._focus_new(("indicator", new))
 
     can_edit_rows = True
@@ -162,16 +154,16 @@ class RenstraPage(Page):
         question = self.subtree_text(node)
         if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
             return
-        if self.context.apply([DeleteOp(node.kind, (node.id,))], label) is not None:
+        if self.context.run(rows.delete, node.kind, node.id, label) is not None:
             self.message.emit(f"{label} – dapat diurungkan dengan Ctrl+Z.")
 
-    def locate(self, table, key, field):
-        if table in ("tujuan", "sasaran"):
-            return self._locate_in(self.view, (table, key[0]), CellRef(table, tuple(key), field or "nama"), 1)
-        if table in ("indicator", "indicator_value", "komponen"):
-            ref = CellRef(table, tuple(key), field) if field else None
-            ok = self._locate_in(self.view, ("indicator", key[0]), ref, 1)
-            if ok and table in ("komponen",) or (ok and field == "rumus_komponen"):
+    def locate(self, place):
+        if place.kind in ("tujuan", "sasaran"):
+            return self._locate_in(self.view, (place.kind, place.id),
+                                   place.ref or cells.of_thing(place.kind, place.id, "nama"), 1)
+        if place.kind == "indicator":
+            ok = self._locate_in(self.view, ("indicator", place.id), place.ref, 1)
+            if ok and (place.value == "komponen" or (place.ref is not None and place.ref.field == "rumus_komponen")):
                 self.editor.rumus.setFocus()
             return ok
         return False

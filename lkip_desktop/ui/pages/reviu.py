@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from ...edits import cells
 from .. import work
 from ..grid.view import GridView
 from ..tables.lists import ReviuModel
@@ -13,7 +14,7 @@ from .base import Page, button, is_big
 
 class ReviuPage(Page):
     title = "Reviu"
-    jump = Signal(str, object, object)  # table, key, field
+    jump = Signal(object)  # edits.cells.Place of the finding
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
@@ -87,4 +88,4 @@ class ReviuPage(Page):
         if not index.isValid():
             return
         f = self.model.findings[self.model.node(index).id]
-        self.jump.emit(f.table, tuple(f.key), f.field)
+        self.jump.emit(cells.place(f.table, tuple(f.key), f.field))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from ...store.schema import TABLES
-from ...store.ops import CellRef, SetOp
-from .. import fmt
+from ...edits import cells, values
 from ..grid.view import GridView
 from ..tables.lists import HistoryModel
 from .base import Page, button
@@ -17,7 +15,7 @@ class RiwayatPage(Page):
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
-        self.ref: CellRef | None = None
+        self.ref = None  # the cell whose history is shown
         self.model = HistoryModel(context, self)
         self.view = self.add_view(GridView(), self.model)
         self.view.setRootIsDecorated(False)
@@ -41,8 +39,8 @@ class RiwayatPage(Page):
         context.changed.connect(lambda _ch: self.refresh() if self.isVisible() else None)
         self.refresh()
 
-    def set_ref(self, ref: CellRef | None) -> None:
-        if ref is None or ref.table not in TABLES or (ref.field not in TABLES[ref.table].fields):
+    def set_ref(self, ref) -> None:
+        if ref is None or not cells.exists(ref):
             return
         self.ref = ref
         if self.isVisible():
@@ -51,25 +49,8 @@ class RiwayatPage(Page):
     def on_shown(self) -> None:
         self.refresh()
 
-    def describe(self, ref: CellRef) -> str:
-        wb = self.context.wb
-        name = ""
-        k = ref.key[0] if ref.key else None
-        if ref.table in ("indicator", "indicator_value", "komponen") and k in wb.indicators:
-            name = wb.indicators[k].nama
-        elif ref.table in ("budget_item", "budget_quarter") and k in wb.items:
-            name = wb.items[k].nama
-        elif ref.table == "prestasi" and k in wb.prestasi:
-            name = wb.prestasi[k].uraian
-        extra = ""
-        if ref.table == "indicator_value":
-            per = "tahunan" if ref.key[3] == 0 else f"TW {fmt.ROMAN[ref.key[3]]}"
-            extra = f" · {ref.key[2]} {ref.key[1]} {per}"
-        elif ref.table == "budget_quarter":
-            extra = f" · TW {fmt.ROMAN[ref.key[1]]}"
-        elif ref.table == "komponen":
-            extra = f" · komponen {ref.key[2]} {ref.key[1]}"
-        return f"{TABLES[ref.table].label}: {name[:80]}{extra} · kolom {ref.field}"
+    def describe(self, ref) -> str:
+        return cells.describe(self.context.wb, ref)
 
     def refresh(self) -> None:
         ref = None if self.all.isChecked() else self.ref
@@ -86,13 +67,7 @@ class RiwayatPage(Page):
         if not idx.isValid():
             self.message.emit("Pilih satu baris riwayat yang akan dipulihkan.")
             return
-        e = self.model.entries[self.model.node(idx).id]
-        if e.aksi != "ubah" or not e.kolom:
-            self.message.emit("Hanya perubahan nilai sel yang dapat dipulihkan; gunakan Urungkan untuk baris.")
-            return
-        ref = CellRef(e.tabel, tuple(e.kunci), e.kolom)
-        if e.tabel not in TABLES or e.kolom not in TABLES[e.tabel].fields:
-            return
-        ch = self.context.apply([SetOp(ref, e.lama)], f"Pulihkan {TABLES[e.tabel].label}")
+        entry = self.model.entries[self.model.node(idx).id]
+        ch = self.context.run(values.restore, entry)
         if ch is not None:
             self.message.emit("Nilai lama dipulihkan (Ctrl+Z untuk membatalkan).")

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
-from ...store.ops import CellRef
+from ...edits import cells
 
 
-LOGO_REF = CellRef("opd", (1,), "logo")  # the Pemda logo lives in the workbook (Profil OPD)
-ZERO_REF = CellRef("settings", (1,), "tanggal_nol")
+LOGO_REF = cells.opd("logo")  # the Pemda logo lives in the workbook (Profil OPD)
+ZERO_REF = cells.setting("tanggal_nol")
 SASARAN_COLS = [("sasaran", "Sasaran Strategis"), ("indikator", "Indikator Kinerja"), ("satuan", "Satuan"),
                  ("target", "Target")]
 

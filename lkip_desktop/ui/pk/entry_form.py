@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import pk as rules
-from ...domain.errors import InputError
-from ...domain.numbers import parse_rupiah
 from ...edits import pk as pks
-from ...store.ops import CellRef
 from .common import SASARAN_COLS
 
 
@@ -160,12 +157,7 @@ class EntryFormMixin:
         pk = self.current()
         if self._loading or pk is None or pk.ditandatangani:
             return
-        try:
-            value = self.context.service.parse(CellRef("pk_version", (pk.id,), field), text)
-        except InputError as exc:
-            self._on_failed(str(exc))
-            return
-        self._set_field(field, value)
+        self._run(pks.set_field_text, pk.id, field, text)
 
     def _tanggal_edited(self) -> None:
         d = self.ed_tanggal.date()
@@ -201,12 +193,7 @@ class EntryFormMixin:
             return
         row_id = item.data(Qt.ItemDataRole.UserRole)
         field = SASARAN_COLS[item.column()][0]
-        value = item.text().strip()
-        if field == "target":
-            row = self.wb.pk_sasaran.get(row_id)
-            ind = self.wb.indicators.get(row.indicator_id) if row and row.indicator_id else None
-            value = rules.parse_target(value, ind.jenis if ind else "angka")
-        self._run(pks.set_row, "pk_sasaran", row_id, field, value)
+        self._run(pks.set_row_text, "pk_sasaran", row_id, field, item.text())
 
     def _program_edited(self, item: QTableWidgetItem) -> None:
         if self._loading:
@@ -216,15 +203,7 @@ class EntryFormMixin:
             return
         pk = self.current()
         fields = ["program"] + (["anggaran_murni"] if pk.jenis == "perubahan" else []) + ["anggaran", "keterangan"]
-        field = fields[item.column()]
-        value = item.text().strip()
-        if field.startswith("anggaran"):
-            try:
-                value = parse_rupiah(value) if value and value != "-" else 0
-            except InputError as exc:
-                self._on_failed(str(exc))
-                return
-        self._run(pks.set_row, "pk_program", row_id, field, value)
+        self._run(pks.set_row_text, "pk_program", row_id, fields[item.column()], item.text())
 
     def _selected_row_id(self, table: str) -> str | None:
         t = self.tbl_sasaran if table == "pk_sasaran" else self.tbl_program

@@ -3,7 +3,8 @@ keuangan per quarter) and the Dukungan checklist (IKU x budget item)."""
 
 from __future__ import annotations
 
-from ...store.ops import CellRef, DeleteOp, InsertOp
+from ...domain import effects as E
+from ...edits import cells, links
 from .. import fmt
 from ..grid.columns import Column, Node
 from ..grid.model import GridModel
@@ -16,13 +17,13 @@ def _budget_tree(model: GridModel) -> None:
     nodes = {}
     for item, _depth in wb.walk_budget():
         parent = nodes.get(item.parent_id)
-        nodes[item.id] = model.add(parent, item.level, item.id, deps=(("budget_item", item.id),))
+        nodes[item.id] = model.add(parent, item.level, item.id, deps=((E.ITEM, item.id),))
 
 
 class _BudgetTreeModel(GridModel):
     """program -> kegiatan -> sub kegiatan rows; figures are typed on sub kegiatan only."""
 
-    structure_tables = frozenset({"budget_item", "settings"})
+    reshaped_by = frozenset({E.ITEM})
 
     def build(self):
         _budget_tree(self)
@@ -42,10 +43,10 @@ class BudgetModel(_BudgetTreeModel):
             return wb.items[n.id]
 
         def leaf_ref(field):
-            return lambda n: CellRef("budget_item", (n.id,), field) if n.kind == "sub_kegiatan" else None
+            return lambda n: cells.item(n.id, field) if n.kind == "sub_kegiatan" else None
 
         def any_ref(field):
-            return lambda n: CellRef("budget_item", (n.id,), field)
+            return lambda n: cells.item(n.id, field)
 
         def tot(n):
             return calc.totals(n.id)
@@ -94,7 +95,7 @@ class QuarterModel(_BudgetTreeModel):
             return item(n).quarters.get(tw)
 
         def qref(tw, field):
-            return lambda n: CellRef("budget_quarter", (n.id, tw), field) if n.kind == "sub_kegiatan" else None
+            return lambda n: cells.quarter(n.id, tw, field) if n.kind == "sub_kegiatan" else None
 
         def fisik(tw, field, title):
             def text(n):
@@ -125,7 +126,7 @@ class QuarterModel(_BudgetTreeModel):
                 qq = q(n, tw)
                 if qq is not None and getattr(qq, f"{kind}_keuangan") is not None:
                     return None  # derived from the rupiah amount
-                return CellRef("budget_quarter", (n.id, tw), field)
+                return cells.quarter(n.id, tw, field)
 
             def edit(n):
                 qq = q(n, tw)
@@ -188,7 +189,7 @@ class QuarterModel(_BudgetTreeModel):
 class LinksModel(GridModel):
     """Which budget items support each IKU: one checkbox column per IKU (RULES 6.5)."""
 
-    structure_tables = frozenset({"budget_item", "indicator", "sasaran", "tujuan", "settings"})
+    reshaped_by = frozenset({E.ITEM, E.INDICATOR, "sasaran", "tujuan"})
 
     def build(self):
         _budget_tree(self)
@@ -221,27 +222,20 @@ class LinksModel(GridModel):
             return (ind_id, n.id) in wb.links
 
         def toggle(n: Node, on: bool):
-            if ((ind_id, n.id) in wb.links) == on:
-                return
-            op = InsertOp("dukungan", {"indicator_id": ind_id, "item_id": n.id}) if on else \
-                DeleteOp("dukungan", (ind_id, n.id))
-            ctx.apply([op], "Ubah dukungan anggaran")
+            ctx.run(links.set_link, ind_id, n.id, on)
 
         short = ind.kode or f"IKU {k}"
         return Column(short, lambda n: "", check=check, toggle=toggle,
                       width=9, header_tip=f"{ind.nama}\nCentang program/kegiatan/sub kegiatan yang mendukung IKU ini.")
 
     def on_changed(self, ch):
-        if ch.everything or (ch.structure & self.structure_tables):
+        if ch.everything or (ch.reshaped & self.reshaped_by):
             self.reload()
             return
-        for op in ch.ops:
-            if getattr(op, "table", None) != "dukungan":
+        for ind_id, item_id in ch.touched(E.LINK):
+            node = self.find((E.ITEM, item_id))
+            if node is None or ind_id not in self.iku_ids:
                 continue
-            key = op.key if isinstance(op, DeleteOp) else (op.row["indicator_id"], op.row["item_id"])
-            node = self.find(("budget_item", key[1]))
-            if node is None or key[0] not in self.iku_ids:
-                continue
-            c = 2 + self.iku_ids.index(key[0])
+            c = 2 + self.iku_ids.index(ind_id)
             idx = self.index_of(node, c)
             self.dataChanged.emit(idx, idx)

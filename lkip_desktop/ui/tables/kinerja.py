@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from ...domain.model import ANNUAL, JENIS, POLARITAS, REALISASI, TARGET
 from ...domain.numbers import format_number
-from ...store.ops import CellRef, SetOp
+from ...edits import cells, values
 from .. import fmt
 from ..grid.columns import Column, Node
 from ..grid.model import GridModel
@@ -18,8 +18,8 @@ IND = frozenset({"indicator"})
 IND_BUDGET = frozenset({"indicator", "budget"})
 
 
-def _val_ref(ind_id: str, tahun: int, jenis: str, periode: int = ANNUAL) -> CellRef:
-    return CellRef("indicator_value", (ind_id, tahun, jenis, periode), "nilai")
+def _val_ref(ind_id: str, tahun: int, jenis: str, periode: int = ANNUAL):
+    return (cells.target if jenis == TARGET else cells.realisasi)(ind_id, tahun, periode)
 
 
 def _owner_label(wb, ind) -> str:
@@ -38,19 +38,19 @@ def _owner_label(wb, ind) -> str:
 # -- Renstra: Tujuan -> Sasaran -> indicators -----------------------------------------------
 
 class RenstraModel(GridModel):
-    structure_tables = frozenset({"tujuan", "sasaran", "indicator", "settings"})
+    reshaped_by = frozenset({"tujuan", "sasaran", "indicator"})
 
     def make_columns(self):
         wb = self.wb
 
         def obj_ref(field):
             def ref(n: Node):
-                return CellRef(n.kind, (n.id,), field)
+                return cells.of_thing(n.kind, n.id, field)
             return ref
 
         def ind_ref(field):
             def ref(n: Node):
-                return CellRef("indicator", (n.id,), field) if n.kind == "indicator" else None
+                return cells.indicator(n.id, field) if n.kind == "indicator" else None
             return ref
 
         def get(field):
@@ -131,7 +131,7 @@ class RenstraModel(GridModel):
 class RealisasiModel(GridModel):
     """Target, TW I–IV, annual realisasi (typed, or from komponen), capaian and rating."""
 
-    structure_tables = frozenset({"tujuan", "sasaran", "indicator", "settings", "budget_item"})
+    reshaped_by = frozenset({"tujuan", "sasaran", "indicator", "item"})
 
     def __init__(self, context, parent=None, scope: str = "iku"):
         self.scope = scope  # "iku" or "semua"
@@ -233,7 +233,7 @@ class RealisasiModel(GridModel):
 # -- Capaian & Analisis: the IKU table of Bab III ------------------------------------------------
 
 class CapaianModel(GridModel):
-    structure_tables = frozenset({"tujuan", "sasaran", "indicator", "settings", "budget_item"})
+    reshaped_by = frozenset({"tujuan", "sasaran", "indicator", "item"})
 
     def build(self):
         for ind in self.wb.iku_list():
@@ -336,8 +336,8 @@ class KomponenModel(GridModel):
         for name in self.names():
             self.add(None, "komponen", name, deps=(("indicator", self.indicator_id),))
 
-    def value_ref(self, name: str) -> CellRef:
-        return CellRef("komponen", (self.indicator_id, self.tahun, name), "nilai")
+    def value_ref(self, name: str):
+        return cells.komponen(self.indicator_id, self.tahun, name)
 
     def make_columns(self):
         def value(n):
@@ -345,52 +345,31 @@ class KomponenModel(GridModel):
             return ind.komponen.get(self.tahun, {}).get(n.id) if ind else None
 
         return [
-            Column("Komponen", lambda n: n.id, ref=lambda n: CellRef("komponen", (self.indicator_id, self.tahun, n.id),
-                                                                     "nama_komponen"),
+            Column("Komponen", lambda n: n.id, ref=lambda n: cells.komponen_name(self.indicator_id, self.tahun, n.id),
                    edit=lambda n: n.id, width=30, label="Ganti nama komponen"),
             Column(f"Nilai {self.tahun}", lambda n: fmt.decimal_text(value(n)), ref=lambda n: self.value_ref(n.id),
                    edit=lambda n: fmt.decimal_edit(value(n)), numeric=True, width=14, label="Ubah nilai komponen"),
         ]
 
-    def cell_ref(self, index):
-        ref = super().cell_ref(index)
-        if ref is not None and ref.field == "nama_komponen":
-            return ref  # handled by setData/validate below (not a store field)
-        return ref
-
     def validate(self, index, text):
         if index.column() == 0:
-            return self._rename_error(self.node(index).id, text)
+            return values.komponen_name_problem(self.context, self.indicator_id, self.tahun,
+                                                self.node(index).id, text)
         return super().validate(index, text)
-
-    def _rename_error(self, old: str, new: str) -> str | None:
-        new = new.strip()
-        if not new:
-            return "Nama komponen wajib diisi."
-        if new != old and new in self.names():
-            return f"Komponen '{new}' sudah ada."
-        return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.EditRole:
             old, new = self.node(index).id, str(value).strip()
             if new == old:
                 return True
-            err = self._rename_error(old, new)
-            if err:
-                self.context.failed.emit(err)
-                return False
-            ind = self.wb.indicators[self.indicator_id]
-            v = ind.komponen[self.tahun][old]
-            ops = [SetOp(self.value_ref(new), v), SetOp(self.value_ref(old), None)]
-            return self.context.apply(ops, "Ganti nama komponen") is not None
+            return self.context.run(values.rename_komponen, self.indicator_id, self.tahun, old, new) is not None
         return super().setData(index, value, role)
 
     def on_changed(self, ch):
         if self.indicator_id is None:
             return
-        if ch.everything or self.indicator_id in ch.indicators and (
-            any(r.table == "komponen" and r.key[0] == self.indicator_id for r in ch.cells)
-            or "indicator" in ch.structure
+        if ch.everything or self.indicator_id in ch.affected.indicators and (
+            any(cells.is_komponen(r) and cells.owner(r)[1] == self.indicator_id for r in ch.cells)
+            or "indicator" in ch.reshaped
         ):
             self.reload()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from ...domain import reviu
 from ...domain.numbers import format_date
-from ...store.schema import TABLES
-from ...store.ops import CellRef
+from ...edits import cells
 from .. import fmt
 from ..grid.columns import Column
 from ..grid.model import GridModel
 
 
 class PrestasiModel(GridModel):
-    structure_tables = frozenset({"prestasi"})
+    reshaped_by = frozenset({"prestasi"})
 
     def build(self):
         for p in self.wb.prestasi_list():
@@ -25,7 +24,7 @@ class PrestasiModel(GridModel):
             return wb.prestasi[n.id]
 
         def ref(field):
-            return lambda n: CellRef("prestasi", (n.id,), field)
+            return lambda n: cells.prestasi(n.id, field)
 
         return [
             Column("Tanggal", lambda n: format_date(p(n).tanggal) if p(n).tanggal else "-", ref=ref("tanggal"),
@@ -77,12 +76,12 @@ class HistoryModel(GridModel):
     """Audit entries of one cell (or the latest of the whole workbook)."""
 
     def __init__(self, context, parent=None):
-        self.ref: CellRef | None = None
+        self.ref = None  # the cell shown (None: the whole workbook)
         self.entries: list = []
         super().__init__(context, parent)
         context.changed.disconnect(self.on_changed)
 
-    def show(self, ref: CellRef | None) -> None:
+    def show(self, ref) -> None:
         self.ref = ref
         self.refresh()
 
@@ -118,8 +117,7 @@ class HistoryModel(GridModel):
             Column("Waktu", lambda n: e(n).waktu.replace("T", " "), width=18),
             Column("Pengguna", lambda n: e(n).pengguna, width=10),
             Column("Aksi", lambda n: aksi.get(e(n).aksi, e(n).aksi), width=7),
-            Column("Data", lambda n: f"{TABLES[e(n).tabel].label}" + (f" · {e(n).kolom}" if e(n).kolom else ""),
-                   width=26),
+            Column("Data", lambda n: cells.entry_label(e(n)), width=26),
             Column("Nilai lama", lambda n: self._value(e(n), "lama"), width=16, numeric=True),
             Column("Nilai baru", lambda n: self._value(e(n), "baru"), width=16, numeric=True),
             Column("Keterangan", lambda n: e(n).label or "", width=30),

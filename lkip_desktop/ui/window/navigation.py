@@ -5,22 +5,28 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ...domain import effects as E
+from ...edits.cells import Place
 from ..pages.base import Page
 from ..pages.registry import PAGE_BY_KEY, PAGE_KEYS
 from ..pages.reviu import ReviuPage
 from ..pages.riwayat import RiwayatPage
 
 
-# Where a Reviu finding / stored cell is shown, by table (first page that can locate it).
+# The pages that can show a place, first choice first (a Reviu finding, a history row).
 LOCATE_ORDER = {
-    "opd": ["profil"], "settings": ["profil"],
-    "tujuan": ["renstra"], "sasaran": ["renstra"],
-    "indicator": ["capaian", "renstra"], "komponen": ["renstra"],
-    "indicator_value": ["realisasi", "capaian", "renstra"],
-    "budget_item": ["anggaran"], "budget_quarter": ["realisasi"],
-    "dukungan": ["dukungan"], "prestasi": ["prestasi"],
-    "pk_version": ["pk"], "pk_sasaran": ["pk"], "pk_program": ["pk"],
+    "profile": ["profil"], "tujuan": ["renstra"], "sasaran": ["renstra"],
+    E.INDICATOR: ["capaian", "renstra"], E.ITEM: ["anggaran"], E.ITEM_QUARTER: ["realisasi"],
+    E.LINK: ["dukungan"], "prestasi": ["prestasi"], "pk": ["pk"],
 }
+INDICATOR_VALUE_ORDER = {"target": ["realisasi", "capaian", "renstra"],
+                         "realisasi": ["realisasi", "capaian", "renstra"], "komponen": ["renstra"]}
+
+
+def pages_for(place: Place) -> list[str]:
+    if place.kind == E.INDICATOR and place.value:
+        return INDICATOR_VALUE_ORDER[place.value]
+    return LOCATE_ORDER.get(place.kind, [])
 
 
 class NavigationMixin:
@@ -75,11 +81,11 @@ class NavigationMixin:
     def current_page(self) -> QWidget | None:
         return self.page_stack.currentWidget() if self.context else None
 
-    def jump_to(self, table: str, key: tuple, field) -> bool:
-        for page_key in LOCATE_ORDER.get(table, []):
+    def jump_to(self, place: Place) -> bool:
+        for page_key in pages_for(place):
             self.show_page(page_key)
             page = self.pages.get(page_key)
-            if isinstance(page, Page) and page.locate(table, tuple(key), field):
+            if isinstance(page, Page) and page.locate(place):
                 return True
         self.show_message("Lokasi temuan tidak dapat ditampilkan.", error=True)
         return False

@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from lkip_desktop.edits import cells
 from lkip_desktop.store.ops import CellRef
 from tests.ui.helpers import cell_text, column, row_of, type_into
 
@@ -111,7 +112,7 @@ def test_reopening_shows_every_value_entered(qtbot, demo_window, demo_path):
     page, view, model = _realisasi(win)
     assert [cell_text(model, 1, tw1 + k) for k in range(4)] == ["5", "6", "7", "8"]
     ang = win.show_page("anggaran")
-    node = ang.model.find(("budget_item", leaf_id))
+    node = ang.model.find(("item", leaf_id))
     assert ang.model.index_of(node, column(ang.model, "Realisasi")).data() == "100.000.000"
 
 
@@ -194,7 +195,7 @@ def test_komponen_editor_shows_result_and_error_live(qtbot, demo_window):
     rs = win.show_page("renstra")
     ed = rs.editor
     ikk = win.context.wb.iku_list()[0]
-    rs.locate("indicator", (ikk.id,), None)
+    rs.locate(cells.place("indicator", (ikk.id,)))
     assert "49,59" in ed.hasil.text()
     ed.rumus.setText("jumlah_ikk_meningkat / ")
     ed.preview()

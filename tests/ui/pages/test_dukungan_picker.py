@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from lkip_desktop.edits import cells
 from lkip_desktop.ui.pages import dukungan
 
 
@@ -52,6 +53,6 @@ def test_many_iku_get_a_picker_with_filter_and_check_visible(demo_window, monkey
 def test_picker_locates_a_link(demo_window, monkeypatch):
     monkeypatch.setattr(dukungan, "MATRIX_MAX_IKU", 2)
     ind_id, item_id = next(iter(demo_window.context.wb.links))
-    assert demo_window.jump_to("dukungan", (ind_id, item_id), None)
+    assert demo_window.jump_to(cells.place("dukungan", (ind_id, item_id)))
     pk = demo_window.pages["dukungan"].picker
     assert pk.checklist.ind_id == ind_id

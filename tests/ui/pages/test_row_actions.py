@@ -18,7 +18,7 @@ def test_move_budget_item_down_and_up_by_keyboard(qtbot, demo_window):
     page = demo_window.show_page("anggaran")
     wb = demo_window.context.wb
     first, second = wb.children(None)[:2]
-    page.view.select_cell(page.model.find(("budget_item", first.id)), 1)
+    page.view.select_cell(page.model.find(("item", first.id)), 1)
     _keys(qtbot, page.view, "Ctrl+Shift+Down")
     assert [p.id for p in wb.children(None)[:2]] == [second.id, first.id]
     assert page.model.node(page.view.currentIndex()).id == first.id  # the moved row stays selected
@@ -28,7 +28,7 @@ def test_move_budget_item_down_and_up_by_keyboard(qtbot, demo_window):
     demo_window.context.undo_stack.undo()
     assert [p.id for p in wb.children(None)[:2]] == [second.id, first.id]
     top = wb.children(None)[0]
-    page.view.select_cell(page.model.find(("budget_item", top.id)), 1)
+    page.view.select_cell(page.model.find(("item", top.id)), 1)
     order = [p.id for p in wb.children(None)]
     steps = demo_window.context.undo_stack.count()
     assert not page.row_move(-1)  # already at the top: nothing moves, nothing is pushed
@@ -71,7 +71,7 @@ def test_add_and_delete_by_keyboard_with_subtree_question(qtbot, demo_window, mo
     page = demo_window.show_page("anggaran")
     wb = demo_window.context.wb
     prog = wb.children(None)[0]
-    page.view.select_cell(page.model.find(("budget_item", prog.id)), 1)
+    page.view.select_cell(page.model.find(("item", prog.id)), 1)
     page.view.closePersistentEditor(page.view.currentIndex())
     _keys(qtbot, page.view, "Ctrl+-")
     n_keg = len(wb.children(prog.id))
@@ -85,7 +85,7 @@ def test_add_and_delete_by_keyboard_with_subtree_question(qtbot, demo_window, mo
     assert prog.id in wb.items and len(wb.children(prog.id)) == n_keg
     n_before = len(wb.items)
     leaf = next(it for it in wb.items.values() if it.level == "sub_kegiatan")
-    page.view.select_cell(page.model.find(("budget_item", leaf.id)), 1)
+    page.view.select_cell(page.model.find(("item", leaf.id)), 1)
     demo_window.row_add()
     assert len(wb.items) == n_before + 1
     new = [it for it in wb.items.values() if it.nama == "Sub kegiatan baru"]
