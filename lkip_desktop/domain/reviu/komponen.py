@@ -136,14 +136,11 @@ def scale_problems(scale: Scale) -> list[str]:
     return out
 
 
-@check_of("skala-tidak-runtut", KESALAHAN, "Skala penilaian tumpang tindih, berlubang atau tidak dikenal", THEME)
+@check_of("skala-tidak-runtut", KESALAHAN, "Skala penilaian tumpang tindih atau tak tercapai", THEME)
 def skala_tidak_runtut(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> list[Finding]:
+    """Every scale the workbook can choose (the key itself is validated when stored). A gap
+    cannot exist: each band runs up to the next higher lower edge (rating.py)."""
     out = []
-    if wb.settings.skala not in SCALES:
-        out.append(Finding(KESALAHAN, "skala-tidak-runtut",
-                           f"Skala penilaian \"{wb.settings.skala}\" tidak dikenal, sehingga capaian tidak dapat "
-                           f"dinilai. Pilih salah satu: {', '.join(SCALES)}.",
-                           "Pengaturan buku kerja", "settings", (1,), "skala"))
     for scale in SCALES.values():
         for problem in scale_problems(scale):
             out.append(Finding(KESALAHAN, "skala-tidak-runtut",
