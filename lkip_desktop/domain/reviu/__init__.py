@@ -11,10 +11,10 @@ from ..compute import Calculator
 from ..model import Workbook
 from . import budget, komponen, links, pk_checks, profile, targets, text  # noqa: F401  (they register)
 from .registry import (CHECKS, KESALAHAN, LEVELS, PERINGATAN, SARAN, TOLERANSI_INDUK_ANAK, Check, Finding,
-                       ReviuSettings, check_by_id)
+                       ReviuSettings)
 
 __all__ = ["CHECKS", "KESALAHAN", "LEVELS", "PERINGATAN", "SARAN", "TOLERANSI_INDUK_ANAK", "Check", "Finding",
-           "ReviuSettings", "check", "check_by_id"]
+           "ReviuSettings", "check"]
 
 
 def check(wb: Workbook, calc: Calculator | None = None, narasi: dict[str, str] | None = None,

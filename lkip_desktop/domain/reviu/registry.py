@@ -61,25 +61,18 @@ class Check:
 CHECKS: list[Check] = []
 
 
-def check_of(id: str, level: str, title: str, theme: str) -> Callable[[CheckFn], CheckFn]:
-    """Register ``fn`` as the check ``id``; ids are unique."""
+def check_of(code: str, level: str, title: str, theme: str) -> Callable[[CheckFn], CheckFn]:
+    """Register ``fn`` as the check ``code``; codes are unique."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
 
     def register(fn: CheckFn) -> CheckFn:
-        if any(c.id == id for c in CHECKS):
-            raise ValueError(f"check id {id!r} registered twice")
-        CHECKS.append(Check(id, level, title, theme, fn))
+        if any(c.id == code for c in CHECKS):
+            raise ValueError(f"check id {code!r} registered twice")
+        CHECKS.append(Check(code, level, title, theme, fn))
         return fn
 
     return register
-
-
-def check_by_id(id: str) -> Check:
-    for c in CHECKS:
-        if c.id == id:
-            return c
-    raise KeyError(id)
 
 
 # -- shared wording -------------------------------------------------------------------------------

@@ -3,8 +3,6 @@ implausible, or of the wrong kind (RULES 2.4, 2.5)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..compute import Calculator
 from ..model import ANNUAL, REALISASI, TARGET, Indicator, Workbook
 from ..numbers import format_number

@@ -9,11 +9,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkip_desktop.domain.model import ANNUAL, REALISASI, TARGET, BudgetItem, PkSasaranRow, PkVersion, Quarter
+from lkip_desktop.domain.model import (ANNUAL, REALISASI, TARGET, BudgetItem, PkProgramRow, PkSasaranRow, PkVersion,
+                                       Quarter)
 from lkip_desktop.domain.reviu import CHECKS, KESALAHAN, LEVELS, ReviuSettings, check
 from lkip_desktop.domain.values import Predikat
 
-from .builders import TAHUN, Parts, add_pk, clean, codes, findings, indicator
+from .builders import TAHUN, Parts, add_pk, clean, codes, findings
 
 # check id -> (break the clean workbook, put it right again); ``fix`` None: clean() is right.
 CASES: dict = {}
@@ -240,7 +241,6 @@ def _lower_pk(p: Parts, unit_id: str, sasaran_ind: str | None, program_item: str
     if sasaran_ind:
         p.wb.pk_sasaran["r"] = PkSasaranRow("r", pk.id, "", "Ind", "%", "100", indicator_id=sasaran_ind)
     if program_item:
-        from lkip_desktop.domain.model import PkProgramRow
         p.wb.pk_program["q"] = PkProgramRow("q", pk.id, "Kegiatan", 1000, item_id=program_item)
 
 
