@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..compute import Calculator
 from ..model import Workbook
-from . import budget, komponen, links, pk_checks, profile, targets, text  # noqa: F401  (they register)
+from . import budget, komponen, links, pk_checks, profile, prose, targets, text  # noqa: F401  (they register)
 from .registry import (CHECKS, KESALAHAN, LEVELS, PERINGATAN, SARAN, TOLERANSI_INDUK_ANAK, Check, Finding,
                        ReviuSettings)
 

@@ -26,6 +26,7 @@ class Parts:
     ind_program: Indicator
     ind_kegiatan: Indicator
     ind_sub: Indicator
+    narasi: dict | None = None  # what the caller would pass to check()
 
 
 def indicator(wb: Workbook, id: str, kind: str, owner: str, target=None, realisasi=None, **kw) -> Indicator:

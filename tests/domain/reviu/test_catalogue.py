@@ -54,6 +54,17 @@ def test_flagged_entries_fire_on_the_demo_and_nothing_else_does(discrepancies, d
     assert len(findings) == len(expected) and fired == expected
 
 
+def test_the_reports_own_prose_figures_are_caught_when_typed_in_the_narasi(demo):
+    """Entries 1 and 4: the Ikhtisar realisasi 203.407.354.606 matches no figure of the budget."""
+    wrong = {"bab4.langkah": "Realisasi anggaran sebesar Rp203.407.354.606,00 (86.19% dari Rp235.997.078.013,00)."}
+    right = {"bab4.langkah": "Realisasi anggaran sebesar Rp 203.400.576.968 dari pagu Rp 235.997.078.013; "
+                             "pagu sebelum perubahan Rp 229.444.689.696."}
+    hits = [f for f in check(demo.wb, demo.calc, narasi=wrong) if f.code == "narasi-rupiah"]
+    assert len(hits) == 1 and "Rp203.407.354.606,00" in hits[0].message
+    assert "Rp235.997.078.013,00" not in hits[0].message  # the pagu in the same sentence is right
+    assert not [f for f in check(demo.wb, demo.calc, narasi=right) if f.code == "narasi-rupiah"]
+
+
 def render() -> str:
     counts = Counter(e.status for e in CATALOGUE)
     lines = [

@@ -217,6 +217,18 @@ def _(p):
     p.iku.analisis_penghambat = "Kendala utama adalah [isi kendala]."
 
 
+def _rupiah_prose(p: Parts, text: str) -> None:
+    p.sub.pagu_murni = p.sub.pagu_perubahan = 5_000_000
+    p.sub.realisasi = 4_500_000
+    p.narasi = {"bab3.anggaran": text}
+
+
+@case("narasi-rupiah",
+      fix=lambda p: _rupiah_prose(p, "Pagu Rp 5.000.000,00, realisasi Rp4.500.000 (sisa Rp 500.000)."))
+def _(p):
+    _rupiah_prose(p, "Pagu Rp 5.000.000,00, realisasi Rp4.600.000.")
+
+
 # -- PK ------------------------------------------------------------------------------------------
 def _pk(p: Parts, **changes) -> PkVersion:
     pk = add_pk(p)
@@ -295,7 +307,7 @@ def test_check_trips(code):
     p = clean()
     CASES[code][0](p)
     p.wb.structure_changed()
-    hits = findings(p.wb, code)
+    hits = findings(p.wb, code, narasi=p.narasi)
     level = next(c.level for c in CHECKS if c.id == code)
     assert hits, code
     for f in hits:
@@ -309,7 +321,7 @@ def test_check_passes_when_put_right(code):
     if fix is not None:
         fix(p)
     p.wb.structure_changed()
-    assert findings(p.wb, code) == []
+    assert findings(p.wb, code, narasi=p.narasi) == []
 
 
 def test_parent_child_tolerance_is_configurable():
@@ -369,3 +381,11 @@ def test_a_broken_built_in_scale_is_reported(monkeypatch):
     monkeypatch.setitem(rating.SCALES, "rusak", bad)
     hits = findings(clean().wb, "skala-tidak-runtut")
     assert len(hits) == 1 and "Rusak" in hits[0].message and hits[0].level == KESALAHAN
+
+
+def test_rupiah_in_prose_reads_the_ways_reports_write_it():
+    from lkip_desktop.domain.reviu.prose import rupiah_in
+
+    text = ("Rp203.407.354.606,00 · Rp 229,444,689,696.00 · Rp. 5.000.000 · Rp 750000 · 12,23% · "
+            "Tahun 2024")
+    assert [n for _, n in rupiah_in(text)] == [203_407_354_606, 229_444_689_696, 5_000_000, 750_000]
