@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from ..compute import Calculator
 from ..model import Workbook
-from . import budget, komponen, links, pk_checks, profile, prose, targets, text  # noqa: F401  (they register)
+# Each theme module registers its checks on import; this order is the order of the findings.
+from . import targets  # noqa: F401, I001
+from . import budget  # noqa: F401
+from . import links  # noqa: F401
+from . import pk_checks  # noqa: F401
+from . import profile  # noqa: F401
+from . import komponen  # noqa: F401
+from . import text  # noqa: F401
+from . import prose  # noqa: F401
 from .registry import (CHECKS, KESALAHAN, LEVELS, PERINGATAN, SARAN, TOLERANSI_INDUK_ANAK, Check, Finding,
                        ReviuSettings)
 
