@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_percent, format_rupiah
-from ..domain.reviu import KESALAHAN, check
+from ..domain.reviu import KESALAHAN, SARAN, check
 from ..domain.values import format_value
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
+from ..reports.narrative import NARASI
 from ..store.ops import CellRef
 from ..store.service import WorkbookService
 
@@ -164,14 +165,17 @@ def cmd_summary(args) -> int:
 
 def cmd_check(args) -> int:
     with WorkbookService.open_snapshot(args.workbook) as svc:
-        findings = check(svc.wb, svc.calc)
+        narasi = {kunci: svc.narasi(kunci) for kunci, _title, _help in NARASI}
+        findings = check(svc.wb, svc.calc, narasi=narasi)
     errors = [f for f in findings if f.level == KESALAHAN]
     shown = findings if args.semua else errors
     for f in shown:
         print(f"[{f.level}] {f.where}: {f.message}")
-    warnings = len(findings) - len(errors)
-    hint = " (tambahkan --semua untuk melihat peringatan)" if warnings and not args.semua else ""
-    print(f"{len(errors)} kesalahan, {warnings} peringatan.{hint}")
+    saran = sum(1 for f in findings if f.level == SARAN)
+    warnings = len(findings) - len(errors) - saran
+    hint = " (tambahkan --semua untuk melihat peringatan)" if warnings + saran and not args.semua else ""
+    extra = f", {saran} saran" if saran else ""
+    print(f"{len(errors)} kesalahan, {warnings} peringatan{extra}.{hint}")
     return 1 if errors else 0
 
 
