@@ -14,7 +14,7 @@ from lkip_desktop.store.database import StoreError
 pytest.importorskip("PySide6")
 
 from lkip_desktop.ui.context import WorkbookContext  # noqa: E402
-from lkip_desktop.ui.export_dialog import ExportJob, ExportPage  # noqa: E402
+from lkip_desktop.ui.laporan.page import ExportJob, ExportPage  # noqa: E402
 
 FEW = ["3.1", "bab3.realisasi_program"]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from ..export_dialog import ExportPage
+from ..laporan.page import ExportPage
 from ..pk.page import PkPage
 from .anggaran import AnggaranPage
 from .capaian import CapaianPage

@@ -15,7 +15,8 @@ from ...domain.errors import InputError
 from ...store.database import StoreError
 from ...exchange.demo import demo_path
 from ...store.service import WorkbookService
-from .. import appsettings, export_dialog, notices, work
+from .. import appsettings, notices, work
+from ..laporan import page as laporan_page
 from ..context import WorkbookContext
 from ..dialogs import carry_dialog, import_xlsx_dialog
 from ..dialogs.new_workbook import NewWorkbookWizard
@@ -238,4 +239,4 @@ class FilesMixin:
 
     def export_report(self) -> None:
         if self.context is not None:
-            export_dialog.ExportDialog.run(self, self.context)
+            laporan_page.ExportDialog.run(self, self.context)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkip_desktop.ui import export_dialog
+from lkip_desktop.ui.laporan import page as laporan_page
 from lkip_desktop.ui.dialogs import carry_dialog, import_xlsx_dialog
 
 
@@ -21,7 +21,7 @@ def test_file_menu_reaches_carry_import_template_export(demo_window, monkeypatch
                         classmethod(lambda cls, parent, context: calls.append("impor")))
     monkeypatch.setattr(import_xlsx_dialog, "export_entry_template",
                         lambda parent, context: calls.append("templat") or tmp_path / "t.xlsx")
-    monkeypatch.setattr(export_dialog.ExportDialog, "run", classmethod(lambda cls, parent, context: calls.append("ekspor")))
+    monkeypatch.setattr(laporan_page.ExportDialog, "run", classmethod(lambda cls, parent, context: calls.append("ekspor")))
     acts = _texts(demo_window, "&Berkas")
     for name in ("Buat dari file tahun lalu…", "Lampirkan riwayat tahun sebelumnya…", "Impor dari Excel…",
                  "Simpan templat isian Excel…", "Ekspor laporan…"):
@@ -32,7 +32,7 @@ def test_file_menu_reaches_carry_import_template_export(demo_window, monkeypatch
 
 
 def test_pages_of_other_modules_are_real_pages(demo_window):
-    from lkip_desktop.ui.export_dialog import ExportPage
+    from lkip_desktop.ui.laporan.page import ExportPage
     from lkip_desktop.ui.pk.page import PkPage
 
     assert isinstance(demo_window.show_page("pk"), PkPage)

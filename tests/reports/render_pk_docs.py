@@ -1,6 +1,6 @@
 """Regenerate docs/pk-*.png (the printed PK at 80 dpi) from the demo workbook:
 
-    python tests/pk/render_docs.py
+    python tests/reports/render_pk_docs.py
 
 PK murni (A4, with a stand-in logo kept in the workbook), PK Perubahan (F4, no logo), a PK
 eselon III for Program Perekonomian Dan Pembangunan (A4) and a PK eselon IV for one of its

@@ -8,8 +8,8 @@ import pytest
 pytest.importorskip("PySide6")
 
 from lkip_desktop.ui.context import WorkbookContext  # noqa: E402
-from lkip_desktop.ui.export_dialog import ExportDialog, ExportPage  # noqa: E402
-from lkip_desktop.ui.preview import ReportTableModel  # noqa: E402
+from lkip_desktop.ui.laporan.page import ExportDialog, ExportPage  # noqa: E402
+from lkip_desktop.ui.laporan.preview import ReportTableModel  # noqa: E402
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..reports.builders import CHAPTERS, TableSpec, standard_tables
-from ..reports.export import FORMATS, ExportPlan, document_title, export_paths, plan_export, write_export
-from ..reports.table import Cancelled
-from ..store.database import StoreError
-from .export_narasi import NarasiEditor
+from ...reports.builders import CHAPTERS, TableSpec, standard_tables
+from ...reports.export import FORMATS, ExportPlan, document_title, export_paths, plan_export, write_export
+from ...reports.table import Cancelled
+from ...store.database import StoreError
+from .narasi import NarasiEditor
 from .preview import TablePreview
 
 SETTINGS_DIR = "laporan/folder"

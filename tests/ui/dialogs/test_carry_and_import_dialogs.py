@@ -14,7 +14,7 @@ from lkip_desktop.ui.dialogs.carry_dialog import CarryDialog
 from lkip_desktop.ui.context import WorkbookContext
 from lkip_desktop.ui.dialogs.import_xlsx_dialog import ImportXlsxDialog, export_entry_template
 
-from ..exchange.helpers import build_2023, sha
+from ...exchange.helpers import build_2023, sha
 
 
 @pytest.fixture

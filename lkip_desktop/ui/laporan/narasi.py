@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from ..reports import narrative as N
-from ..edits import cells
+from ...reports import narrative as N
+from ...edits import cells
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 

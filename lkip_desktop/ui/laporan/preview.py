@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
-from ..reports import table as T
-from ..reports.table import Chart, ReportTable
+from ...reports import table as T
+from ...reports.table import Chart, ReportTable
 
 HEADER_BG = QColor("#D9E2EC")
 PROGRAM_BG = QColor("#EEF2F6")

@@ -18,7 +18,7 @@ from lkip_desktop.ui.dialogs.carry_dialog import CarryDialog, SummaryDialog
 from lkip_desktop.ui.context import WorkbookContext
 from lkip_desktop.ui.dialogs.import_xlsx_dialog import ImportXlsxDialog
 
-from ..exchange.helpers import build_2023, sha
+from ...exchange.helpers import build_2023, sha
 
 
 def _keep(shot: Path) -> None:
