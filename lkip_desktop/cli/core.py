@@ -10,6 +10,7 @@ from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_percent, format_rupiah
 from ..domain.reviu import KESALAHAN, SARAN, check
 from ..domain.values import format_value
+from ..edits import cells, values
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
 from ..reports.narrative import NARASI
@@ -89,7 +90,7 @@ def cmd_new(args) -> int:
         raise InputError(f"Tahun laporan {args.tahun} di luar periode Renstra {awal}–{akhir}.")
     with WorkbookService.create(args.workbook, tahun=args.tahun, renstra_awal=awal, renstra_akhir=akhir) as svc:
         if args.opd:
-            svc.set(CellRef("opd", (1,), "nama"), args.opd)
+            values.set_profile(svc, {"nama": args.opd})
     print(f"Buku kerja dibuat: {args.workbook}")
     return 0
 
@@ -184,14 +185,14 @@ def cmd_history(args) -> int:
         ref = _history_ref(svc, args)
         if ref is None and args.tabel:
             key = tuple(_key_part(k) for k in (args.kunci or "1").split(","))
-            ref = CellRef(args.tabel, key, args.kolom or "")
+            ref = CellRef(args.tabel, key, args.kolom or "")  # --tabel names the file's table itself
         for e in svc.history(ref, limit=args.batas):
             cell = f"{e.tabel}{list(e.kunci)}.{e.kolom}" if e.kolom else f"{e.tabel}{list(e.kunci)}"
             print(f"#{e.id} {e.waktu} {e.pengguna} {e.aksi} {cell}: {_show(e.lama)} → {_show(e.baru)}")
     return 0
 
 
-def _history_ref(svc, args) -> CellRef | None:
+def _history_ref(svc, args):
     from ..domain.errors import InputError
 
     if args.indikator:
@@ -199,12 +200,12 @@ def _history_ref(svc, args) -> CellRef | None:
         if ind is None:
             raise InputError(f"Indikator berkode '{args.indikator}' tidak ada.")
         tahun = args.tahun or svc.wb.settings.tahun
-        return CellRef("indicator_value", (ind.id, tahun, "target" if args.target else "realisasi", args.tw), "nilai")
+        return (cells.target if args.target else cells.realisasi)(ind.id, tahun, args.tw)
     if args.anggaran:
         item = svc.wb.item_by_kode(args.anggaran)
         if item is None:
             raise InputError(f"Tidak ada program/kegiatan/sub kegiatan berkode '{args.anggaran}'.")
-        return CellRef("budget_item", (item.id,), args.kolom or "realisasi")
+        return cells.item(item.id, args.kolom or "realisasi")
     return None
 
 
@@ -225,6 +226,6 @@ def cmd_restore(args) -> int:
         if entry is None or not entry.kolom:
             print("Nomor riwayat tidak ditemukan atau bukan perubahan satu sel.")
             return 1
-        svc.restore(CellRef(entry.tabel, entry.kunci, entry.kolom), entry.id)
-        print(f"Dipulihkan: {entry.tabel}.{entry.kolom} = {_show(entry.lama)}")
+        values.restore(svc, entry)
+        print(f"Dipulihkan: {cells.entry_label(entry)} = {_show(entry.lama)}")
     return 0

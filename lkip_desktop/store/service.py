@@ -308,13 +308,6 @@ class WorkbookService:
     def history(self, ref: CellRef | None = None, limit: int = 500) -> list[AuditEntry]:
         return read_history(self.db.conn, ref, limit)
 
-    def restore(self, ref: CellRef, audit_id: int) -> Changes:
-        """Bring back the value a cell had before the change ``audit_id`` (as a new edit)."""
-        for entry in self.history(ref):
-            if entry.id == audit_id and entry.kolom == ref.field:
-                return self.apply([SetOp(ref, entry.lama)], f"Pulihkan {TABLES[ref.table].label}")
-        raise InputError("Riwayat yang dipilih tidak ditemukan untuk sel ini.")
-
     def narasi(self, kunci: str) -> str:
         r = self.db.conn.execute("SELECT teks FROM narasi WHERE kunci = ?", (kunci,)).fetchone()
         return r[0] if r else ""

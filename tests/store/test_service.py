@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from lkip_desktop.edits import links
+from lkip_desktop.edits import links, values
 from lkip_desktop.domain.errors import FormulaError, InputError
 from lkip_desktop.domain.numbers import round_half_up
 from lkip_desktop.store.ops import CellRef, DeleteOp, InsertOp, SetOp
@@ -55,7 +55,7 @@ def test_every_change_writes_an_audit_row_and_can_be_restored(demo):
     history = demo.history(ref)
     assert [(e.lama, e.baru) for e in history[:2]] == [(Decimal("89"), Decimal("90.5")), (Decimal("88.13"), Decimal("89"))]
     assert history[0].pengguna and history[0].waktu
-    demo.restore(ref, history[1].id)  # back to the value before the first change
+    values.restore(demo, history[1])  # back to the value before the first change
     assert demo.get(ref) == Decimal("88.13")
     assert demo.history(ref)[0].baru == Decimal("88.13")
 
