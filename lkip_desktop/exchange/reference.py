@@ -62,7 +62,7 @@ class ReferenceBuilder:
         d = self.data
         self._profile(d)
         urut = 0
-        for t in d["renstra"].get("tujuan", []):
+        for t in (d.get("renstra") or {}).get("tujuan") or []:
             urut += 1
             tid = self.insert("tujuan", kode=t.get("kode") or "", nama=t["nama"], urut=urut)
             self._indicators(t.get("indikator") or [], "tujuan", tid)

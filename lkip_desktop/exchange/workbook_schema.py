@@ -56,7 +56,10 @@ def check_value(c: Checker, kind: Kind, v, p: str) -> None:
         if v not in (0, 1) or not isinstance(v, (int, bool)):
             c.bad(p, f"harus 0 atau 1, bukan {type_name(v)}")
     elif n == "decimal":
-        c.decimal_text(v, p, allow_int=False, non_negative=kind.non_negative)
+        if isinstance(v, str) and v.strip() in ("", "-"):
+            c.bad(p, "angka kosong; tulis null")
+        else:
+            c.decimal_text(v, p, allow_int=False, non_negative=kind.non_negative)
     elif n == "value":
         _indicator_value(c, v, p)
     elif n == "date":
