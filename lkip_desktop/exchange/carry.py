@@ -63,6 +63,10 @@ class Summary(ImportReport):
 
     HEADINGS = ("Dibawa:", "Ditautkan:", "Tidak dibawa:", "Perhatian:")
 
+    def __init__(self, judul: str = "", dibawa=None, tidak_dibawa=None, peringatan=None, ditautkan=None):
+        super().__init__(judul, list(dibawa or []), list(ditautkan or []), list(tidak_dibawa or []),
+                         list(peringatan or []))
+
     @property
     def dibawa(self) -> list[str]:
         return self.dimuat
