@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         + ", ".join(f.key for f in xlsx_import.FIELDS) + ". Indikator: "
                         + ", ".join(f.key for f in xlsx_import.IND_FIELDS) + ", komponen:NAMA")
     p.add_argument("--sheet", help="nama lembar (bawaan: lembar pertama yang berjudul kolom)")
+    p.add_argument("--triwulan", type=int, choices=(1, 2, 3, 4),
+                   help="triwulan tujuan kolom realisasi kumulatif ('Realisasi s.d. …'): jumlah triwulan itu "
+                        "= kumulatif dikurangi triwulan-triwulan sebelumnya yang tersimpan")
     p.add_argument("--dry-run", action="store_true", help="hanya pratinjau, tidak menyimpan")
     p.set_defaults(func=cmd_import_xlsx)
 
@@ -91,7 +94,7 @@ def cmd_import_xlsx(args) -> int:
         mapping = xlsx_import.parse_mapping(args.mapping, data, jenis) if args.mapping else \
             xlsx_import.auto_mapping(data, jenis, svc.wb)
         print(f"Jenis data: {jenis}. Pemetaan: {xlsx_import.describe_mapping(mapping)}")
-        pv = xlsx_import.preview(svc.wb, data, mapping, jenis)
+        pv = xlsx_import.preview(svc.wb, data, mapping, jenis, triwulan=getattr(args, "triwulan", None))
         print(pv.report())
         for m in pv.matched:
             for key, old, new in m.changes:

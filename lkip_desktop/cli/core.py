@@ -13,6 +13,7 @@ from ..domain.values import format_value
 from ..edits import cells, values
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
+from ..exchange.report import ImportReport
 from ..reports.narrative import NARASI
 from ..store.ops import CellRef
 from ..store.service import WorkbookService
@@ -109,7 +110,9 @@ def renstra_period(text: str | None) -> tuple[int | None, int | None]:
 
 
 def cmd_import_json(args) -> int:
-    jsonio.import_json(args.json, args.workbook).close()
+    report = ImportReport()
+    jsonio.import_json(args.json, args.workbook, report).close()
+    print(report.text())
     print(f"Buku kerja dibuat dari JSON: {args.workbook}")
     return 0
 
@@ -122,10 +125,9 @@ def cmd_export_json(args) -> int:
 
 
 def cmd_import_reference(args) -> int:
-    svc, warnings = import_reference(args.json, args.workbook)
+    svc, report = import_reference(args.json, args.workbook)
     svc.close()
-    for w in warnings:
-        print(f"Peringatan: {w}")
+    print(report.text())
     print(f"Buku kerja dibuat dari referensi: {args.workbook}")
     return 0
 

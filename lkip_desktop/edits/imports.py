@@ -21,9 +21,11 @@ def import_sheet(book: Book, pv: X.Preview) -> Changes | None:
 
 
 def import_xlsx(book: Book, path: Path | str, mapping: str | dict[str, int] | None = None,
-                sheet: str | None = None, *, jenis: str | None = None, dry_run: bool = False) -> X.Preview:
-    """Read, map, preview and (unless ``dry_run``) apply a sheet. Raises XlsxImportError."""
-    pv = X.plan_import(book.wb, path, mapping, sheet, jenis=jenis)
+                sheet: str | None = None, *, jenis: str | None = None, triwulan: int | None = None,
+                dry_run: bool = False) -> X.Preview:
+    """Read, map, preview and (unless ``dry_run``) apply a sheet. ``triwulan``: the quarter a
+    cumulative ("s.d.") column goes into. Raises XlsxImportError."""
+    pv = X.plan_import(book.wb, path, mapping, sheet, jenis=jenis, triwulan=triwulan)
     if not dry_run:
         import_sheet(book, pv)
     return pv

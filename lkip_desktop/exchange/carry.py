@@ -26,6 +26,7 @@ from ..store.ops import InsertOp, Op
 from ..store.schema import SCHEMA_VERSION, TABLES
 from ..store.service import WorkbookService
 from .builder import NewWorkbook
+from .report import ImportReport
 
 # Settings that describe the OPD's conventions (carried); tahun and the period are set anew.
 _CONVENTIONS = [f for f in TABLES["settings"].fields if f not in ("tahun", "renstra_awal", "renstra_akhir")]
@@ -56,24 +57,23 @@ class SourceInfo:
         return tahun > self.renstra_akhir
 
 
-@dataclass
-class Summary:
-    """What was carried, what not and why (Indonesian lines for the user)."""
+class Summary(ImportReport):
+    """What was carried, what not and why (Indonesian lines for the user): the import report
+    of a carry-over, with its own section titles."""
 
-    judul: str = ""
-    dibawa: list[str] = field(default_factory=list)
-    tidak_dibawa: list[str] = field(default_factory=list)
-    peringatan: list[str] = field(default_factory=list)
+    HEADINGS = ("Dibawa:", "Ditautkan:", "Tidak dibawa:", "Perhatian:")
 
-    def text(self) -> str:
-        out = [self.judul] if self.judul else []
-        if self.dibawa:
-            out += ["", "Dibawa:"] + [f"  • {s}" for s in self.dibawa]
-        if self.tidak_dibawa:
-            out += ["", "Tidak dibawa:"] + [f"  • {s}" for s in self.tidak_dibawa]
-        if self.peringatan:
-            out += ["", "Perhatian:"] + [f"  • {s}" for s in self.peringatan]
-        return "\n".join(out).strip()
+    def __init__(self, judul: str = "", dibawa=None, tidak_dibawa=None, peringatan=None, ditautkan=None):
+        super().__init__(judul, list(dibawa or []), list(ditautkan or []), list(tidak_dibawa or []),
+                         list(peringatan or []))
+
+    @property
+    def dibawa(self) -> list[str]:
+        return self.dimuat
+
+    @property
+    def tidak_dibawa(self) -> list[str]:
+        return self.dilewati
 
 
 # -- reading the old file without touching it -----------------------------------------------

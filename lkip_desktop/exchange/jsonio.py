@@ -17,6 +17,8 @@ from ..store.ops import CellRef, InsertOp, SetOp
 from ..store.kinds import from_json, to_json
 from ..store.schema import SCHEMA_VERSION, TABLES
 from ..store.service import WorkbookService
+from .report import ImportReport
+from .workbook_schema import check_workbook_json
 
 FORMAT = "lkip-workbook/1"
 # Parents before children, so import can insert in this order.
@@ -64,23 +66,28 @@ def export_json(svc: WorkbookService, path: Path | str) -> None:
     Path(path).write_text(text + "\n", encoding="utf-8")
 
 
-def import_json(json_path: Path | str, out_path: Path | str) -> WorkbookService:
-    """A new workbook at ``out_path`` from an interchange JSON (all or nothing)."""
+def import_json(json_path: Path | str, out_path: Path | str, report: ImportReport | None = None) -> WorkbookService:
+    """A new workbook at ``out_path`` from an interchange JSON (all or nothing). The JSON is
+    checked whole before any op is built; ``report`` (when given) gets what was loaded."""
     try:
         data = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
-    settings = data.get("settings") or {}
-    try:
-        tahun = int(settings["tahun"])
-        ops = _ops(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"JSON buku kerja tidak lengkap atau rusak: {exc}") from exc
-    return WorkbookService.create_from(out_path, ops, "Impor JSON buku kerja", tahun=tahun,
-                                       renstra_awal=int(settings["renstra_awal"]),
-                                       renstra_akhir=int(settings["renstra_akhir"]))
+    check_workbook_json(data, ORDER)
+    settings = data["settings"]
+    ops = _ops(data)
+    svc = WorkbookService.create_from(out_path, ops, "Impor JSON buku kerja", tahun=settings["tahun"],
+                                      renstra_awal=settings["renstra_awal"],
+                                      renstra_akhir=settings["renstra_akhir"])
+    if report is not None:
+        report.judul = report.judul or f"Buku kerja tahun {settings['tahun']} dibuat dari {Path(json_path).name}."
+        report.count_loaded({t: len(data.get(t) or []) for t in ORDER}, {t: TABLES[t].label for t in ORDER})
+        ignored = sorted(k for k in data if k not in ORDER and k not in ("format", "schema", "opd", "settings"))
+        if ignored:
+            report.dilewati.append(f"Bagian tak dikenal, tidak dimuat: {', '.join(ignored)[:200]}")
+    return svc
 
 
 def _ops(data: dict) -> list:
@@ -93,10 +100,5 @@ def _ops(data: dict) -> list:
     for table in ORDER:
         t = TABLES[table]
         for row in data.get(table) or []:
-            if not isinstance(row, dict):
-                raise ValueError(f"baris {table} bukan objek")
-            unknown = set(row) - set(t.fields) - set(t.key)
-            if unknown:
-                raise ValueError(f"kolom tak dikenal di {table}: {', '.join(sorted(unknown))}")
             ops.append(InsertOp(table, {c: (t.fields[c].from_db(v) if c in t.fields else v) for c, v in row.items()}))
     return ops

@@ -19,9 +19,12 @@ from ..domain.errors import InputError
 from ..domain.nip import parse_nip
 from ..domain.numbers import parse_number
 from ..domain.values import Predikat, parse_indicator_value
-from ..store.ops import InsertOp
+from ..store.schema import TABLES
 from ..store.service import WorkbookService
 from .builder import NewWorkbook
+from .reference_pk import Linker, load_pk, program_name
+from .reference_schema import check_reference, parse_periode
+from .report import NOT_LOADED_NO_HOME, ImportReport
 
 FORMAT = "lkip-reference/1"
 
@@ -30,14 +33,20 @@ class ReferenceBuilder:
     def __init__(self, data: dict):
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(f"Berkas bukan data referensi LKIP (format '{FORMAT}').")
+        check_reference(data)
         self.data = data
         self.book = NewWorkbook()
         self.ops = self.book.ops
-        self.warnings: list[str] = []
+        self.report = ImportReport()
+        self.warnings = self.report.dilewati  # values that could not be read, links not found
         self.by_kode: dict[str, str] = {}
         self.by_nama: dict[str, str] = {}
         self.pending_links: list[tuple[str, list[str]]] = []
-        self.tahun = int(data["tahun"])
+        self.tahun = data["tahun"]
+        self.periode = parse_periode((data.get("renstra") or {}).get("periode"), self.tahun)
+        self.indicators = Linker()
+        self.programs = Linker(program_name)
+        self.history: dict[str, int] = {}  # "target 2023" -> values loaded for years before tahun
 
     # -- helpers -----------------------------------------------------------------------
     def insert(self, table: str, **row) -> str:
@@ -53,7 +62,7 @@ class ReferenceBuilder:
         d = self.data
         self._profile(d)
         urut = 0
-        for t in d["renstra"].get("tujuan", []):
+        for t in (d.get("renstra") or {}).get("tujuan") or []:
             urut += 1
             tid = self.insert("tujuan", kode=t.get("kode") or "", nama=t["nama"], urut=urut)
             self._indicators(t.get("indikator") or [], "tujuan", tid)
@@ -65,11 +74,25 @@ class ReferenceBuilder:
             self.book.set("narasi", "teks", str(strategi), key=("renstra.strategi",))
         self._budget(d.get("anggaran") or {})
         self._links()
-        self._pk(d.get("pk") or [])
+        load_pk(self.insert, self._nip, d.get("pk") or [], self.indicators, self.programs, self.report)
         for i, p in enumerate(d.get("prestasi") or [], 1):
             self.insert("prestasi", tanggal=date.fromisoformat(p["tanggal"]) if p.get("tanggal") else None,
                         uraian=p.get("uraian") or "", pemberi=p.get("pemberi") or "", urut=i)
+        self._finish_report()
         return self.ops
+
+    def _finish_report(self) -> None:
+        r = self.report
+        r.judul = f"Buku kerja tahun {self.tahun} dari data referensi ({self.data.get('format')})."
+        r.count_loaded(self.book.counts, {t: TABLES[t].label for t in TABLES})
+        for what, n in sorted(self.history.items()):
+            r.dimuat.append(f"{n} nilai {what} (riwayat tahun sebelumnya)")
+        for row in self.book.rows("pk_version"):
+            state = "ditandatangani" if row["ditandatangani"] else "belum ditandatangani"
+            r.dimuat.append(f"PK {row['jenis']}: tempat {row['tempat'] or '(kosong)'}, tanggal "
+                            f"{row['tanggal'].isoformat() if row['tanggal'] else '(kosong)'}, {state}")
+        for path in no_home_fields(self.data):
+            r.dilewati.append(f"{path}: {NOT_LOADED_NO_HOME}.")
 
     def _profile(self, d: dict) -> None:
         opd, kepala, atasan = d.get("opd") or {}, (d.get("opd") or {}).get("kepala") or {}, \
@@ -85,8 +108,8 @@ class ReferenceBuilder:
         for f, v in values.items():
             if v:
                 self.book.set("opd", f, v)
-        awal, akhir = (d.get("renstra") or {}).get("periode") or [self.tahun, self.tahun]
-        for f, v in (("tahun", self.tahun), ("renstra_awal", int(awal)), ("renstra_akhir", int(akhir))):
+        awal, akhir = self.periode
+        for f, v in (("tahun", self.tahun), ("renstra_awal", awal), ("renstra_akhir", akhir)):
             self.book.set("settings", f, v)
         # A published report with pagu perubahan was written after the APBD-P (RULES 6.3).
         has_perubahan = any(s.get("pagu_perubahan") for p in (d.get("anggaran") or {}).get("program") or []
@@ -116,6 +139,8 @@ class ReferenceBuilder:
                 rumus=ind.get("rumus") or "", rumus_komponen=rumus_k, urut=n,
                 penjelasan=extra.get("penjelasan") or "",
             )
+            if owner_kind in ("tujuan", "sasaran"):
+                self.indicators.add(iid, ind.get("kode"), ind["nama"])
             komponen = ind.get("komponen") or {}
             for tahun, text in (ind.get("target") or {}).items():
                 self._value(iid, int(tahun), M.TARGET, text, jenis)
@@ -142,6 +167,9 @@ class ReferenceBuilder:
         if v is not None:
             self.insert("indicator_value", indicator_id=iid, tahun=tahun, jenis_nilai=jenis_nilai,
                         periode=M.ANNUAL, nilai=v)
+            if tahun < self.tahun:
+                what = f"{jenis_nilai} {tahun}"
+                self.history[what] = self.history.get(what, 0) + 1
 
     def _budget(self, anggaran: dict) -> None:
         for i, p in enumerate(anggaran.get("program") or [], 1):
@@ -165,6 +193,10 @@ class ReferenceBuilder:
         iid = self.insert("budget_item", **row)
         if row["kode"]:
             self.by_kode[row["kode"]] = iid
+        if level == "program":
+            extra = src.get("extra") or {}
+            self.programs.add(iid, row["kode"], row["nama"],
+                              *(v for k, v in extra.items() if k.startswith("nama_") and isinstance(v, str)))
         # A program's own quarterly plan in rupiah (SETDA Tabel 2.5), where the report has one.
         for tw, amount in enumerate((src.get("extra") or {}).get("alokasi_triwulan") or [], 1):
             if amount is not None:
@@ -198,42 +230,6 @@ class ReferenceBuilder:
                     seen.add(target)
                     self.insert("dukungan", indicator_id=iid, item_id=target)
 
-    def _pk(self, versions: list[dict]) -> None:
-        murni_by_program: dict[str, int] = {}
-        for n, pk in enumerate(versions, 1):
-            p1, p2 = pk.get("pihak_pertama") or {}, pk.get("pihak_kedua") or {}
-            pid = self.insert(
-                "pk_version", jenis=pk.get("jenis") or "murni", tempat=pk.get("tempat") or "",
-                tanggal=date.fromisoformat(pk["tanggal"]) if pk.get("tanggal") else None,
-                pihak1_nama=p1.get("nama") or "", pihak1_jabatan=p1.get("jabatan") or "",
-                pihak1_pangkat=p1.get("pangkat") or "", pihak1_golongan=p1.get("golongan") or "",
-                pihak1_nip=self._nip(p1.get("nip")), pihak2_nama=p2.get("nama") or "",
-                pihak2_jabatan=p2.get("jabatan") or "", ditandatangani=True, urut=n,
-            )
-            for i, s in enumerate(pk.get("sasaran") or [], 1):
-                kode = (s.get("extra") or {}).get("kode_indikator")
-                self.insert("pk_sasaran", pk_id=pid, sasaran=s.get("sasaran") or "",
-                            indikator=s.get("indikator") or "", satuan=s.get("satuan") or "",
-                            target=str(s.get("target") or ""), indicator_id=self._indicator_by_kode(kode), urut=i)
-            for i, p in enumerate(pk.get("program") or [], 1):
-                kode = (p.get("extra") or {}).get("kode_program")
-                anggaran = int(p.get("anggaran") or 0)
-                key = kode or p.get("program")
-                murni = murni_by_program.get(key) if pk.get("jenis") == "perubahan" else None
-                if pk.get("jenis") != "perubahan":
-                    murni_by_program[key] = anggaran
-                self.insert("pk_program", pk_id=pid, program=p.get("program") or "", anggaran=anggaran,
-                            anggaran_murni=murni, keterangan=p.get("keterangan") or "",
-                            item_id=self.by_kode.get(kode) if kode else None, urut=i)
-
-    def _indicator_by_kode(self, kode: str | None) -> str | None:
-        if not kode:
-            return None
-        for op in self.ops:
-            if isinstance(op, InsertOp) and op.table == "indicator" and op.row.get("kode") == kode:
-                return op.row["id"]
-        return None
-
 
 def _reference_value(text: str, jenis: str):
     """Reference figures are dot-decimal strings ("89.414" is 89,414, not 89.414 in id-ID
@@ -263,19 +259,40 @@ def _leading_number(text) -> Decimal | None:
         return None
 
 
-def import_reference(json_path: Path | str, out_path: Path | str) -> tuple[WorkbookService, list[str]]:
+def no_home_fields(data: dict) -> list[str]:
+    """JSON paths of figures the workbook has no place for yet: evaluation-component
+    weights (bobot) and program groups (kelompok)."""
+    out: list[str] = []
+
+    def walk(v, path: str) -> None:
+        if isinstance(v, dict):
+            for k, x in v.items():
+                p = f"{path}.{k}" if path else k
+                if k.startswith(("bobot", "kelompok")) and x not in (None, "", [], {}):
+                    out.append(p)
+                elif k not in ("discrepancies", "tercetak", "notes"):
+                    walk(x, p)
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                walk(x, f"{path}[{i}]")
+
+    walk(data, "")
+    return out
+
+
+def import_reference(json_path: Path | str, out_path: Path | str) -> tuple[WorkbookService, ImportReport]:
     """Create a new workbook at ``out_path`` from a reference JSON. Returns the open service
-    and the loader's warnings."""
+    and the import report (loaded, linked, skipped and why, warnings)."""
     try:
         data = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"Berkas referensi tidak terbaca: {exc}") from exc
     builder = ReferenceBuilder(data)
     builder.build()
-    periode = (data.get("renstra") or {}).get("periode") or [builder.tahun, builder.tahun]
+    awal, akhir = builder.periode
     svc = builder.book.write(out_path, "Impor data laporan referensi", tahun=builder.tahun,
-                             renstra_awal=int(periode[0]), renstra_akhir=int(periode[1]))
-    return svc, builder.warnings
+                             renstra_awal=awal, renstra_akhir=akhir)
+    return svc, builder.report
 
 
-__all__ = ["import_reference", "ReferenceBuilder", "Predikat"]
+__all__ = ["import_reference", "ReferenceBuilder", "Predikat", "no_home_fields"]

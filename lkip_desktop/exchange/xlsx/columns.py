@@ -18,6 +18,7 @@ class Field:
     table: str | None  # None: used for matching/display only
     column: str | None
     triwulan: int | None = None
+    kumulatif: bool = False  # "Realisasi s.d. …": the year so far, into the quarter the user names
 
 
 FIELDS: list[Field] = [
@@ -32,6 +33,9 @@ FIELDS: list[Field] = [
 ] + [
     Field(f"realisasi_tw{n}", f"Realisasi Keuangan TW {r}", "budget_quarter", "realisasi_keuangan", n)
     for n, r in zip(range(1, 5), ("I", "II", "III", "IV"))
+] + [
+    Field("realisasi_sd", "Realisasi s.d. Triwulan (kumulatif)", "budget_quarter", "realisasi_keuangan",
+          kumulatif=True),
 ]
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 VALUE_FIELDS = [f for f in FIELDS if f.table]
@@ -79,7 +83,14 @@ _HEADER_WORDS = {
     "pagu setelah perubahan": "pagu_perubahan",
     "realisasi": "realisasi", "realisasi anggaran": "realisasi", "realisasi keuangan": "realisasi",
     "realisasi rp": "realisasi",
+    # SIPD / SIPKD / SIMDA report titles
+    "anggaran setelah perubahan": "pagu_perubahan", "anggaran sesudah perubahan": "pagu_perubahan",
+    "pagu sesudah perubahan": "pagu_perubahan", "anggaran sebelum perubahan": "pagu_murni",
+    "realisasi s d periode ini": "realisasi_sd", "realisasi sd periode ini": "realisasi_sd",
+    "realisasi s d saat ini": "realisasi_sd", "realisasi kumulatif": "realisasi_sd",
 }
+# Titles of columns a report shows but that hold nothing to import (derived figures).
+IGNORED_HEADERS = {"sisa anggaran", "sisa", "", "no", "nomor", "capaian", "persen", "serapan"}
 for _n in range(1, 5):
     for _w in ("tw", "triwulan"):
         _HEADER_WORDS[f"target keuangan {_w} {_n}"] = f"target_tw{_n}"
@@ -87,6 +98,8 @@ for _n in range(1, 5):
         _HEADER_WORDS[f"realisasi keuangan {_w} {_n}"] = f"realisasi_tw{_n}"
         _HEADER_WORDS[f"realisasi {_w} {_n}"] = f"realisasi_tw{_n}"
         _HEADER_WORDS[f"{_w} {_n}"] = f"realisasi_tw{_n}"
+        _HEADER_WORDS[f"realisasi s d {_w} {_n}"] = "realisasi_sd"
+        _HEADER_WORDS[f"realisasi sd {_w} {_n}"] = "realisasi_sd"
 
 # Indicator sheets; titles are compared without a year ("Target 2024" -> "target").
 _IND_HEADER_WORDS = {
@@ -116,6 +129,15 @@ def budget_header_key(title) -> str | None:
     """The budget field a column title names ("Realisasi 2024" too)."""
     h = normalize_header(title)
     return _HEADER_WORDS.get(h) or _HEADER_WORDS.get(" ".join(YEAR_WORD.sub(" ", h).split()))
+
+
+_QUARTER_IN_TITLE = re.compile(r"\b(?:tw|triwulan)\s+([1-4])\b")
+
+
+def quarter_in_title(title) -> int | None:
+    """The quarter a cumulative title names ("Realisasi s.d. Triwulan III" -> 3), if any."""
+    m = _QUARTER_IN_TITLE.search(normalize_header(title))
+    return int(m.group(1)) if m else None
 
 
 def komponen_key(name) -> str:

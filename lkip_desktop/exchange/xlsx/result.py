@@ -47,6 +47,9 @@ class Preview:
     blocking: list[str] = field(default_factory=list)  # whole-file reasons (wrong year, duplicate kode)
     ops: list[Op] = field(default_factory=list)
     jenis: str = "anggaran"  # or "indikator"
+    triwulan: int | None = None  # the quarter a cumulative ("s.d.") column went into
+    notes: list[str] = field(default_factory=list)  # how columns were read (cumulative, ignored)
+    formulas: list[Problem] = field(default_factory=list)  # formula cells read from their cached value
 
     @property
     def ok(self) -> bool:
@@ -76,6 +79,10 @@ class Preview:
 
     def report(self) -> str:
         out = [f"Lembar '{self.sheet.sheet}': {len(self.matched)} baris cocok, {self.n_changes} nilai berubah."]
+        out += self.notes
+        if self.formulas:
+            out.append(f"{len(self.formulas)} sel berisi rumus; dipakai nilai tersimpannya (hasil terakhir Excel):")
+            out += [f"  {p}" for p in self.formulas[:30]]
         if self.unmatched:
             what = "indikator" if self.jenis == "indikator" else "kode"
             out.append(f"{len(self.unmatched)} baris tidak cocok ({what} tidak ada di buku kerja; tidak diimpor):")

@@ -74,11 +74,13 @@ def sheet_names(path: Path | str) -> list[str]:
         wb.close()
 
 
-def _load(path: Path | str):
+def _load(path: Path | str, *, data_only: bool = True):
+    """The workbook through openpyxl (defusedxml), read-only, links not kept. ``data_only``:
+    formula cells give Excel's cached result; without it they give the formula text."""
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(Path(path), read_only=True, data_only=True, keep_links=False)
+        return openpyxl.load_workbook(Path(path), read_only=True, data_only=data_only, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - any parser failure means a damaged or hostile file
         raise XlsxImportError(f"'{Path(path).name}' rusak atau bukan buku kerja Excel yang sah ({_short(exc)}).") \
             from exc
@@ -99,6 +101,12 @@ def read_sheet(path: Path | str, sheet: str | None = None, *,
     in a worker thread)."""
     path = Path(path)
     check_file(path)
+    data = _read_values(path, sheet, jenis, progress, cancelled)
+    data.formulas = _formulas(path, data.sheet, len(data.rows))
+    return data
+
+
+def _read_values(path: Path, sheet, jenis, progress, cancelled) -> SheetData:
     wb = _load(path)
     try:
         names = list(wb.sheetnames)
@@ -169,6 +177,32 @@ def _read_ws(wb, path: Path, name: str, names: list[str], progress, cancelled) -
         progress(len(rows))
     header = find_header_row(rows)
     return SheetData(path, name, names, rows, header, stated_year(rows, header), formats)
+
+
+def _formulas(path: Path, name: str, n_rows: int) -> dict[tuple[int, int], str]:
+    """The cells of one sheet that hold a formula (a second, formula-text read of the same
+    checked file, bounded by the rows already read)."""
+    if not n_rows:
+        return {}
+    wb = _load(path, data_only=False)
+    out: dict[tuple[int, int], str] = {}
+    try:
+        ws = wb[name]
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
+        for i, cells in enumerate(ws.iter_rows(max_row=n_rows, max_col=limits.MAX_COLS)):
+            for j, cell in enumerate(cells):
+                v = cell.value
+                text = getattr(v, "text", v)  # an array formula object carries its text
+                if getattr(cell, "data_type", None) == "f" or (isinstance(text, str) and text.startswith("=")):
+                    out[(i, j)] = str(text)[:200]
+    except XlsxImportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged sheet XML
+        raise XlsxImportError(f"Lembar '{name}' rusak dan tidak dapat dibaca ({_short(exc)}).") from exc
+    finally:
+        wb.close()
+    return out
 
 
 def _trim(row: tuple) -> tuple:

@@ -20,6 +20,9 @@ class SheetData:
     tahun: int | None  # a year the sheet states above its data ("Tahun Anggaran 2024")
     # (row index, column index) -> number format of a numeric cell whose format is not General
     formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    # (row index, column index) -> formula text of a cell that holds a formula; its value in
+    # ``rows`` is Excel's cached result (None when the file was saved without one)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def n_cols(self) -> int:
@@ -39,6 +42,12 @@ class SheetData:
     @property
     def data_start(self) -> int:
         return 0 if self.header_row is None else self.header_row + 1
+
+    def is_numbering(self, row: int) -> bool:
+        """A row of column numbers under the header (1, 2, 3, …), as SIPD reports print."""
+        cells = [(j, v) for j, v in enumerate(self.rows[row]) if v is not None]
+        return len(cells) >= 3 and all(type(v) is int for _, v in cells) and \
+            [v for _, v in cells] == list(range(cells[0][1], cells[0][1] + len(cells)))
 
     def value(self, row: int, col: int | None):
         r = self.rows[row]
