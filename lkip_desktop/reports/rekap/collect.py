@@ -7,12 +7,14 @@ a workbook, damaged, newer format, another year, a second file of the same OPD) 
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ...store.database import StoreError
+from ...store.database import FileLockedError, StoreError
 from ...store.service import WorkbookService
 from .ringkasan import RingkasanError, read_ringkasan
 from .summary import OpdSummary, summarize
@@ -62,8 +64,25 @@ def read_one(path: Path) -> OpdSummary:
     """One input -> its summary. Raises StoreError or RingkasanError with the reason."""
     if path.suffix.lower() == RINGKASAN_SUFFIX:
         return read_ringkasan(path)
-    with WorkbookService.open_snapshot(path) as svc:
-        return summarize(svc, path.name)
+    try:
+        with WorkbookService.open_snapshot(path) as svc:
+            return summarize(svc, path.name)
+    except FileLockedError:
+        return _read_held(path)
+
+
+def _read_held(path: Path) -> OpdSummary:
+    """A workbook another session holds (its exclusive lock refuses a reader): summarise a
+    copy of its bytes as they are (every change there is committed at once), in a temporary
+    folder. The copy is checked like any file, so one caught mid-write is listed as damaged."""
+    tmp = Path(tempfile.mkdtemp(prefix="lkip-rekap-"))
+    try:
+        copy = tmp / path.name
+        shutil.copyfile(path, copy)
+        with WorkbookService.open_snapshot(copy) as svc:
+            return summarize(svc, path.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _reason(exc: BaseException) -> str:
@@ -115,7 +134,7 @@ def collect(paths: Iterable[Path | str], tahun: int | None = None, progress: Pro
         newer, older = (s, other) if (s.last_change or "") > (other.last_change or "") else (other, s)
         kept[s.key] = newer
         result.skipped.append(Skipped(paths_of[id(older)],
-                                      f"OPD yang sama ({older.name} {older.tahun}) dengan {newer.source}, "
-                                      "yang perubahan terakhirnya lebih baru"))
+                                      f"OPD yang sama ({older.name} {older.tahun}) dengan {newer.source}; "
+                                      "yang direkap berkas dengan perubahan terakhir paling baru"))
     result.summaries = [s for s in read if kept.get(s.key) is s]
     return result
