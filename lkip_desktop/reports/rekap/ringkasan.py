@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -85,27 +85,30 @@ def _field(d: dict, name: str, kind: type | tuple, *, null: bool = False) -> Any
     return v
 
 
-def _decimal(d: dict, name: str) -> Decimal | None:
-    text = _field(d, name, str, null=True)
-    if text is None:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise RingkasanError(f"kolom '{name}' bukan angka desimal") from None
+def _finite(text: str) -> Decimal:
+    value = Decimal(text)  # InvalidOperation is an ArithmeticError
     if not value.is_finite():
-        raise RingkasanError(f"kolom '{name}' bukan angka desimal")
+        raise ValueError(text)
     return value
 
 
-def _date(d: dict, name: str) -> date | None:
+def _parsed(d: dict, name: str, parse, what: str):
+    """A nullable text field parsed by ``parse``; a text that does not parse is refused."""
     text = _field(d, name, str, null=True)
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise RingkasanError(f"kolom '{name}' bukan tanggal (YYYY-MM-DD)") from None
+        return parse(text)
+    except (ValueError, ArithmeticError):
+        raise RingkasanError(f"kolom '{name}' bukan {what}") from None
+
+
+def _decimal(d: dict, name: str) -> Decimal | None:
+    return _parsed(d, name, _finite, "angka desimal")
+
+
+def _date(d: dict, name: str) -> date | None:
+    return _parsed(d, name, date.fromisoformat, "tanggal (YYYY-MM-DD)")
 
 
 def from_json(d: Any, source: str = "") -> OpdSummary:

@@ -57,6 +57,8 @@ def test_ringkasan_is_accepted_beside_workbooks_and_bad_ones_are_listed(demo_pat
     (folder / "jenis.json").write_text(json.dumps({**good, "pagu_murni": "banyak"}), encoding="utf-8")
     (folder / "angka.json").write_text(json.dumps({**good, "capaian": 112.2}), encoding="utf-8")
     (folder / "lain.json").write_text("[1, 2", encoding="utf-8")
+    (folder / "tanggal.json").write_text(json.dumps({**good, "pk_tanggal": "kemarin"}), encoding="utf-8")
+    (folder / "teks.json").write_text(json.dumps({**good, "serapan": "sebagian"}), encoding="utf-8")
     small_opd(folder / "kecil.lkip")
     result = collect([folder])
     assert sorted(s.name for s in result.summaries) == ["Kecamatan Kecil", "Sekretariat Daerah Kota Bekasi"]
@@ -65,6 +67,7 @@ def test_ringkasan_is_accepted_beside_workbooks_and_bad_ones_are_listed(demo_pat
     assert "pagu_murni" in reasons["jenis.json"]
     assert "capaian" in reasons["angka.json"]  # a float is refused: decimals travel as strings
     assert "bukan berkas JSON" in reasons["lain.json"]
+    assert "pk_tanggal" in reasons["tanggal.json"] and "serapan" in reasons["teks.json"]
 
 
 def test_duplicate_opd_keeps_the_latest_change(demo_path, tmp_path):
