@@ -98,6 +98,22 @@ def city_totals(summaries: Sequence[OpdSummary]) -> list[Cell]:
     return [T.text("")] + [by_title[c.title] for c in OPD_COLUMNS]
 
 
+CHART_ROWS = 15  # OPDs per chart: the shared chart frame has room for about this many bars
+
+
+def opd_charts(n: int) -> list[Chart]:
+    """Capaian and serapan per OPD, in ranking order, a chart per ``CHART_ROWS`` OPDs."""
+    charts = []
+    for title, name, col in (("Rata-rata capaian per OPD (%)", "Capaian", "Rata-rata Capaian (%)"),
+                             ("Serapan anggaran per OPD (%)", "Serapan", "Serapan (%)")):
+        for start in range(0, n, CHART_ROWS):
+            rows = list(range(start, min(n, start + CHART_ROWS)))
+            part = f", peringkat {start + 1}–{rows[-1] + 1}" if n > CHART_ROWS else ""
+            charts.append(Chart("hbar", title + part, COL["OPD"], [(name, COL[col])], rows,
+                                reference=HUNDRED, reference_label="100%", y_title="%"))
+    return charts
+
+
 def opd_table(summaries: Sequence[OpdSummary], number: str = "1") -> ReportTable:
     ncols = len(OPD_COLUMNS) + 1
     t = ReportTable(
@@ -112,13 +128,7 @@ def opd_table(summaries: Sequence[OpdSummary], number: str = "1") -> ReportTable
         t.add([T.number(rank, 0, align="center")] + [c.cell(s) for c in OPD_COLUMNS])
     if rows:
         t.add(city_totals(rows), level=T.TOTAL)
-        body = list(range(len(rows)))
-        t.charts = [
-            Chart("hbar", "Rata-rata capaian per OPD (%)", COL["OPD"], [("Capaian", COL["Rata-rata Capaian (%)"])],
-                  body, reference=HUNDRED, reference_label="100%", y_title="%"),
-            Chart("hbar", "Serapan anggaran per OPD (%)", COL["OPD"], [("Serapan", COL["Serapan (%)"])],
-                  body, reference=HUNDRED, reference_label="100%", y_title="%"),
-        ]
+        t.charts = opd_charts(len(rows))
     t.notes.append("Peringkat menurut rata-rata capaian IKU. Baris Kota: jumlah; capaian = rata-rata capaian OPD; "
                    "serapan = jumlah realisasi ÷ jumlah pagu. Efisiensi dan predikat tidak dijumlahkan.")
     t.validate()

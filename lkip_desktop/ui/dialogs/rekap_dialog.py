@@ -23,6 +23,7 @@ from ...store.database import StoreError
 from ..work import Worker, run_with_progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTO_YEAR = 1999
 OPEN_FILTER = "Buku kerja LKIP atau ringkasan (*.lkip *.json)"
 
 
@@ -80,7 +81,8 @@ class RekapDialog(QDialog):
         self.pick_folder.clicked.connect(self._pick_folder)
         self.pick_files = QPushButton("Pilih &berkas…")
         self.pick_files.clicked.connect(self._pick_files)
-        self.tahun = QSpinBox(minimum=0, maximum=2100, specialValueText="otomatis")
+        # the minimum reads "otomatis" (the year most files have); one step up is a real year
+        self.tahun = QSpinBox(minimum=AUTO_YEAR, maximum=2100, value=AUTO_YEAR, specialValueText="otomatis")
         self.tahun.setToolTip("Tahun yang direkap; otomatis: tahun kebanyakan berkas")
         top = QHBoxLayout()
         top.addWidget(self.pick_folder)
@@ -182,7 +184,7 @@ class RekapDialog(QDialog):
         """Read ``paths`` in a worker thread; the table fills when it ends."""
         if self.busy:
             return
-        tahun = self.tahun.value() or None
+        tahun = None if self.tahun.value() == AUTO_YEAR else self.tahun.value()
         self.stop = self.relay.stop = threading.Event()
         self.worker = Worker(lambda: collect(paths, tahun, progress=self.relay.report), self)
         self.worker.finished.connect(self._finished)

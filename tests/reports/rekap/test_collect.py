@@ -111,3 +111,12 @@ def test_cli_rekap(rekap_folder, hashes, tmp_path, capsys):
     assert main(["rekap", str(rekap_folder / "acak.lkip")]) == 1  # nothing summarised
     assert main(["rekap", str(rekap_folder), "--xlsx", str(rekap_folder / "setda.lkip")]) == 1  # never a workbook
     assert {p.name: sha256(p) for p in rekap_folder.iterdir()} == hashes
+
+
+def test_charts_split_so_every_bar_has_room():
+    from lkip_desktop.reports.rekap.tables import CHART_ROWS, opd_charts
+
+    charts = opd_charts(2 * CHART_ROWS + 1)
+    assert len(charts) == 6 and all(len(c.rows) <= CHART_ROWS for c in charts)
+    assert sorted(r for c in charts[:3] for r in c.rows) == list(range(2 * CHART_ROWS + 1))
+    assert len(opd_charts(3)) == 2

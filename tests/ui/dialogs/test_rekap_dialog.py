@@ -95,3 +95,12 @@ def test_berkas_menu_opens_the_rekap_window(window):
     dlg = window.findChild(RekapDialog)
     assert dlg is not None and dlg.isVisible()
     dlg.close()
+
+
+def test_tahun_box_picks_the_year(dialog, qtbot, rekap_folder):  # noqa: F811
+    assert dialog.tahun.text() == "otomatis"
+    dialog.tahun.setValue(2023)
+    dialog.start([rekap_folder])
+    qtbot.waitUntil(lambda: dialog.collection is not None, timeout=60000)
+    assert [r[1] for r in _rows(dialog)] == ["Badan Tahun Lalu"]
+    assert dialog.collection.tahun == 2023
