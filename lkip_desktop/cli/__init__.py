@@ -14,9 +14,9 @@ import sys
 from .. import __version__
 from ..domain.errors import InputError
 from ..store.database import StoreError
-from . import carry, core, export, pk
+from . import carry, core, export, pk, rekap
 
-COMMAND_MODULES = [core, pk, carry, export]
+COMMAND_MODULES = [core, pk, carry, export, rekap]
 
 
 def build_parser() -> argparse.ArgumentParser:

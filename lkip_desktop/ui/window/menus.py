@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ... import APP_NAME, __version__, paths
 from .. import appsettings, notices
+from ..dialogs.rekap_dialog import RekapDialog
 from ..pages.registry import PAGES
 
 
@@ -36,6 +37,8 @@ class MenusMixin:
         self.recent_menu = f.addMenu("Buka &terakhir")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(f, "Buka &contoh (demo)", self.open_demo)
+        self._action(f, "Rekap beberapa &OPD…", lambda: RekapDialog.show_for(self),
+                     tip="Ringkasan banyak buku kerja OPD (folder atau berkas) ke satu tabel, Excel dan PDF")
         f.addSeparator()
         self.act_history = self._action(f, "Lampirkan &riwayat tahun sebelumnya…", self.attach_history,
                                         tip="Tambahkan target dan realisasi dari berkas tahun-tahun sebelumnya")
