@@ -316,6 +316,10 @@ class GridModel(QAbstractItemModel):
             if c is not None:
                 start = prev = c
 
+    def successor(self, kind: str, ident: Any) -> Any:
+        """The id a row has after a rebuild (a renamed row's new id); the view keeps its cursor on it."""
+        return ident
+
     # lookup for jumps (Reviu) and history
     def find(self, dep: tuple) -> Node | None:
         nodes = self._by_dep.get(dep)

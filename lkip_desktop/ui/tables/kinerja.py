@@ -362,8 +362,13 @@ class KomponenModel(GridModel):
             old, new = self.node(index).id, str(value).strip()
             if new == old:
                 return True
+            self._renamed = (old, new)
             return self.context.run(values.rename_komponen, self.indicator_id, self.tahun, old, new) is not None
         return super().setData(index, value, role)
+
+    def successor(self, kind, ident):
+        old, new = getattr(self, "_renamed", (None, None))
+        return new if kind == "komponen" and ident == old else ident
 
     def on_changed(self, ch):
         if self.indicator_id is None:

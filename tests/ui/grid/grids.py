@@ -1,0 +1,69 @@
+"""Every editable grid of the GUI, shown and ready to type in (shared by the key and undo tests)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from lkip_desktop.edits import cells
+
+GRIDS = ["renstra", "realisasi", "triwulan", "anggaran", "capaian", "prestasi", "komponen"]
+
+
+def show_grid(win, name: str):
+    """The (view, model) of grid ``name``, its page shown."""
+    if name == "triwulan":
+        page = win.show_page("realisasi")
+        page.tabs.setCurrentIndex(1)
+        page.rupiah.setChecked(True)
+        return page.qview, page.qmodel
+    if name == "komponen":
+        page = win.show_page("renstra")
+        ikk = next(i for i in win.context.wb.iku_list() if i.rumus_komponen)
+        page.locate(cells.place("indicator", (ikk.id,)))
+        return page.editor.view, page.editor.model
+    page = win.show_page(name)
+    return page.view, page.model
+
+
+def editable(model, index) -> bool:
+    return bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+
+
+def press(qtbot, view, *keys) -> None:
+    """Each key to the focused widget, as a keyboard does; text is typed key by key."""
+    for key in keys:
+        target = QApplication.focusWidget() or view
+        if isinstance(key, str):
+            for ch in key:
+                qtbot.keyClick(QApplication.focusWidget() or view, ch)
+        elif isinstance(key, tuple):
+            qtbot.keyClick(target, key[0], key[1])
+        else:
+            qtbot.keyClick(target, key)
+        QApplication.processEvents()
+
+
+def editable_runs(view, model):
+    """(node, [columns]) of every row, its editable text/number cells left to right (the
+    cells Tab walks through; choice and checkbox cells are left out)."""
+    out = []
+    for node in model.iter_nodes():
+        cols = [c for c, col in enumerate(model.columns)
+                if not view.isColumnHidden(c) and not col.choices
+                and editable(model, model.index_of(node, c))]
+        if cols:
+            out.append((node, cols))
+    return out
+
+
+def sample_text(model, index, n: int) -> str:
+    """A text the cell accepts and that differs from what it holds."""
+    col = model.column_of(index)
+    options = [str(70 + n), f"Uji {n}"] if col.numeric else [f"Uji {n}", str(70 + n)]
+    if col.header.startswith("Tanggal"):
+        options.insert(0, f"1{n}/03/2024")
+    for text in options:
+        if text != model.data(index, Qt.ItemDataRole.EditRole) and model.validate(index, text) is None:
+            return text
+    raise AssertionError(f"no sample text for {col.header}")
