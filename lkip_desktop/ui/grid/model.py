@@ -285,6 +285,9 @@ class GridModel(QAbstractItemModel):
             hit((E.ITEM, item_id), "budget")
         if affected.opd_budget:
             hit(("opd_budget", None), "budget")
+        for t in ch.touches:
+            if t.rows:  # a stored row came or went (an undone first value): no cell names it
+                hit((E.ITEM if t.kind == E.ITEM_QUARTER else t.kind, t.id), "any")
         for key, reason in self.extra_hits(ch):
             hit(key, reason)
         for uid, reasons in hits.items():

@@ -195,6 +195,12 @@ class GridView(BlockEditMixin, QTreeView):
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         QWidget.focusNextPrevChild(self, forward)
 
+    def cancel_edit(self) -> None:
+        """Close an open editor without storing its text (Esc)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+
     def moveCursor(self, action, modifiers):
         # A tree view moves Tab down; a spreadsheet moves it right.
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):

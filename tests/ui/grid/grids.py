@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from lkip_desktop.edits import cells
 
@@ -30,13 +30,23 @@ def editable(model, index) -> bool:
     return bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
 
 
+def _focus(view):
+    """Where a keyboard's key goes: the focus widget; offscreen, a window may lose activation,
+    then the open editor (or the view) stands in for it."""
+    focus = QApplication.focusWidget()
+    if focus is not None:
+        return focus
+    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+    return editors[-1] if editors else view
+
+
 def press(qtbot, view, *keys) -> None:
     """Each key to the focused widget, as a keyboard does; text is typed key by key."""
     for key in keys:
-        target = QApplication.focusWidget() or view
+        target = _focus(view)
         if isinstance(key, str):
             for ch in key:
-                qtbot.keyClick(QApplication.focusWidget() or view, ch)
+                qtbot.keyClick(_focus(view), ch)
         elif isinstance(key, tuple):
             qtbot.keyClick(target, key[0], key[1])
         else:
@@ -67,3 +77,23 @@ def sample_text(model, index, n: int) -> str:
         if text != model.data(index, Qt.ItemDataRole.EditRole) and model.validate(index, text) is None:
             return text
     raise AssertionError(f"no sample text for {col.header}")
+
+
+class Repaints:
+    """Records what a model told its views to repaint (dataChanged ranges, resets)."""
+
+    def __init__(self, model):
+        self.model, self.ranges, self.reset = model, [], False
+        model.dataChanged.connect(lambda tl, br, _roles=(): self.ranges.append((tl, br)))
+        model.modelReset.connect(self._on_reset)
+
+    def _on_reset(self):
+        self.reset = True
+
+    def clear(self):
+        self.ranges, self.reset = [], False
+
+    def covers(self, index) -> bool:
+        return self.reset or any(
+            tl.parent() == index.parent() and tl.row() <= index.row() <= br.row()
+            and tl.column() <= index.column() <= br.column() for tl, br in self.ranges)

@@ -18,6 +18,7 @@ EDIT = Qt.ItemDataRole.EditRole
 
 
 def _start(view, index) -> None:
+    view.window().activateWindow()
     view.setFocus()
     view.setCurrentIndex(index)
     QApplication.processEvents()
