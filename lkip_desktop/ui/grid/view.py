@@ -31,7 +31,8 @@ class GridView(BlockEditMixin, QTreeView):
     down, Tab right to the next editable cell, Ctrl+Tab leaves, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
     Ctrl+D fills down. Each paste/clear/fill is one ``values.set_values`` verb = one undo step."""
 
-    message = Signal(str)  # Indonesian, for the status bar
+    message = Signal(str)  # Indonesian, for the status bar: a refusal or an error
+    notice = Signal(str)  # Indonesian, for the status bar: done (copied, pasted)
     current_ref = Signal(object)  # CellRef | None of the current cell (history page)
 
     def __init__(self, parent=None):
