@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -89,8 +88,7 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
         self.msg_label = QLabel()
         self.msg_label.setWordWrap(False)
         for label in (self.path_label, self.msg_label):  # a long path or message never widens the window
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(40)
+            label.setMinimumWidth(40)  # below its text width: the layout may clip it
         sb = self.statusBar()
         sb.addWidget(self.path_label)
         sb.addWidget(self.msg_label, 1)

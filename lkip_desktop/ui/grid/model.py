@@ -222,6 +222,8 @@ class GridModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.header_tip or col.header.replace("\n", " ")
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.stretch:  # shrunk on a narrow window, its header reads from the left
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 

@@ -26,6 +26,9 @@ from .columns import Node
 from .delegate import GridDelegate
 
 
+STRETCH_MIN_CHARS = 18  # a stretching column (a name) never gets narrower than this
+
+
 class GridView(BlockEditMixin, QTreeView):
     """A tree view that edits like a spreadsheet: typing replaces, F2 edits, Enter moves
     down, Tab right to the next editable cell, Ctrl+Tab leaves, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
@@ -92,8 +95,11 @@ class GridView(BlockEditMixin, QTreeView):
         used = sum(self.header().sectionSize(c) for c in range(len(widths))
                    if c not in stretch and not self.isColumnHidden(c))
         spare = self.viewport().width() - used - 2
+        # a narrow window shrinks the stretching column (its tooltip keeps the full text)
+        # before the figures to its right go out of sight
+        least = max(self.fontMetrics().averageCharWidth(), 5) * STRETCH_MIN_CHARS
         for c in stretch:
-            self.header().resizeSection(c, max(widths[c], spare // len(stretch)))
+            self.header().resizeSection(c, max(min(widths[c], least), spare // len(stretch)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -346,7 +346,7 @@ class KomponenModel(GridModel):
 
         return [
             Column("Komponen", lambda n: n.id, ref=lambda n: cells.komponen_name(self.indicator_id, self.tahun, n.id),
-                   edit=lambda n: n.id, width=30, label="Ganti nama komponen"),
+                   edit=lambda n: n.id, width=18, stretch=True, label="Ganti nama komponen"),
             Column(f"Nilai {self.tahun}", lambda n: fmt.decimal_text(value(n)), ref=lambda n: self.value_ref(n.id),
                    edit=lambda n: fmt.decimal_edit(value(n)), numeric=True, width=14, label="Ubah nilai komponen"),
         ]
