@@ -1,11 +1,15 @@
 """Take the README screenshots from the running app with the demo workbook.
 
-    xvfb-run -s "-screen 0 1600x1000x24" python docs/screenshots/take_screenshots.py
-(or QT_QPA_PLATFORM=offscreen). Writes docs/screenshots/*.png.
+    xvfb-run -s "-screen 0 1366x768x24" python docs/screenshots/take_screenshots.py
+    python docs/screenshots/take_screenshots.py --size 1366x768 --scale 1.25 --out /tmp/shots
+(or QT_QPA_PLATFORM=offscreen). The window takes the whole screen of --size (the office
+laptop's 1366x768 by default) at --scale (QT_SCALE_FACTOR: 1.25 = 125 %); PNGs go to --out
+(docs/screenshots/ by default). Names after the options pick pages: realisasi capaian ...
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -15,10 +19,23 @@ OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT.parent.parent))
 
 PAGES = [("realisasi", "realisasi"), ("capaian", "capaian"), ("renstra", "renstra"), ("anggaran", "anggaran"),
-         ("dukungan", "dukungan"), ("reviu", "reviu"), ("profil", "profil")]
+         ("dukungan", "dukungan"), ("reviu", "reviu"), ("profil", "profil"), ("pk", "pk"),
+         ("laporan", "laporan")]
 
 
-def main() -> int:
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", default="1366x768", help="screen size in device pixels, WxH")
+    ap.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.25 or 1.5")
+    ap.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs")
+    ap.add_argument("only", nargs="*", help="page names to take (default: all)")
+    return ap.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    os.environ["QT_SCALE_FACTOR"] = args.scale  # before the QApplication exists
     tmp = Path(tempfile.mkdtemp())
     # Screenshots never touch the user's settings or demo copy.
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
@@ -31,15 +48,27 @@ def main() -> int:
 
     app = make_app()
     demo = build_demo(tmp / "contoh-setda-2024.lkip")
-    only = sys.argv[1:]
+    only = args.only
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    scale = float(args.scale)
     win = MainWindow()
-    win.resize(1600, 1000)
+    # the whole screen in logical pixels, less a task bar (40 device px)
+    win.resize(int(width / scale), int((height - 40) / scale))
     win.show()
     app.processEvents()
+    print(f"window {win.width()}x{win.height()} logical, minimum {win.minimumSizeHint().width()}x"
+          f"{win.minimumSizeHint().height()}, scale {scale}")
     win.welcome.refresh()
+
+    def save(name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        win.grab().save(str(out / f"{name}.png"))
+        print("saved", name)
+
     if not only or "welcome" in only:
-        app.processEvents()
-        win.grab().save(str(OUT / "welcome.png"))
+        save("welcome")
     win.open_path(demo)
     for key, name in PAGES:
         if only and name not in only:
@@ -53,14 +82,11 @@ def main() -> int:
         if key == "capaian":  # a chosen IKU fills the analysis box
             page = win.pages[key]
             page.view.setCurrentIndex(page.model.index(0, 1))
-        app.processEvents()
-        win.grab().save(str(OUT / f"{name}.png"))
-        print("saved", name)
+        save(name)
     if not only or "triwulan" in only:
         win.show_page("realisasi")
         win.pages["realisasi"].tabs.setCurrentIndex(1)  # builds the triwulan grid
-        app.processEvents()
-        win.grab().save(str(OUT / "triwulan.png"))
+        save("triwulan")
     win.close()
     QApplication.processEvents()
     return 0

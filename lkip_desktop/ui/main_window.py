@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,10 @@ from .window.edit_actions import EditActionsMixin
 from .window.files import FilesMixin
 from .window.menus import MenusMixin
 from .window.navigation import NavigationMixin
+
+
+ERROR_STATUS = "color: #b42318; font-weight: bold;"
+INFO_STATUS = "color: #1d4d2b;"
 
 
 class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMainWindow):
@@ -82,6 +87,8 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
         self.saved_label = QLabel()
         self.msg_label = QLabel()
         self.msg_label.setWordWrap(False)
+        for label in (self.path_label, self.msg_label):  # a long path or message never widens the window
+            label.setMinimumWidth(40)  # below its text width: the layout may clip it
         sb = self.statusBar()
         sb.addWidget(self.path_label)
         sb.addWidget(self.msg_label, 1)
@@ -99,12 +106,17 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
         self.saved_label.setText(f"Semua perubahan tersimpan · {datetime.now():%H.%M.%S}")
         if ch.everything or ch.touched("opd"):
             self._update_title()
+        self.clear_error()
+
+    def clear_error(self) -> None:
         if self.msg_label.property("error"):
             self.msg_label.setText("")
+            self.msg_label.setProperty("error", False)
 
     def show_message(self, text: str, error: bool = False) -> None:
+        """Errors red and bold; done/info messages in the ordinary text colour with a mark."""
         self.msg_label.setProperty("error", error)
-        self.msg_label.setStyleSheet("color: #b42318; font-weight: bold;" if error else "")
+        self.msg_label.setStyleSheet(ERROR_STATUS if error else INFO_STATUS)
         self.msg_label.setText(text)
         self.msg_label.setToolTip(text)
         self._msg_timer.start(12000 if error else 6000)
@@ -114,8 +126,23 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
         geo = appsettings.settings().value("geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
             self.restoreGeometry(geo)
-        else:
+        self.fit_to_screen(first=not (isinstance(geo, QByteArray) and not geo.isEmpty()))
+
+    def fit_to_screen(self, first: bool = False) -> None:
+        """First start: 90 % of the available screen (at most 1280 x 800), centred. Later: a
+        saved size is kept, but never larger than the screen (a laptop after a monitor)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        avail = screen.availableGeometry()
+        if first:
+            w, h = min(1280, int(avail.width() * 0.9)), min(800, int(avail.height() * 0.9))
+        else:
+            w, h = min(self.width(), avail.width()), min(self.height(), avail.height())
+        self.resize(w, h)
+        if first or not avail.contains(self.frameGeometry()):
+            self.move(avail.center() - self.rect().center())
 
     def closeEvent(self, event) -> None:
         s = appsettings.settings()

@@ -107,6 +107,7 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     if not worker.isFinished():
         loop.exec()
     cancelled = dialog.wasCanceled()
+    dialog.reset()  # stops its show timer: a dialog awaiting deletion must not pop up later
     dialog.hide()
     dialog.deleteLater()
     if cancelled:  # Batal wins even if the worker ended meanwhile: its result is dropped

@@ -107,7 +107,7 @@ class BlockEditMixin:
                     line.append("" if t in (None, "-") else str(t))
             out.append(line)
         QGuiApplication.clipboard().setText(to_tsv(out))
-        self.message.emit(f"{len(rows)} × {len(cols)} sel disalin.")
+        self.notice.emit(f"{len(rows)} × {len(cols)} sel disalin.")
 
     def paste(self, text: str | None = None) -> bool:
         """Paste a tab-separated block at the current cell (or fill the selection with one
@@ -174,7 +174,7 @@ class BlockEditMixin:
         last_row = rows_all[min(start_row + len(block), len(rows_all)) - 1]
         last = last_row.sibling(last_row.row(), min(start_col + max(len(x) for x in block), model.columnCount()) - 1)
         self.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.message.emit(f"{len(ops)} sel ditempel." + (f" {skipped} sel baca-saja dilewati." if skipped else ""))
+        self.notice.emit(f"{len(ops)} sel ditempel." + (f" {skipped} sel baca-saja dilewati." if skipped else ""))
         return True
 
     def clear_cells(self) -> bool:

@@ -1,9 +1,14 @@
-"""The cell editor of a grid: a line edit or a combo, checked before it closes."""
+"""The cell editor of a grid: a line edit or a combo, checked before it closes; and the
+focus ring that shows which cell the next typed key goes to."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
+
+RING = QColor("#1d4ed8")  # the current cell's ring while the grid has focus
+RING_IDLE = QColor("#7a8699")  # ... while focus is elsewhere
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -13,6 +18,16 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, view):
         super().__init__(view)
         self.view = view
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        if index != self.view.currentIndex():
+            return
+        painter.save()
+        painter.setPen(QPen(RING if self.view.hasFocus() else RING_IDLE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        painter.restore()
 
     def createEditor(self, parent, option, index):
         model = index.model()
@@ -49,18 +64,34 @@ class GridDelegate(QStyledItemDelegate):
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event):
+        if event.type() == event.Type.KeyPress and self.view.is_leave_key(event):
+            # Ctrl+Tab: commit (if valid) and leave the grid, not a Tab inside it.
+            if not self._refuse(editor):
+                self.view.leave(forward=event.key() == Qt.Key.Key_Tab
+                                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return True
         # Enter/Tab with bad text: keep the editor open and say why, at the cell.
         if event.type() == event.Type.KeyPress and isinstance(editor, QLineEdit):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                pidx = editor.property("grid_index")
-                if pidx is not None and pidx.isValid():
-                    index = pidx.model().index(pidx.row(), pidx.column(), pidx.parent())
-                    text = editor.text()
-                    if text != (index.data(Qt.ItemDataRole.EditRole) or ""):
-                        err = index.model().validate(index, text)
-                        if err:
-                            self.view.show_error(index, err)
-                            return True
+                if self._refuse(editor):
+                    return True
             if event.key() == Qt.Key.Key_Escape:
                 QToolTip.hideText()
         return super().eventFilter(editor, event)
+
+    def _refuse(self, editor) -> bool:
+        """True (and the reason shown at the cell) when the editor's text cannot be stored."""
+        if not isinstance(editor, QLineEdit):
+            return False
+        pidx = editor.property("grid_index")
+        if pidx is None or not pidx.isValid():
+            return False
+        index = pidx.model().index(pidx.row(), pidx.column(), pidx.parent())
+        text = editor.text()
+        if text == (index.data(Qt.ItemDataRole.EditRole) or ""):
+            return False
+        err = index.model().validate(index, text)
+        if err:
+            self.view.show_error(index, err)
+            return True
+        return False

@@ -222,6 +222,8 @@ class GridModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.header_tip or col.header.replace("\n", " ")
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.stretch:  # shrunk on a narrow window, its header reads from the left
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -285,6 +287,9 @@ class GridModel(QAbstractItemModel):
             hit((E.ITEM, item_id), "budget")
         if affected.opd_budget:
             hit(("opd_budget", None), "budget")
+        for t in ch.touches:
+            if t.rows:  # a stored row came or went (an undone first value): no cell names it
+                hit((E.ITEM if t.kind == E.ITEM_QUARTER else t.kind, t.id), "any")
         for key, reason in self.extra_hits(ch):
             hit(key, reason)
         for uid, reasons in hits.items():
@@ -315,6 +320,10 @@ class GridModel(QAbstractItemModel):
             self.dataChanged.emit(self.index_of(node, start), self.index_of(node, prev))
             if c is not None:
                 start = prev = c
+
+    def successor(self, kind: str, ident: Any) -> Any:
+        """The id a row has after a rebuild (a renamed row's new id); the view keeps its cursor on it."""
+        return ident
 
     # lookup for jumps (Reviu) and history
     def find(self, dep: tuple) -> Node | None:

@@ -1,23 +1,41 @@
 """The grid view: a tree view that edits like a spreadsheet (typing replaces, F2 edits,
-Enter moves down, Tab right, Delete clears, Ctrl+C/Ctrl+V/Ctrl+D block edits)."""
+Enter moves down, Tab right, Delete clears, Ctrl+C/Ctrl+V/Ctrl+D block edits).
+
+Keys follow Excel/LibreOffice: Tab / Shift+Tab commit and select the next / previous
+editable cell of the row (wrapping to the next / previous row), Enter / Shift+Enter commit
+and select the cell below / above, Esc cancels, Ctrl+Tab leaves the grid. A move never
+opens an editor: the next typed key opens one on the selected cell and replaces its text,
+so a figure typed after Tab can only land in the cell the ring shows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QToolTip, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QToolTip,
+    QTreeView,
+    QWidget,
+)
 
 from .clipboard import BlockEditMixin
 from .columns import Node
 from .delegate import GridDelegate
 
 
+STRETCH_MIN_CHARS = 18  # a stretching column (a name) never gets narrower than this
+
+
 class GridView(BlockEditMixin, QTreeView):
     """A tree view that edits like a spreadsheet: typing replaces, F2 edits, Enter moves
-    down, Tab right, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
+    down, Tab right to the next editable cell, Ctrl+Tab leaves, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
     Ctrl+D fills down. Each paste/clear/fill is one ``values.set_values`` verb = one undo step."""
 
-    message = Signal(str)  # Indonesian, for the status bar
+    message = Signal(str)  # Indonesian, for the status bar: a refusal or an error
+    notice = Signal(str)  # Indonesian, for the status bar: done (copied, pasted)
     current_ref = Signal(object)  # CellRef | None of the current cell (history page)
 
     def __init__(self, parent=None):
@@ -44,6 +62,7 @@ class GridView(BlockEditMixin, QTreeView):
         if model is None:
             return
         self.apply_widths()
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         self.selectionModel().currentChanged.connect(self._current_changed)
 
@@ -76,15 +95,58 @@ class GridView(BlockEditMixin, QTreeView):
         used = sum(self.header().sectionSize(c) for c in range(len(widths))
                    if c not in stretch and not self.isColumnHidden(c))
         spare = self.viewport().width() - used - 2
+        # a narrow window shrinks the stretching column (its tooltip keeps the full text)
+        # before the figures to its right go out of sight
+        least = max(self.fontMetrics().averageCharWidth(), 5) * STRETCH_MIN_CHARS
         for c in stretch:
-            self.header().resizeSection(c, max(widths[c], spare // len(stretch)))
+            self.header().resizeSection(c, max(min(widths[c], least), spare // len(stretch)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_stretch()
 
+    def _before_reset(self) -> None:
+        # An edit that reshapes the grid (a kode, a komponen name) rebuilds its rows: keep
+        # the cursor on the same thing, so the next Tab goes on from there.
+        cur = self.currentIndex()
+        focus = QApplication.focusWidget()
+        self._had_focus = focus is self or self.isAncestorOf(focus)  # the editor goes with the reset
+        if cur.isValid():
+            node = self.model().node(cur)
+            self._kept = (node.kind, node.id, self._row_path(cur), cur.column())
+        else:
+            self._kept = None
+
     def _after_reset(self) -> None:
         self.expandAll()
+        if getattr(self, "_had_focus", False):
+            self._had_focus = False
+            self.setFocus()
+        kept, self._kept = getattr(self, "_kept", None), None
+        if kept is None:
+            return
+        kind, ident, path, column = kept
+        model = self.model()
+        ident = model.successor(kind, ident)
+        node = next((n for n in model.iter_nodes() if n.kind == kind and n.id == ident), None)
+        index = model.index_of(node, column) if node is not None else self._index_at(path, column)
+        if index.isValid():
+            self.selectionModel().setCurrentIndex(
+                index, self.selectionModel().SelectionFlag.ClearAndSelect)
+
+    @staticmethod
+    def _row_path(index: QModelIndex) -> list[int]:
+        path = []
+        while index.isValid():
+            path.insert(0, index.row())
+            index = index.parent()
+        return path
+
+    def _index_at(self, path: list[int], column: int) -> QModelIndex:
+        model, index = self.model(), QModelIndex()
+        for i, row in enumerate(path):
+            index = model.index(row, column if i == len(path) - 1 else 0, index)
+        return index
 
     def _current_changed(self, current, _previous) -> None:
         model = self.model()
@@ -105,6 +167,10 @@ class GridView(BlockEditMixin, QTreeView):
     def keyPressEvent(self, event) -> None:
         key = event.key()
         mods = event.modifiers()
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if self.is_leave_key(event):
+            self.leave(forward=not (mods & Qt.KeyboardModifier.ShiftModifier or key == Qt.Key.Key_Backtab))
+            return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
             return
@@ -114,20 +180,74 @@ class GridView(BlockEditMixin, QTreeView):
         if key == Qt.Key.Key_D and mods & Qt.KeyboardModifier.ControlModifier:
             self.fill_down()
             return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not editing:
             self.clear_cells()
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
             self._move(1 if not mods & Qt.KeyboardModifier.ShiftModifier else -1)
             return
         super().keyPressEvent(event)
 
+    @staticmethod
+    def is_leave_key(event) -> bool:
+        """Ctrl+Tab / Ctrl+Shift+Tab: leave the grid (Tab alone moves inside it)."""
+        return (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+
+    def leave(self, forward: bool = True) -> None:
+        """Focus the next (previous) widget after the grid, committing an open editor."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        QWidget.focusNextPrevChild(self, forward)
+
+    def cancel_edit(self) -> None:
+        """Close an open editor without storing its text (Esc)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+
+    def moveCursor(self, action, modifiers):
+        # A tree view moves Tab down; a spreadsheet moves it right.
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            step = 1 if action == QAbstractItemView.CursorAction.MoveNext else -1
+            target = self.next_editable(self.currentIndex(), step)
+            return target if target.isValid() else self.currentIndex()
+        return super().moveCursor(action, modifiers)
+
+    def next_editable(self, index: QModelIndex, step: int) -> QModelIndex:
+        """The next (step 1) or previous (-1) editable cell in reading order, or invalid."""
+        model = self.model()
+        if model is None or not index.isValid():
+            return QModelIndex()
+        editable = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        ncols = model.columnCount()
+        row, col = index.sibling(index.row(), 0), index.column()
+        while row.isValid():
+            col += step
+            while 0 <= col < ncols:
+                cell = row.sibling(row.row(), col)
+                if not self.isColumnHidden(col) and model.flags(cell) & editable:
+                    return cell
+                col += step
+            row = self.indexBelow(row) if step > 0 else self.indexAbove(row)
+            col = -1 if step > 0 else ncols
+        return QModelIndex()
+
     def closeEditor(self, editor, hint) -> None:
         QToolTip.hideText()
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            # Enter: commit and go down, as in a spreadsheet.
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._move(1)
+        H = QAbstractItemDelegate.EndEditHint
+        if hint in (H.SubmitModelCache, H.EditNextItem, H.EditPreviousItem):
+            # Commit, then select the next cell without opening it (typing opens it).
+            super().closeEditor(editor, H.NoHint)
+            if hint == H.SubmitModelCache:
+                shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+                self._move(-1 if shift else 1)
+            else:
+                target = self.next_editable(self.currentIndex(), 1 if hint == H.EditNextItem else -1)
+                if target.isValid():
+                    self.setCurrentIndex(target)
             return
         super().closeEditor(editor, hint)
 

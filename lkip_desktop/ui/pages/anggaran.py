@@ -30,6 +30,7 @@ class AnggaranPage(Page):
             bar.addWidget(button(text, slot, tip))
         bar.addStretch(1)
         self.total = QLabel()
+        self.total.setWordWrap(True)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         help_ = QLabel("Pagu dan realisasi diketik pada sub kegiatan; baris program dan kegiatan adalah "
                        "jumlah anak-anaknya (tidak dapat diubah).")
@@ -117,7 +118,7 @@ class AnggaranPage(Page):
         if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
             return
         if self.context.run(rows.delete, E.ITEM, node.id, label) is not None:
-            self.message.emit("Baris dihapus – dapat diurungkan dengan Ctrl+Z.")
+            self.notice.emit("Baris dihapus – dapat diurungkan dengan Ctrl+Z.")
 
     def locate(self, place):
         if place.kind != E.ITEM:

@@ -50,7 +50,8 @@ class Page(QWidget):
     """Base: a title, the context, the grids it shows (for Edit menu actions and history)."""
 
     title = ""
-    message = Signal(str)
+    message = Signal(str)  # a refusal or an error (shown red)
+    notice = Signal(str)  # something done or worth knowing (shown plain)
     views_added = Signal(object)  # a GridView built after the page (lazy tabs)
 
     def __init__(self, context, parent=None):
@@ -62,6 +63,7 @@ class Page(QWidget):
         view.setModel(model)
         view.expandAll()
         view.message.connect(self.message)
+        view.notice.connect(self.notice)
         self.views.append(view)
         return view
 

@@ -23,7 +23,9 @@ class PrestasiPage(Page):
         bar.addWidget(button("&Hapus prestasi", self.delete))
         bar.addStretch(1)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Penghargaan yang diterima OPD selama tahun laporan (tanggal, uraian, pemberi)."))
+        intro = QLabel("Penghargaan yang diterima OPD selama tahun laporan (tanggal, uraian, pemberi).")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
 

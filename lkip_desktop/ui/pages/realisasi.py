@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain import effects as E
@@ -33,9 +34,9 @@ class RealisasiPage(Page):
         lbl.setBuddy(self.scope)
         top.addWidget(lbl)
         top.addWidget(self.scope)
-        top.addStretch(1)
         self.average = AverageLabel(context)
-        top.addWidget(self.average)
+        self.average.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.average, 1)
         self.legend_box = QVBoxLayout()
         self.legend = legend_widget(context)
         self.legend_box.addWidget(self.legend)

@@ -155,7 +155,7 @@ class RenstraPage(Page):
         if question and not confirm_delete(self, label, question + "\n\nDapat diurungkan dengan Ctrl+Z."):
             return
         if self.context.run(rows.delete, node.kind, node.id, label) is not None:
-            self.message.emit(f"{label} – dapat diurungkan dengan Ctrl+Z.")
+            self.notice.emit(f"{label} – dapat diurungkan dengan Ctrl+Z.")
 
     def locate(self, place):
         if place.kind in ("tujuan", "sasaran"):

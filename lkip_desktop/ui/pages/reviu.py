@@ -32,7 +32,9 @@ class ReviuPage(Page):
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
-        lay.addWidget(QLabel("Klik ganda (atau Enter) pada temuan untuk melompat ke sel yang bermasalah."))
+        intro = QLabel("Klik ganda (atau Enter) pada temuan untuk melompat ke sel yang bermasalah.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
@@ -63,7 +65,7 @@ class ReviuPage(Page):
             outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…",
                                              lambda: reviu.check(wb, Calculator(wb)))
             if outcome.cancelled:
-                self.message.emit("Pemeriksaan reviu dibatalkan; daftar temuan belum diperbarui.")
+                self.notice.emit("Pemeriksaan reviu dibatalkan; daftar temuan belum diperbarui.")
                 self._summarise()
                 return False
             if outcome.error is not None:

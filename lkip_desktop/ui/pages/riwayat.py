@@ -70,4 +70,4 @@ class RiwayatPage(Page):
         entry = self.model.entries[self.model.node(idx).id]
         ch = self.context.run(values.restore, entry)
         if ch is not None:
-            self.message.emit("Nilai lama dipulihkan (Ctrl+Z untuk membatalkan).")
+            self.notice.emit("Nilai lama dipulihkan (Ctrl+Z untuk membatalkan).")

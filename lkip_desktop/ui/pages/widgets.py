@@ -4,17 +4,17 @@ stores when focus leaves."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from ...domain.numbers import format_number
 from ...domain.rating import SCALES
 from .. import fmt
+from ..flow import FlowLayout
 
 
 def legend_widget(context) -> QWidget:
     w = QWidget()
-    lay = QHBoxLayout(w)
-    lay.setContentsMargins(0, 0, 0, 0)
+    lay = FlowLayout(w)  # the chips wrap on a narrow window
     scale = SCALES[context.wb.settings.skala]
     lay.addWidget(QLabel(f"Peringkat ({scale.name}):"))
     for band in scale.bands:
@@ -22,7 +22,6 @@ def legend_widget(context) -> QWidget:
                      f" {format_number(band.lower, None)}) ")
         lab.setStyleSheet(f"background: {band.color}; color: #111; border-radius: 3px; padding: 1px 4px;")
         lay.addWidget(lab)
-    lay.addStretch(1)
     return w
 
 
@@ -30,6 +29,7 @@ class AverageLabel(QLabel):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
+        self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         context.changed.connect(lambda _ch: self.refresh())
         self.refresh()

@@ -116,8 +116,10 @@ class EntryFormMixin:
         self.btn_refresh.clicked.connect(self._refresh_rows)
         v.addWidget(self.btn_refresh)
 
-        v.addWidget(QLabel("<b>Teks perjanjian</b> (baris {pihak_pertama} / {pihak_kedua} = blok nama dan "
-                           "jabatan; boleh memakai {tahun}, {opd})"))
+        teks_help = QLabel("<b>Teks perjanjian</b> (baris {pihak_pertama} / {pihak_kedua} = blok nama dan "
+                           "jabatan; boleh memakai {tahun}, {opd})")
+        teks_help.setWordWrap(True)
+        v.addWidget(teks_help)
         self.ed_teks = QPlainTextEdit()
         self.ed_teks.setMinimumHeight(180)
         v.addWidget(self.ed_teks)

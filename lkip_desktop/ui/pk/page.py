@@ -72,7 +72,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         lv.addWidget(self.message)
-        left.setMinimumWidth(330)
+        left.setMinimumWidth(240)
         split.addWidget(left)
 
         self.tabs = QTabWidget()

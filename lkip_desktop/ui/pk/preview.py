@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import pk as rules
 from ...domain.errors import InputError
 from ...reports.pk_document import PkOptions, document_title, layout, write_pdf
+from ..flow import FlowLayout
 from .common import LOGO_REF, ZERO_REF, PagesView
 from .render import page_image, print_pages
 
@@ -31,7 +31,7 @@ class PreviewMixin:
     def _build_preview(self) -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
-        hb = QHBoxLayout()
+        hb = FlowLayout()  # the tools wrap on a narrow window
         self.cb_paper = QComboBox()
         self.cb_paper.addItems(["A4", "F4"])
         self.cb_paper.setCurrentText(self.context.wb.settings.kertas or "A4")
@@ -50,11 +50,8 @@ class PreviewMixin:
         self.btn_pdf = QPushButton("Simpan PDF…")
         self.btn_pdf.clicked.connect(self._save_pdf_dialog)
         for x in (QLabel("Kertas"), self.cb_paper, self.chk_zero, self.chk_terbilang, self.btn_logo,
-                  self.btn_nologo):
+                  self.btn_nologo, self.btn_print, self.btn_pdf):
             hb.addWidget(x)
-        hb.addStretch(1)
-        hb.addWidget(self.btn_print)
-        hb.addWidget(self.btn_pdf)
         v.addLayout(hb)
         self.preview_warn = QLabel()
         self.preview_warn.setWordWrap(True)

@@ -346,7 +346,7 @@ class KomponenModel(GridModel):
 
         return [
             Column("Komponen", lambda n: n.id, ref=lambda n: cells.komponen_name(self.indicator_id, self.tahun, n.id),
-                   edit=lambda n: n.id, width=30, label="Ganti nama komponen"),
+                   edit=lambda n: n.id, width=18, stretch=True, label="Ganti nama komponen"),
             Column(f"Nilai {self.tahun}", lambda n: fmt.decimal_text(value(n)), ref=lambda n: self.value_ref(n.id),
                    edit=lambda n: fmt.decimal_edit(value(n)), numeric=True, width=14, label="Ubah nilai komponen"),
         ]
@@ -362,8 +362,13 @@ class KomponenModel(GridModel):
             old, new = self.node(index).id, str(value).strip()
             if new == old:
                 return True
+            self._renamed = (old, new)
             return self.context.run(values.rename_komponen, self.indicator_id, self.tahun, old, new) is not None
         return super().setData(index, value, role)
+
+    def successor(self, kind, ident):
+        old, new = getattr(self, "_renamed", (None, None))
+        return new if kind == "komponen" and ident == old else ident
 
     def on_changed(self, ch):
         if self.indicator_id is None:

@@ -30,11 +30,19 @@ class EditActionsMixin:
 
     def undo(self) -> None:
         if self.context is not None:
+            self._drop_open_editors()
             self.context.undo_stack.undo()
 
     def redo(self) -> None:
         if self.context is not None:
+            self._drop_open_editors()
             self.context.undo_stack.redo()
+
+    def _drop_open_editors(self) -> None:
+        """Undo/redo (from the menu) supersede a half-typed cell: an editor left open would
+        show the old text over the restored value and store it when it loses focus."""
+        for view in self.findChildren(GridView):
+            view.cancel_edit()
 
     def copy(self) -> None:
         tw = self._focused_text_widget()

@@ -142,6 +142,8 @@ class MenusMixin:
             "<table>"
             "<tr><td>Enter / Shift+Enter</td><td>simpan dan pindah ke bawah / atas</td></tr>"
             "<tr><td>Tab / Shift+Tab</td><td>pindah ke kanan / kiri</td></tr>"
+            "<tr><td>Esc</td><td>batalkan ketikan di sel</td></tr>"
+            "<tr><td>Ctrl+Tab</td><td>keluar dari tabel ke isian berikutnya</td></tr>"
             "<tr><td>Ketik</td><td>mengganti isi sel</td></tr><tr><td>F2</td><td>ubah isi sel</td></tr>"
             "<tr><td>Del</td><td>kosongkan sel terpilih</td></tr>"
             "<tr><td>Ctrl+C / Ctrl+V</td><td>salin / tempel blok (dari dan ke Excel)</td></tr>"

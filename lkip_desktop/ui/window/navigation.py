@@ -45,6 +45,7 @@ class NavigationMixin:
         """Connect a new page to the window (the PK and Laporan pages send nothing)."""
         if isinstance(page, Page):
             page.message.connect(lambda text: self.show_message(text, error=True))
+            page.notice.connect(self.show_message)
             for view in page.views:
                 view.current_ref.connect(self._track_ref)
             page.views_added.connect(lambda view: view.current_ref.connect(self._track_ref))
@@ -67,6 +68,8 @@ class NavigationMixin:
         if self.context is None or row < 0:
             return
         page = self.page(PAGE_KEYS[row])
+        if self.page_stack.currentWidget() is not page:
+            self.clear_error()  # an error of the page left behind is stale here
         self.page_stack.setCurrentWidget(page)
         if isinstance(page, Page):
             page.on_shown()
