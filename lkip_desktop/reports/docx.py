@@ -35,6 +35,7 @@ from reportlab.lib.units import mm
 
 from . import fonts
 from . import table as T
+from .atomic import write_whole
 from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
 from .docx_xml import el, field_runs, run, run_xml, set_font
 from .page import PAD, fit_columns
@@ -333,11 +334,4 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
                 progress(done, total)
     w.doc.core_properties.title = clean(doc.title)
     w.doc.core_properties.author = "LKIP Desktop"
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        w.doc.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    return write_whole(path, lambda tmp: w.doc.save(str(tmp)))

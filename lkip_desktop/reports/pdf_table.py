@@ -3,22 +3,22 @@
 Long tables are paginated here, not by ``LongTable``: reportlab's own splitting grows
 faster than the rows (shared/design/EXAMPLES.md, pitfalls). Each table is measured once
 (row heights at the final column widths), then cut into one ``Table`` per page with the
-header rows repeated. Row-span groups are kept on one page; a group taller than a page
-is cut and its spanning labels repeated on the next page (reportlab would raise
-``LayoutError``).
+header rows repeated and "Tabel n (lanjutan)" above. Row-span groups are kept on one page;
+a group taller than a page is cut and its spanning labels repeated on the next page, and
+a single row taller than a page (a long "alasan") is cut into pieces between its lines
+(reportlab would raise ``LayoutError`` on either).
 
 Numbers reach reportlab only as the strings ``Cell.text`` formats (id-ID, half-up)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -27,7 +27,9 @@ from . import table as T
 from .page import INDENT, PAD, fit_columns, frame_size
 from .pdf_chart import chart_drawing
 from .pdf_frame import CallWhenPlaced, PageAnchor
+from .plain_text import clean
 from .table import ReportTable
+from .text_wrap import wrap_lines
 
 HEADER_BG = colors.HexColor("#D9E2EC")
 PROGRAM_BG = colors.HexColor("#EEF2F6")
@@ -79,14 +81,47 @@ class TableLayout:
         self.head_spans = [(c, r, c + cell.colspan - 1, r + cell.rowspan - 1) for r, c, cell in table.spans("header")]
         # body
         self.body_data, self.body_heights = self._measure([r.cells for r in table.rows], table.rows, header=False)
+        self.body_rows = list(table.rows)  # the table row each layout row draws (a cut row: several)
         self.body_spans = [(r, c, cell) for r, c, cell in table.spans("body")]
+        self.page_height = 0.0
+        self._index()
+
+    def _index(self) -> None:
         self.group_end = self._groups()
         # prefix sums: the height of any run of rows in O(1), or every page of a long
         # table would re-add all the rows after it (quadratic)
         self.cum = [0.0]
         for h in self.body_heights:
             self.cum.append(self.cum[-1] + h)
-        _ = st
+
+    def cut_tall_rows(self, limit: float) -> None:
+        """Cut every body row taller than ``limit`` into pieces between its lines, each
+        at most ``limit`` high; the pieces go on consecutive pages like rows."""
+        lead = self.size * 1.2
+        per_piece = max(1, int((limit - 2 * PAD) // lead))
+        if all(h <= limit for h in self.body_heights):
+            return
+        data, heights, rows, first, last = [], [], [], [], []
+        for r, h in enumerate(self.body_heights):
+            first.append(len(data))
+            cells = self.body_data[r]
+            if h <= limit:
+                data.append(cells)
+                heights.append(h)
+                rows.append(self.body_rows[r])
+            else:
+                lines = [str(c).split("\n") for c in cells]
+                n = max(len(x) for x in lines)
+                for k in range(0, n, per_piece):
+                    piece = [x[k:k + per_piece] for x in lines]
+                    data.append(["\n".join(x) for x in piece])
+                    heights.append(max(1, max(len(x) for x in piece)) * lead + 2 * PAD)
+                    rows.append(self.body_rows[r])
+            last.append(len(data) - 1)
+        self.body_data, self.body_heights, self.body_rows = data, heights, rows
+        self.body_spans = [(first[r], c, replace(cell, rowspan=last[r + cell.rowspan - 1] - first[r] + 1))
+                           for r, c, cell in self.body_spans]
+        self._index()
 
     def _cell_width(self, c: int, cell: T.Cell, depth: int) -> float:
         w = sum(self.widths[c:c + cell.colspan]) - 2 * PAD
@@ -103,9 +138,7 @@ class TableLayout:
         lead = self.size * 1.2
         if "\n" not in text and stringWidth(text, font, self.size) <= avail:
             return text, lead
-        lines = []
-        for part in text.split("\n"):
-            lines.extend(simpleSplit(part, font, self.size, avail) or [""])
+        lines = wrap_lines(text, font, self.size, avail)
         return "\n".join(lines), lead * len(lines)
 
     def _measure(self, grid, rows, header: bool):
@@ -173,7 +206,7 @@ class TableLayout:
                      ("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD), ("ALIGN", (0, 0), (-1, nh - 1), "CENTER")]
         for sc, sr, ec, er in self.head_spans:
             cmds.append(("SPAN", (sc, sr), (ec, er)))
-        rows = table.rows
+        rows = self.body_rows
         for i in range(start, stop):
             r = nh + i - start
             row = rows[i]
@@ -217,11 +250,13 @@ class PagedTable(Flowable):
     kept with the first page."""
 
     def __init__(self, layout: TableLayout, start: int = 0, caption: Flowable | None = None,
-                 on_done: Callable[[], None] | None = None, tail: list[Flowable] | None = None):
+                 on_done: Callable[[], None] | None = None, tail: list[Flowable] | None = None,
+                 continued: Callable[[], Flowable] | None = None):
         super().__init__()
         self.layout = layout
         self.start = start
         self.caption = caption
+        self.continued = continued  # makes the "Tabel n (lanjutan)" caption of the next page
         self.on_done = on_done
         self.tail = tail or []  # "Sumber: …" and notes, kept with the last rows
         self._cap_h = 0.0
@@ -261,7 +296,7 @@ class PagedTable(Flowable):
                 while r <= end and used + lay.body_heights[r] <= avail:
                     used += lay.body_heights[r]
                     r += 1
-                if r == self.start:  # one row taller than a page: give it the page anyway
+                if r == self.start:  # cannot happen after cut_tall_rows; never loop
                     r += 1
             break
         return r
@@ -279,7 +314,8 @@ class PagedTable(Flowable):
                 last = n - 1
                 while last > self.start and lay.group_end[last - 1] >= last:
                     last -= 1
-                stop = last
+                if last > self.start or not full:  # notes taller than a page flow on by themselves
+                    stop = last
         if stop == self.start:
             return []
         out: list[Flowable] = []
@@ -287,7 +323,8 @@ class PagedTable(Flowable):
             out.append(self.caption)
         out.append(lay.chunk(self.start, stop))
         if stop < n:
-            out.append(PagedTable(lay, stop, None, self.on_done, self.tail))
+            more = self.continued() if self.continued is not None else None
+            out.append(PagedTable(lay, stop, more, self.on_done, self.tail, self.continued))
         else:
             out.append(Spacer(1, 3))
             out.extend(self.tail)
@@ -318,18 +355,29 @@ def table_flowables(table: ReportTable, paper: str, on_done=None, with_charts: b
     fw, fh = frame_size(paper, table.orientation)
     lay = TableLayout(table, fw)
     lay.page_height = fh
-    cap = Paragraph(f"Tabel {escape(table.number)}<br/>{escape(table.title)}" if table.number
-                    else escape(table.title), CAPTION)
+    title = escape(clean(table.title))
+    cap = Paragraph(f"Tabel {escape(table.number)}<br/>{title}" if table.number else title, CAPTION)
+    more_text = f"Tabel {escape(table.number)} (lanjutan)" if table.number else "(lanjutan)"
+
+    def continued() -> Flowable:
+        return Paragraph(more_text, CAPTION)
+
     out: list[Flowable] = []
     if anchor:
         out.append(PageAnchor(anchor))
+    cap_h = cap.wrap(fw, 10_000)[1] + CAPTION.spaceAfter
+    if cap_h > fh / 3:  # a title of many lines flows by itself, the table follows
+        out.append(cap)
+        cap, cap_h = None, 0.0
+    more_h = continued().wrap(fw, 10_000)[1] + CAPTION.spaceAfter
+    lay.cut_tall_rows(max(fh - lay.head_height - max(cap_h, more_h) - 2, lay.line))
     after: list[Flowable] = []
     if table.source:
-        after.append(Paragraph("Sumber: " + escape(table.source), NOTE))
+        after.append(Paragraph("Sumber: " + escape(clean(table.source)), NOTE))
     for note in table.notes:
         if note:
-            after.append(Paragraph(escape(note), NOTE))
-    out.append(PagedTable(lay, 0, cap, None, after))
+            after.append(Paragraph(escape(clean(note)), NOTE))
+    out.append(PagedTable(lay, 0, cap, None, after, continued))
     if with_charts:
         for i, ch in enumerate(table.charts, 1):
             label = f"Grafik {table.number}" + (f".{i}" if len(table.charts) > 1 else "")
