@@ -332,6 +332,6 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             done += 1
             if progress:
                 progress(done, total)
-    w.doc.core_properties.title = clean(doc.title)
+    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
     w.doc.core_properties.author = "LKIP Desktop"
     return write_whole(path, lambda tmp: w.doc.save(str(tmp)))

@@ -262,7 +262,10 @@ class PagedTable(Flowable):
         self._cap_h = 0.0
 
     def _tail_height(self, availW: float) -> float:
-        return sum(f.wrap(availW, 10_000)[1] for f in self.tail) + (3 if self.tail else 0)
+        cache = self.layout.__dict__.setdefault("tail_heights", {})  # long notes: wrapped once per width
+        if availW not in cache:
+            cache[availW] = sum(f.wrap(availW, 10_000)[1] for f in self.tail) + (3 if self.tail else 0)
+        return cache[availW]
 
     def _caption_height(self, availW: float) -> float:
         if self.caption is None:
