@@ -69,21 +69,29 @@ NOTE = ParagraphStyle("note", fontName=fonts.REGULAR, fontSize=7.5, leading=9.5,
 class TableLayout:
     """One table measured at its column widths: cell contents, row heights, styles."""
 
-    def __init__(self, table: ReportTable, width: float):
+    def __init__(self, table: ReportTable, width: float, page_height: float = 0.0):
         self.table = table
         self.size, self.widths = fit_columns(table, width)
         self.width = sum(self.widths)
-        st = self.st = _styles(self.size)
+        self.st = _styles(self.size)
         self.line = self.size * 1.2 + 2 * PAD
-        # header
+        self.page_height = page_height
+        # header: repeated on every page, so at most a quarter of one (a name typed into a
+        # column title is shortened there with "…"; it is printed whole elsewhere)
+        self.max_lines = 0
         self.head_data, self.head_heights = self._measure(table.header, None, header=True)
         self.head_height = sum(self.head_heights)
+        if page_height and self.head_height > page_height / 4 and table.header:
+            lead = self.size * 1.2
+            self.max_lines = max(1, int((page_height / 4 / len(table.header) - 2 * PAD) // lead))
+            self.head_data, self.head_heights = self._measure(table.header, None, header=True)
+            self.head_height = sum(self.head_heights)
+            self.max_lines = 0
         self.head_spans = [(c, r, c + cell.colspan - 1, r + cell.rowspan - 1) for r, c, cell in table.spans("header")]
         # body
         self.body_data, self.body_heights = self._measure([r.cells for r in table.rows], table.rows, header=False)
         self.body_rows = list(table.rows)  # the table row each layout row draws (a cut row: several)
         self.body_spans = [(r, c, cell) for r, c, cell in table.spans("body")]
-        self.page_height = 0.0
         self._index()
 
     def _index(self) -> None:
@@ -139,6 +147,9 @@ class TableLayout:
         if "\n" not in text and stringWidth(text, font, self.size) <= avail:
             return text, lead
         lines = wrap_lines(text, font, self.size, avail)
+        if self.max_lines and len(lines) > self.max_lines:
+            lines = lines[:self.max_lines]
+            lines[-1] = lines[-1][:-2] + "…"
         return "\n".join(lines), lead * len(lines)
 
     def _measure(self, grid, rows, header: bool):
@@ -356,8 +367,7 @@ class PagedTable(Flowable):
 def table_flowables(table: ReportTable, paper: str, on_done=None, with_charts: bool = True,
                     anchor: str | None = None) -> list[Flowable]:
     fw, fh = frame_size(paper, table.orientation)
-    lay = TableLayout(table, fw)
-    lay.page_height = fh
+    lay = TableLayout(table, fw, fh)
     title = escape(clean(table.title))
     cap = Paragraph(f"Tabel {escape(table.number)}<br/>{title}" if table.number else title, CAPTION)
     more_text = f"Tabel {escape(table.number)} (lanjutan)" if table.number else "(lanjutan)"
