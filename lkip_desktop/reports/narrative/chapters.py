@@ -7,7 +7,7 @@ from ...domain.capaian import status_word
 from .. import table as T
 from ..builders.common import opd_name, realisasi_cell, renstra_label, target_cell
 from .opd import average_para, budget_para, counts_sentence, status_counts
-from .wording import Para, Sentences, count_words, rp, status_text, with_unit
+from .wording import Para, Sentences, average_basis, count_words, rp, status_text, with_unit
 
 
 def ikhtisar(svc) -> list[Para]:
@@ -114,8 +114,7 @@ def bab4_kesimpulan(svc) -> list[Para]:
     out = [Para(
         f"Pada tahun {wb.settings.tahun} {opd_name(wb)} menetapkan {count_words(len(sasaran))} sasaran strategis "
         f"dengan {count_words(len(ikus))} Indikator Kinerja Utama. Dari {count_words(len(ikus))} IKU tersebut, "
-        f"{counts_sentence(counts)}; "
-        f"{counts['Melampaui target'] + counts['Tercapai']} IKU mencapai atau melampaui targetnya.")]
+        f"{counts_sentence(counts)}{_reached(counts, len(ikus))}.")]
     out.append(average_para(svc))
     for k, s in enumerate(sasaran, 1):
         avg = calc.sasaran_average(s.id)
@@ -124,11 +123,22 @@ def bab4_kesimpulan(svc) -> list[Para]:
             w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian belum dapat dihitung.")
         else:
             a = T.percent(avg.value)
-            w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian {a.text}% ({avg.note}), "
+            w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian {average_basis(avg)} sebesar {a.text}%, "
                   f"{status_text(status_word(avg.value))}.")
             w.fig("rata_rata_sasaran", a.text)
         out.append(w.para(bullet=True))
     return out
+
+
+def _reached(counts: dict[str, int], total: int) -> str:
+    """"…; so 5 (lima) IKU reached or passed their target", only when it adds something: both
+    words occur (with one of them it only repeats the count before)."""
+    over, met = counts["Melampaui target"], counts["Tercapai"]
+    if not (over and met):
+        return ""
+    if over + met == total:
+        return ", sehingga seluruh IKU mencapai atau melampaui targetnya"
+    return f", sehingga {count_words(over + met)} IKU mencapai atau melampaui targetnya"
 
 
 SISTEMATIKA = [
