@@ -115,12 +115,14 @@ class _Writer:
         if orientation == self.orientation:
             return
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.different_first_page_header_footer = False  # only the cover goes without a page number
         self.orientation = orientation
         self._page(sec, orientation)
 
     # blocks
     def cover(self, c: Cover) -> None:
         d = self.doc
+        d.sections[0].different_first_page_header_footer = True  # the cover carries no page number
 
         def line(text: str, size: float, bold: bool = True, before: float = 0) -> None:
             p = d.add_paragraph()

@@ -29,6 +29,7 @@ class PdfDoc(BaseDocTemplate):
                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, author="LKIP Desktop",
                          creator="LKIP Desktop", initialFontName=fonts.REGULAR, initialFontSize=8)
         self.footer = footer
+        self.bare_first_page = False  # a cover: no footer, no page number
         self.progress = progress
         self.cancel = cancel
         self.total = total
@@ -43,6 +44,8 @@ class PdfDoc(BaseDocTemplate):
         self.addPageTemplates(templates)
 
     def _decorate(self, canv, doc):
+        if self.bare_first_page and doc.page == 1:
+            return
         canv.saveState()
         w, _h = canv._pagesize
         canv.setFont(fonts.REGULAR, 7.5)
