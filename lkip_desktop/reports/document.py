@@ -137,8 +137,9 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     table("bab2.iku")
     table("bab2.strategi")
     head("B. Perjanjian Kinerja", 2)
-    paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target yang "
-                "menjadi dasar pengukuran kinerja dalam laporan ini.")])
+    if wb.pk_versions:  # without one, the table's line says so
+        paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target "
+                    "yang menjadi dasar pengukuran kinerja dalam laporan ini.")])
     table("bab2.pk")
     head("C. Anggaran", 2)
     table("bab2.triwulan")

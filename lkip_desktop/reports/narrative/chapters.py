@@ -19,9 +19,9 @@ def ikhtisar(svc) -> list[Para]:
     sasaran = [x for x in wb.sasaran_list() if wb.indicators_of(x.id)]
     out = [Para(
         f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd_name(wb)} tahun {s.tahun} menyajikan target dan capaian "
-        f"{count_words(len(ikus))} Indikator Kinerja Utama (IKU) dari {count_words(len(sasaran))} sasaran strategis "
-        + (f"yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}, " if wb.pk_versions else "")
-        + f"mengacu pada Rencana Strategis {opd_name(wb)} {renstra_label(wb)}.")]
+        f"{count_words(len(ikus))} Indikator Kinerja Utama (IKU) dari {count_words(len(sasaran))} sasaran strategis"
+        + (f" yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}" if wb.pk_versions else "")
+        + f", mengacu pada Rencana Strategis {opd_name(wb)} {renstra_label(wb)}.")]
     if ikus:
         out.append(Para("Capaian setiap IKU tahun ini adalah sebagai berikut:"))
     for ind in ikus:
@@ -59,10 +59,16 @@ def ikhtisar(svc) -> list[Para]:
 def bab3_pengantar(svc) -> list[Para]:
     """Before Tabel 3.1: how capaian is measured, and each sasaran's indicators."""
     wb, calc = svc.wb, svc.calc
+    negative = ""
+    if any(ind.polaritas == "negatif" for ind in wb.iku_list()):
+        formula = ("target ÷ realisasi × 100" if wb.settings.polaritas_negatif == "ratio"
+                   else "(2 × target − realisasi) ÷ target × 100")
+        negative = (f" Untuk indikator dengan polaritas negatif (semakin rendah semakin baik), capaian = {formula}.")
     out = [Para(
         f"Pengukuran kinerja dilakukan dengan membandingkan target dan realisasi setiap Indikator Kinerja Utama "
-        f"tahun {wb.settings.tahun}. Untuk indikator dengan polaritas positif, capaian = realisasi ÷ target × 100; "
-        "capaian di atas 100% berarti melampaui target, tepat 100% tercapai, dan di bawah 100% belum tercapai.")]
+        f"tahun {wb.settings.tahun}. Untuk indikator dengan polaritas positif, capaian = realisasi ÷ target × 100."
+        f"{negative} Capaian di atas 100% berarti melampaui target, tepat 100% tercapai, dan di bawah 100% "
+        "belum tercapai.")]
     for k, s in enumerate([x for x in wb.sasaran_list() if wb.indicators_of(x.id)], 1):
         w = Sentences()
         inds = wb.indicators_of(s.id)
@@ -131,14 +137,14 @@ def bab4_kesimpulan(svc) -> list[Para]:
 
 
 def _reached(counts: dict[str, int], total: int) -> str:
-    """"…; so 5 (lima) IKU reached or passed their target", only when it adds something: both
+    """"…, so 5 (lima) IKU met their target (reached or passed)", only when it adds something: both
     words occur (with one of them it only repeats the count before)."""
     over, met = counts["Melampaui target"], counts["Tercapai"]
     if not (over and met):
         return ""
     if over + met == total:
-        return ", sehingga seluruh IKU mencapai atau melampaui targetnya"
-    return f", sehingga {count_words(over + met)} IKU mencapai atau melampaui targetnya"
+        return ", sehingga seluruh IKU memenuhi targetnya"
+    return f", sehingga {count_words(over + met)} IKU memenuhi targetnya"
 
 
 SISTEMATIKA = [

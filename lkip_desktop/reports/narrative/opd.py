@@ -18,6 +18,12 @@ def status_counts(svc) -> dict[str, int]:
 
 
 def counts_sentence(counts: dict[str, int]) -> str:
+    """"4 (empat) melampaui target dan 1 (satu) tercapai"; "seluruhnya tercapai" for one word."""
+    total = sum(counts.values())
+    for k, w in (("Melampaui target", "melampaui target"), ("Tercapai", "tercapai"), ("Belum tercapai",
+                 "belum tercapai"), ("-", "belum dapat dihitung capaiannya")):
+        if total > 1 and counts[k] == total:
+            return f"seluruhnya {w}"
     parts = [f"{count_words(counts[k])} {w}" for k, w in (("Melampaui target", "melampaui target"), ("Tercapai", "tercapai"),
                                              ("Belum tercapai", "belum tercapai"),
                                              ("-", "belum dapat dihitung capaiannya")) if counts[k]]
