@@ -22,7 +22,7 @@ from . import table as T
 from .document import Cover, Heading, LkipDocument, PageBreak as DocPageBreak, TableBlock, Text, Toc
 from .page import frame_size
 from .pdf_frame import PageAnchor, PdfDoc, TocLine, build_or_remove
-from .pdf_table import table_flowables
+from .pdf_paged import table_flowables
 from .plain_text import clean
 
 

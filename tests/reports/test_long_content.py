@@ -121,3 +121,33 @@ def test_pk_print_failure_is_a_message(demo_path, tmp_path, capsys, monkeypatch)
     err = capsys.readouterr().err
     assert rc == 1 and "pk.pdf tidak dapat dibuat" in err and "Traceback" not in err
     assert not list(p for p in tmp_path.iterdir() if p.suffix == ".pdf")
+
+
+def test_an_excel_cell_never_passes_excels_limit():
+    from lkip_desktop.reports.xlsx import EXCEL_CELL_CHARS, safe_text
+
+    assert safe_text("a" * 40_000) == "a" * (EXCEL_CELL_CHARS - 1) + "…"
+    assert safe_text("b\x00c" * 10) == "bc" * 10
+
+
+def test_a_row_span_label_taller_than_a_page_is_cut_too(tmp_path):
+    """Tabel 2.5 spans a program's name over its four quarters; a name of pages is cut."""
+    from lkip_desktop.reports.builders import select, standard_tables
+    from lkip_desktop.reports.page import frame_size
+    from lkip_desktop.reports.pdf_table import TableLayout
+
+    from .shapes import Shape, build
+
+    name = " ".join(f"kata{i}" for i in range(6000)) + " AKHIRPROGRAM"
+    svc = build(tmp_path / "w.lkip", Shape(n_iku=1), lambda f: name if f == "budget.nama" else "")
+    try:
+        table = select(standard_tables(svc), ["2.5"])[0].build()
+    finally:
+        svc.close()
+    fw, fh = frame_size("A4", table.orientation)
+    lay = TableLayout(table, fw, fh)
+    limit = fh - lay.head_height - 40
+    lay.cut_tall_rows(limit)
+    assert len(lay.body_heights) > 10 and max(lay.body_heights) <= limit
+    column = " ".join(row[1] for row in lay.body_data).split()
+    assert column[-1] == "AKHIRPROGRAM" and len(column) == 6001
