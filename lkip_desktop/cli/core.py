@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_percent, format_rupiah
+from ..domain.rating import get_scale
 from ..domain.reviu import KESALAHAN, SARAN, check
-from ..domain.values import format_value
+from ..domain.values import Predikat, format_value
 from ..edits import cells, values
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
@@ -147,18 +148,23 @@ def cmd_summary(args) -> int:
         wb, calc = svc.wb, svc.calc
         tahun = wb.settings.tahun
         print(f"{wb.opd.nama} — capaian IKU tahun {tahun}")
-        header = f"{'No':<3} {'Indikator':<52} {'Target':>10} {'Realisasi':>12} {'Capaian':>9} {'Efisiensi':>9}  Predikat"
+        scale = get_scale(wb.settings.skala)
+        header = (f"{'No':<3} {'Indikator':<52} {'Target':>10} {'Realisasi':>12} {'Capaian':>9} {'Efisiensi':>9}  "
+                  f"{'Kriteria':<14} Predikat")
         print(header)
         print("-" * len(header))
         for n, ind in enumerate(wb.iku_list(), 1):
             r = calc.indicator(ind.id)
             budget = calc.iku_budget(ind.id)
+            real = r.realisasi.value
+            predikat = real.grade if isinstance(real, Predikat) else "-"
             print(f"{n:<3} {ind.nama[:52]:<52} {format_value(r.target, None):>10} "
-                  f"{format_value(r.realisasi.value, ind.desimal):>12} {format_number(r.capaian.value):>9} "
-                  f"{format_number(budget.efisiensi):>9}  {r.rating.label if r.rating else '-'}")
+                  f"{format_value(real, ind.desimal):>12} {format_number(r.capaian.value):>9} "
+                  f"{format_number(budget.efisiensi):>9}  {r.rating.label if r.rating else '-':<14} {predikat}")
         avg = calc.opd_average()
         print("-" * len(header))
         print(f"Rata-rata capaian OPD: {format_number(avg.value)} ({avg.note})")
+        print(f"Kriteria: {scale.name}. Predikat: nilai indikator yang berupa predikat.")
         t = calc.opd_totals()
         print(f"Pagu murni {format_rupiah(t.pagu_murni, prefix=True)} · pagu perubahan "
               f"{format_rupiah(t.pagu_perubahan, prefix=True)} · realisasi {format_rupiah(t.realisasi, prefix=True)} · "

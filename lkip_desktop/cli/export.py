@@ -7,9 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.errors import InputError
 from ..reports.builders import select, standard_tables
-from ..reports.export import export
+from ..reports.export import ExportError, ExportResult, export, failure_reason
 from ..reports.table import Cancelled
+from ..store.database import StoreError
 from ..store.service import WorkbookService
 
 
@@ -54,13 +56,23 @@ def cmd_export(args) -> int:
                             lengkap=args.pdf if args.lengkap else None, tables=wanted, paper=args.paper)
         except Cancelled:
             return 1
-        except OSError as exc:
-            print(f"Berkas tidak dapat ditulis: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        except ExportError as exc:  # the other outputs were written: say which, then what failed
+            _print_written(exc.result)
+            print(f"Galat: {exc}", file=sys.stderr)
             return 1
-    if result.tables:
+        except (InputError, StoreError):
+            raise
+        except Exception as exc:  # never a traceback: the tables could not even be built
+            print(f"Galat: ekspor gagal saat menyusun laporan ({failure_reason(exc)}).", file=sys.stderr)
+            return 1
+    _print_written(result)
+    return 0
+
+
+def _print_written(result: ExportResult) -> None:
+    if result.tables and (result.pdf or result.xlsx):
         print(f"{len(result.tables)} tabel diekspor.")
-    if result.document is not None:
+    if result.document is not None and (result.docx or result.lengkap):
         print(f"Laporan lengkap: {len(result.document.tables())} tabel dengan narasi.")
     for out in result.paths:
         print(f"  {out}")
-    return 0

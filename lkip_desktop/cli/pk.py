@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..domain import pk as rules
-from ..reports.pk_document import PkOptions, render_pdf
+from ..domain.errors import InputError
 from ..edits.pk import find_version
+from ..reports.atomic import write_whole
+from ..reports.export import failure_reason
+from ..reports.pk_document import PkOptions, render_pdf
+from ..store.database import StoreError, check_output_path
 from ..store.service import WorkbookService
 
 
@@ -47,6 +52,14 @@ def cmd_pk(args) -> int:
             pk = find_version(wb, args.versi)
             options = PkOptions(paper=args.paper, logo=args.logo, use_workbook_logo=not args.tanpa_logo,
                                 zero_pad=False if args.tanpa_nol else None, terbilang=not args.tanpa_terbilang)
-            pages = render_pdf(wb, pk.id, args.pdf, options)
+            check_output_path(args.pdf)  # the temporary name below is not the target
+            pages: list = []
+            try:
+                write_whole(args.pdf, lambda tmp: pages.extend(render_pdf(wb, pk.id, tmp, options)))
+            except (InputError, StoreError):
+                raise
+            except Exception as exc:  # never a traceback: name the file and why
+                print(f"Galat: {args.pdf.name} tidak dapat dibuat: {failure_reason(exc)}.", file=sys.stderr)
+                return 1
             print(f"PDF ditulis: {args.pdf} ({len(pages)} halaman, {rules.version_label(pk)})")
     return 0

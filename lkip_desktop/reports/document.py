@@ -95,7 +95,11 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
         sp = by_key.get(key)
         if sp is not None and key not in used:
             used.add(key)
-            b.append(TableBlock(sp.build()))
+            t = sp.build()
+            if t.empty:  # an empty table is left out, with one line saying why
+                b.append(Text(Para(f"{t.caption} tidak disajikan karena {t.empty[:1].lower()}{t.empty[1:]}.")))
+            else:
+                b.append(TableBlock(t))
 
     def paras(items) -> None:
         for p in items:
@@ -133,8 +137,9 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     table("bab2.iku")
     table("bab2.strategi")
     head("B. Perjanjian Kinerja", 2)
-    paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target yang "
-                "menjadi dasar pengukuran kinerja dalam laporan ini.")])
+    if wb.pk_versions:  # without one, the table's line says so
+        paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target "
+                    "yang menjadi dasar pengukuran kinerja dalam laporan ini.")])
     table("bab2.pk")
     head("C. Anggaran", 2)
     table("bab2.triwulan")

@@ -22,7 +22,7 @@ from . import table as T
 from .document import Cover, Heading, LkipDocument, PageBreak as DocPageBreak, TableBlock, Text, Toc
 from .page import frame_size
 from .pdf_frame import PageAnchor, PdfDoc, TocLine, build_or_remove
-from .pdf_table import table_flowables
+from .pdf_paged import table_flowables
 from .plain_text import clean
 
 
@@ -76,6 +76,7 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
     total = len(doc.tables())
     pdoc = PdfDoc(path, paper, doc.title, doc.title, progress, cancel, total)
     pdoc.pageTemplates.sort(key=lambda pt: pt.id != T.PORTRAIT)
+    pdoc.bare_first_page = bool(doc.blocks) and isinstance(doc.blocks[0], Cover)
     fw, _fh = frame_size(paper, T.PORTRAIT)
     heads = [b for b in doc.blocks if isinstance(b, Heading) and b.toc]
     head_ids = {id(h): f"hd{i}" for i, h in enumerate(heads)}

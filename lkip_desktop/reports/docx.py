@@ -35,6 +35,7 @@ from reportlab.lib.units import mm
 
 from . import fonts
 from . import table as T
+from .atomic import write_whole
 from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
 from .docx_xml import el, field_runs, run, run_xml, set_font
 from .page import PAD, fit_columns
@@ -114,12 +115,14 @@ class _Writer:
         if orientation == self.orientation:
             return
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.different_first_page_header_footer = False  # only the cover goes without a page number
         self.orientation = orientation
         self._page(sec, orientation)
 
     # blocks
     def cover(self, c: Cover) -> None:
         d = self.doc
+        d.sections[0].different_first_page_header_footer = True  # the cover carries no page number
 
         def line(text: str, size: float, bold: bool = True, before: float = 0) -> None:
             p = d.add_paragraph()
@@ -331,13 +334,6 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             done += 1
             if progress:
                 progress(done, total)
-    w.doc.core_properties.title = clean(doc.title)
+    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
     w.doc.core_properties.author = "LKIP Desktop"
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        w.doc.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    return write_whole(path, lambda tmp: w.doc.save(str(tmp)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..store.database import check_output_path
+from .atomic import write_whole
 from .builders import TableSpec, select, standard_tables
 from .document import LkipDocument, build_lkip
 from .pdf import render_pdf
@@ -151,42 +152,78 @@ def plan_export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None =
     return ExportPlan(paper, document_title(svc), built, document, pdf, xlsx, docx, lengkap, build_steps)
 
 
+class ExportError(Exception):
+    """Some outputs of a run could not be made; every other one was written (``result``).
+    ``str()`` is the message for the user, in Indonesian, naming each failed file."""
+
+    def __init__(self, failures: list[tuple[Path | str, str]], result: ExportResult):
+        self.failures, self.result = failures, result
+        lines = [f"{Path(str(p)).name}: {why}" for p, why in failures]
+        head = "Berkas berikut tidak dapat dibuat" + (" (berkas lain sudah ditulis)" if result.paths else "")
+        super().__init__(head + ":\n" + "\n".join(lines))
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why an output could not be made, in the user's words."""
+    if isinstance(exc, PermissionError):
+        return "tidak ada izin menulis, atau berkas sedang dibuka di program lain"
+    if isinstance(exc, FileNotFoundError):
+        return "folder tujuan tidak ada"
+    if isinstance(exc, OSError):
+        return f"berkas tidak dapat ditulis ({exc.strerror or exc})"
+    detail = f"{type(exc).__name__}: {exc}"
+    return f"kesalahan tak terduga saat menyusun berkas ({detail[:300]})"
+
+
 def write_export(plan: ExportPlan, *, progress: Progress | None = None,
                  cancel: CancelCheck | None = None) -> ExportResult:
-    """Render ``plan`` to its files. ``progress(done, total, what)`` continues the scale of
+    """Render ``plan`` to its files, each on its own: written to a temporary name and renamed
+    when complete. An output that fails is named in ``ExportError`` (raised after every other
+    output was written). ``progress(done, total, what)`` continues the scale of
     ``plan_export``; ``cancel()`` returning True stops: the file being written is removed
     (files finished before stay) and ``Cancelled`` is raised."""
     ticker = _Ticker(plan.steps, progress, cancel, done=plan.build_steps)
     result = ExportResult(tables=list(plan.tables), document=plan.document)
-    writing: Path | None = None
-    try:
-        if plan.pdf:
-            writing = plan.pdf
-            result.pdf = render_pdf(plan.tables, plan.pdf, plan.paper, title=plan.title, footer=plan.title,
-                                    progress=ticker.per_table("PDF"), cancel=cancel)
-        if plan.xlsx:
-            writing = plan.xlsx
-            result.xlsx = render_xlsx(plan.tables, plan.xlsx, plan.paper, title=plan.title,
-                                      progress=ticker.per_table("Excel"), cancel=cancel)
-        if plan.document is not None and plan.docx:
-            from .docx import render_docx  # python-docx loads only when a Word file is wanted
-
-            writing = plan.docx
-            ticker.check()
-            result.docx = render_docx(plan.document, plan.docx, plan.paper, progress=ticker.per_table("Word"),
-                                      cancel=cancel)
-        if plan.document is not None and plan.lengkap:
-            from .document_pdf import render_document_pdf
-
-            writing = plan.lengkap
-            ticker.check()
-            result.lengkap = render_document_pdf(plan.document, plan.lengkap, plan.paper,
-                                                 progress=ticker.per_table("PDF lengkap"), cancel=cancel)
-    except Cancelled:
-        if writing is not None and not hasattr(writing, "write"):
-            Path(writing).unlink(missing_ok=True)  # the renderers do so too: never a half-written file
-        raise
+    failures: list[tuple[Path | str, str]] = []
+    doc = plan.document
+    jobs: list[tuple[str, Path | str | None, Callable[[object], Path]]] = [
+        ("pdf", plan.pdf, lambda out: render_pdf(plan.tables, out, plan.paper, title=plan.title, footer=plan.title,
+                                                 progress=ticker.per_table("PDF"), cancel=cancel)),
+        ("xlsx", plan.xlsx, lambda out: render_xlsx(plan.tables, out, plan.paper, title=plan.title,
+                                                    progress=ticker.per_table("Excel"), cancel=cancel)),
+        ("docx", plan.docx if doc is not None else None, lambda out: _docx(doc, out, plan.paper, ticker, cancel)),
+        ("lengkap", plan.lengkap if doc is not None else None,
+         lambda out: _document_pdf(doc, out, plan.paper, ticker, cancel)),
+    ]
+    for name, target, render in jobs:
+        if not target:
+            continue
+        ticker.check()
+        try:
+            if hasattr(target, "write"):
+                render(target)
+                setattr(result, name, target)
+            else:
+                setattr(result, name, write_whole(target, render))
+        except Cancelled:
+            raise
+        except Exception as exc:  # one failed output never costs another, nor ends in a traceback
+            failures.append((target if not hasattr(target, "write") else name, failure_reason(exc)))
+    if failures:
+        raise ExportError(failures, result)
     return result
+
+
+def _docx(doc: LkipDocument, out, paper: str, ticker: _Ticker, cancel: CancelCheck | None) -> Path:
+    from .docx import render_docx  # python-docx loads only when a Word file is wanted
+
+    return render_docx(doc, out, paper, progress=ticker.per_table("Word"), cancel=cancel)
+
+
+def _document_pdf(doc: LkipDocument, out, paper: str, ticker: _Ticker, cancel: CancelCheck | None) -> Path:
+    from .document_pdf import render_document_pdf
+
+    return render_document_pdf(doc, out, paper, progress=ticker.per_table("PDF lengkap"), cancel=cancel)
 
 
 def export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None = None,

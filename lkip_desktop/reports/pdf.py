@@ -1,5 +1,5 @@
 """ReportTable(s) -> one PDF: an optional list of tables with page numbers, then each
-table (``pdf_table``) on portrait or landscape pages of the shared frame (``pdf_frame``)."""
+table (``pdf_paged``) on portrait or landscape pages of the shared frame (``pdf_frame``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from . import fonts
 from . import table as T
 from .page import frame_size
 from .pdf_frame import PdfDoc, TocLine, build_or_remove
-from .pdf_table import CAPTION, table_flowables
+from .pdf_paged import table_flowables
+from .pdf_table import CAPTION
 from .table import ReportTable
 
 

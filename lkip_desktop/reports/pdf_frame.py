@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from . import fonts
 from . import table as T
 from .page import MARGIN, frame_size, page_size
+from .plain_text import clean
 from .table import Cancelled
 
 
@@ -28,6 +29,7 @@ class PdfDoc(BaseDocTemplate):
                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, author="LKIP Desktop",
                          creator="LKIP Desktop", initialFontName=fonts.REGULAR, initialFontSize=8)
         self.footer = footer
+        self.bare_first_page = False  # a cover: no footer, no page number
         self.progress = progress
         self.cancel = cancel
         self.total = total
@@ -42,6 +44,8 @@ class PdfDoc(BaseDocTemplate):
         self.addPageTemplates(templates)
 
     def _decorate(self, canv, doc):
+        if self.bare_first_page and doc.page == 1:
+            return
         canv.saveState()
         w, _h = canv._pagesize
         canv.setFont(fonts.REGULAR, 7.5)
@@ -87,9 +91,13 @@ class PageAnchor(Flowable):
 class TocLine(Flowable):
     """A contents line: its text, and at the right the page number an anchor recorded."""
 
+    MAX_CHARS = 240  # a contents line stays one line or a few; the full title is in the text
+
     def __init__(self, text: str, form: str, width: float):
         super().__init__()
-        self.p = Paragraph(escape(text), ParagraphStyle("toc", fontName=fonts.REGULAR, fontSize=8.5, leading=11))
+        if len(text) > self.MAX_CHARS:
+            text = text[:self.MAX_CHARS].rstrip() + "…"
+        self.p = Paragraph(escape(clean(text)), ParagraphStyle("toc", fontName=fonts.REGULAR, fontSize=8.5, leading=11))
         self.form = form
         self.width = width
 

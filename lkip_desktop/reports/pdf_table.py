@@ -1,33 +1,30 @@
-"""One ReportTable as PDF flowables (reportlab platypus).
+"""One ReportTable measured for PDF (reportlab platypus): its cell texts broken into lines
+at the final column widths, row heights, and one page's ``Table`` of any run of rows.
 
-Long tables are paginated here, not by ``LongTable``: reportlab's own splitting grows
-faster than the rows (shared/design/EXAMPLES.md, pitfalls). Each table is measured once
-(row heights at the final column widths), then cut into one ``Table`` per page with the
-header rows repeated. Row-span groups are kept on one page; a group taller than a page
-is cut and its spanning labels repeated on the next page (reportlab would raise
-``LayoutError``).
+Long tables are paginated by ``pdf_paged``, not by ``LongTable``: reportlab's own splitting
+grows faster than the rows (shared/design/EXAMPLES.md, pitfalls). Each table is measured once
+(row heights at the final column widths), then cut into one ``Table`` per page. Row-span groups are kept on one page;
+a group taller than a page is cut and its spanning labels repeated on the next page, and
+a single row taller than a page (a long "alasan") is cut into pieces between its lines
+(reportlab would raise ``LayoutError`` on either).
 
 Numbers reach reportlab only as the strings ``Cell.text`` formats (id-ID, half-up)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-from xml.sax.saxutils import escape
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from . import fonts
 from . import table as T
-from .page import INDENT, PAD, fit_columns, frame_size
-from .pdf_chart import chart_drawing
-from .pdf_frame import CallWhenPlaced, PageAnchor
+from .page import INDENT, PAD, fit_columns
 from .table import ReportTable
+from .text_wrap import wrap_lines
 
 HEADER_BG = colors.HexColor("#D9E2EC")
 PROGRAM_BG = colors.HexColor("#EEF2F6")
@@ -67,26 +64,83 @@ NOTE = ParagraphStyle("note", fontName=fonts.REGULAR, fontSize=7.5, leading=9.5,
 class TableLayout:
     """One table measured at its column widths: cell contents, row heights, styles."""
 
-    def __init__(self, table: ReportTable, width: float):
+    def __init__(self, table: ReportTable, width: float, page_height: float = 0.0):
         self.table = table
         self.size, self.widths = fit_columns(table, width)
         self.width = sum(self.widths)
-        st = self.st = _styles(self.size)
+        self.st = _styles(self.size)
         self.line = self.size * 1.2 + 2 * PAD
-        # header
+        self.page_height = page_height
+        # header: repeated on every page, so at most a quarter of one (a name typed into a
+        # column title is shortened there with "…"; it is printed whole elsewhere)
+        self.max_lines = 0
         self.head_data, self.head_heights = self._measure(table.header, None, header=True)
         self.head_height = sum(self.head_heights)
+        if page_height and self.head_height > page_height / 4 and table.header:
+            lead = self.size * 1.2
+            self.max_lines = max(1, int((page_height / 4 / len(table.header) - 2 * PAD) // lead))
+            self.head_data, self.head_heights = self._measure(table.header, None, header=True)
+            self.head_height = sum(self.head_heights)
+            self.max_lines = 0
         self.head_spans = [(c, r, c + cell.colspan - 1, r + cell.rowspan - 1) for r, c, cell in table.spans("header")]
         # body
         self.body_data, self.body_heights = self._measure([r.cells for r in table.rows], table.rows, header=False)
+        self.body_rows = list(table.rows)  # the table row each layout row draws (a cut row: several)
         self.body_spans = [(r, c, cell) for r, c, cell in table.spans("body")]
+        self._index()
+
+    def _index(self) -> None:
         self.group_end = self._groups()
         # prefix sums: the height of any run of rows in O(1), or every page of a long
         # table would re-add all the rows after it (quadratic)
         self.cum = [0.0]
         for h in self.body_heights:
             self.cum.append(self.cum[-1] + h)
-        _ = st
+
+    def _unspan_tall(self, limit: float) -> None:
+        """A row-span label taller than ``limit`` (a program name of pages) stays in its first
+        row only, so that row can be cut like any other."""
+        rows = self.table.rows
+        tall = {(r, c) for r, c, cell in self.body_spans if cell.rowspan > 1
+                and self._content(cell, c, rows[r].is_bold, rows[r].depth, False)[1] + 2 * PAD > limit}
+        if not tall:
+            return
+        grid = [list(row.cells) for row in rows]
+        for r, c in tall:
+            grid[r][c] = replace(grid[r][c], rowspan=1)
+        self.body_data, self.body_heights = self._measure(grid, rows, header=False)
+        self.body_spans = [(r, c, grid[r][c]) for r, c, cell in self.body_spans
+                           if (r, c) not in tall or grid[r][c].colspan > 1]
+
+    def cut_tall_rows(self, limit: float) -> None:
+        """Cut every body row taller than ``limit`` into pieces between its lines, each
+        at most ``limit`` high; the pieces go on consecutive pages like rows."""
+        lead = self.size * 1.2
+        per_piece = max(1, int((limit - 2 * PAD) // lead))
+        if all(h <= limit for h in self.body_heights):
+            return
+        self._unspan_tall(limit)
+        data, heights, rows, first, last = [], [], [], [], []
+        for r, h in enumerate(self.body_heights):
+            first.append(len(data))
+            cells = self.body_data[r]
+            if h <= limit:
+                data.append(cells)
+                heights.append(h)
+                rows.append(self.body_rows[r])
+            else:
+                lines = [str(c).split("\n") for c in cells]
+                n = max(len(x) for x in lines)
+                for k in range(0, n, per_piece):
+                    piece = [x[k:k + per_piece] for x in lines]
+                    data.append(["\n".join(x) for x in piece])
+                    heights.append(max(1, max(len(x) for x in piece)) * lead + 2 * PAD)
+                    rows.append(self.body_rows[r])
+            last.append(len(data) - 1)
+        self.body_data, self.body_heights, self.body_rows = data, heights, rows
+        self.body_spans = [(first[r], c, replace(cell, rowspan=last[r + cell.rowspan - 1] - first[r] + 1))
+                           for r, c, cell in self.body_spans]
+        self._index()
 
     def _cell_width(self, c: int, cell: T.Cell, depth: int) -> float:
         w = sum(self.widths[c:c + cell.colspan]) - 2 * PAD
@@ -103,9 +157,10 @@ class TableLayout:
         lead = self.size * 1.2
         if "\n" not in text and stringWidth(text, font, self.size) <= avail:
             return text, lead
-        lines = []
-        for part in text.split("\n"):
-            lines.extend(simpleSplit(part, font, self.size, avail) or [""])
+        lines = wrap_lines(text, font, self.size, avail)
+        if self.max_lines and len(lines) > self.max_lines:
+            lines = lines[:self.max_lines]
+            lines[-1] = lines[-1][:-2] + "…"
         return "\n".join(lines), lead * len(lines)
 
     def _measure(self, grid, rows, header: bool):
@@ -173,7 +228,7 @@ class TableLayout:
                      ("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD), ("ALIGN", (0, 0), (-1, nh - 1), "CENTER")]
         for sc, sr, ec, er in self.head_spans:
             cmds.append(("SPAN", (sc, sr), (ec, er)))
-        rows = table.rows
+        rows = self.body_rows
         for i in range(start, stop):
             r = nh + i - start
             row = rows[i]
@@ -210,133 +265,3 @@ class TableLayout:
         t.setStyle(TableStyle(cmds))
         t.hAlign = "CENTER"
         return t
-
-
-class PagedTable(Flowable):
-    """A table that splits itself into one ``Table`` per page, header repeated, caption
-    kept with the first page."""
-
-    def __init__(self, layout: TableLayout, start: int = 0, caption: Flowable | None = None,
-                 on_done: Callable[[], None] | None = None, tail: list[Flowable] | None = None):
-        super().__init__()
-        self.layout = layout
-        self.start = start
-        self.caption = caption
-        self.on_done = on_done
-        self.tail = tail or []  # "Sumber: …" and notes, kept with the last rows
-        self._cap_h = 0.0
-
-    def _tail_height(self, availW: float) -> float:
-        return sum(f.wrap(availW, 10_000)[1] for f in self.tail) + (3 if self.tail else 0)
-
-    def _caption_height(self, availW: float) -> float:
-        if self.caption is None:
-            return 0.0
-        return self.caption.wrap(availW, 10_000)[1] + CAPTION.spaceAfter
-
-    def wrap(self, availWidth, availHeight):
-        lay = self.layout
-        self._cap_h = self._caption_height(availWidth)
-        self.width = lay.width
-        self._tail_h = self._tail_height(availWidth)
-        self.height = self._cap_h + lay.head_height + (lay.cum[-1] - lay.cum[self.start]) + self._tail_h
-        return self.width, self.height
-
-    def _fit_rows(self, avail: float, full_page: bool) -> int:
-        """Body rows from ``start`` that fit in ``avail`` (whole span groups only, unless a
-        group alone is taller than a page)."""
-        lay = self.layout
-        n = len(lay.body_heights)
-        used = lay.head_height
-        r = self.start
-        while r < n:
-            end = lay.group_end[r]
-            h = lay.cum[end + 1] - lay.cum[r]
-            if used + h <= avail:
-                used += h
-                r = end + 1
-                continue
-            if r == self.start and full_page:
-                # the group alone is taller than a page: take single rows
-                while r <= end and used + lay.body_heights[r] <= avail:
-                    used += lay.body_heights[r]
-                    r += 1
-                if r == self.start:  # one row taller than a page: give it the page anyway
-                    r += 1
-            break
-        return r
-
-    def split(self, availWidth, availHeight):
-        lay = self.layout
-        cap_h = self._caption_height(availWidth)
-        full = availHeight >= lay.page_height - 1
-        stop = self._fit_rows(availHeight - cap_h, full)
-        n = len(lay.body_heights)
-        if stop >= n and self.tail:
-            # everything fits but the notes: carry the last group over with them
-            tail_h = self._tail_height(availWidth)
-            if cap_h + lay.head_height + (lay.cum[-1] - lay.cum[self.start]) + tail_h > availHeight:
-                last = n - 1
-                while last > self.start and lay.group_end[last - 1] >= last:
-                    last -= 1
-                stop = last
-        if stop == self.start:
-            return []
-        out: list[Flowable] = []
-        if self.caption is not None:
-            out.append(self.caption)
-        out.append(lay.chunk(self.start, stop))
-        if stop < n:
-            out.append(PagedTable(lay, stop, None, self.on_done, self.tail))
-        else:
-            out.append(Spacer(1, 3))
-            out.extend(self.tail)
-        return out
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        # Draw caption + the remaining rows as one Table.
-        lay = self.layout
-        top = y + self.height
-        if self.caption is not None:
-            w, h = self.caption.wrap(self.width, 10_000)
-            self.caption.drawOn(canvas, x + (self.width - w) / 2 if w < self.width else x, top - h)
-            top -= h + CAPTION.spaceAfter
-        t = lay.chunk(self.start, len(lay.body_heights))
-        _w, th = t.wrapOn(canvas, self.width, top - y)
-        t.drawOn(canvas, x, top - th)
-        top -= th + (3 if self.tail else 0)
-        for f in self.tail:
-            _fw, fh = f.wrap(self.width, 10_000)
-            f.drawOn(canvas, x, top - fh)
-            top -= fh
-        if self.on_done:
-            self.on_done()
-
-
-def table_flowables(table: ReportTable, paper: str, on_done=None, with_charts: bool = True,
-                    anchor: str | None = None) -> list[Flowable]:
-    fw, fh = frame_size(paper, table.orientation)
-    lay = TableLayout(table, fw)
-    lay.page_height = fh
-    cap = Paragraph(f"Tabel {escape(table.number)}<br/>{escape(table.title)}" if table.number
-                    else escape(table.title), CAPTION)
-    out: list[Flowable] = []
-    if anchor:
-        out.append(PageAnchor(anchor))
-    after: list[Flowable] = []
-    if table.source:
-        after.append(Paragraph("Sumber: " + escape(table.source), NOTE))
-    for note in table.notes:
-        if note:
-            after.append(Paragraph(escape(note), NOTE))
-    out.append(PagedTable(lay, 0, cap, None, after))
-    if with_charts:
-        for i, ch in enumerate(table.charts, 1):
-            label = f"Grafik {table.number}" + (f".{i}" if len(table.charts) > 1 else "")
-            d = chart_drawing(table, ch, min(fw, 480), 210)
-            out.append(Spacer(1, 8))
-            out.append(KeepTogether([d, Paragraph(escape(label), NOTE)]))
-    if on_done is not None:
-        out.append(CallWhenPlaced(on_done))
-    out.append(Spacer(1, 14))
-    return out

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 
 from ..domain.errors import InputError
 from . import fonts
 from .page import PAPERS  # the same A4/F4 as every other report
+from .text_wrap import wrap_lines
 
 REGULAR = fonts.REGULAR
 BOLD = fonts.BOLD
@@ -68,10 +69,7 @@ def width_of(text: str, font: str, size: float) -> float:
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines: list[str] = []
-    for part in (text or "").split("\n"):
-        lines += simpleSplit(part, font, size, width) or [""]
-    return lines or [""]
+    return wrap_lines(text, font, size, width)
 
 
 class PkLayout:

@@ -257,6 +257,7 @@ class ReportTable:
     indent_col: int | None = None  # the column whose text is indented by row depth
     charts: list[Chart] = field(default_factory=list)
     font_size: float | None = None  # hint for very wide tables
+    empty: str = ""  # why the table has no rows ("Belum ada program"); the full report says so instead
 
     @property
     def ncols(self) -> int:

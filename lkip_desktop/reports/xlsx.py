@@ -48,9 +48,14 @@ _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
+EXCEL_CELL_CHARS = 32_767  # Excel refuses to open a file with a longer cell
+
+
 def safe_text(text: str | None) -> str:
-    """Text openpyxl can store (control characters and lone surrogates dropped)."""
-    return _SURROGATES.sub("", ILLEGAL_CHARACTERS_RE.sub("", text or ""))
+    """Text openpyxl can store and Excel can open (control characters and lone surrogates
+    dropped; beyond Excel's cell limit shortened with "…")."""
+    text = _SURROGATES.sub("", ILLEGAL_CHARACTERS_RE.sub("", text or ""))
+    return text if len(text) <= EXCEL_CELL_CHARS else text[:EXCEL_CELL_CHARS - 1] + "…"
 
 
 def put_text(ws: Worksheet, row: int, col: int, text: str):

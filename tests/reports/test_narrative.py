@@ -65,8 +65,8 @@ def test_ikhtisar_figures_are_the_capaian_table_cells(ro, tables):
     avg_row = _body_texts(t)[-1]
     summary = next(p for p in paras if p.figure("rata_rata") and "Dari" in p.text)
     _same(summary.figure("rata_rata"), avg_row[5])
-    assert "112,23%" in summary.text and "5 dari 5 indikator" in summary.text
-    assert "4 melampaui target dan 1 tercapai" in summary.text
+    assert "112,23%" in summary.text and "atas 5 (lima) indikator" in summary.text
+    assert "4 (empat) melampaui target dan 1 (satu) tercapai" in summary.text
     money = paras[-1]
     total = _body_texts(tables["bab3.realisasi_program"])[-1]
     _same(money.figure("pagu"), "Rp " + total[2])
@@ -159,7 +159,7 @@ def test_missing_figures_give_honest_sentences(demo):
     line = next(p for p in ikh if p.bullet and ikm.nama in p.text)
     assert "realisasi belum diisi" in line.text and "0,00" not in line.text
     summary = next(p for p in ikh if "Dari" in p.text and p.figure("rata_rata"))
-    assert "4 dari 5 indikator" in summary.text and "1 belum dapat dihitung" in summary.text
+    assert "4 (empat) dari 5 (lima) indikator" in summary.text and "1 (satu) belum dapat dihitung" in summary.text
     demo.set(CellRef("indicator_value", (ikm.id, 2026, "target", 0), "nilai"), None)
     assert "belum diisi" in N.iku_renstra(demo, ikm.id).text
 

@@ -212,7 +212,8 @@ def anggaran_triwulan(svc, number: str) -> ReportTable:
             ])
     if not t.rows:
         empty_row(t, "Belum ada program")
-    t.notes.append("Target per triwulan diisi pada tingkat program (rupiah atau persen pagu).")
+    else:
+        t.notes.append("Target per triwulan ditetapkan per program, dalam rupiah atau persen dari pagu.")
     return t
 
 

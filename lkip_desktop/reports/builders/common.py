@@ -105,4 +105,6 @@ def walk_subset(wb: Workbook, shown: set[str], parent_id: str | None = None, dep
 
 
 def empty_row(table: ReportTable, message: str) -> None:
+    """The one row of a table with nothing to show, saying why (also kept in ``table.empty``)."""
+    table.empty = message
     table.add([T.text(message, colspan=table.ncols, align="center")] + [None] * (table.ncols - 1))

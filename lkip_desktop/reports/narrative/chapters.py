@@ -7,7 +7,7 @@ from ...domain.capaian import status_word
 from .. import table as T
 from ..builders.common import opd_name, realisasi_cell, renstra_label, target_cell
 from .opd import average_para, budget_para, counts_sentence, status_counts
-from .wording import Para, Sentences, count_words, rp, status_text, with_unit
+from .wording import Para, Sentences, average_basis, count_words, rp, status_text, with_unit
 
 
 def ikhtisar(svc) -> list[Para]:
@@ -19,9 +19,9 @@ def ikhtisar(svc) -> list[Para]:
     sasaran = [x for x in wb.sasaran_list() if wb.indicators_of(x.id)]
     out = [Para(
         f"Laporan Kinerja Instansi Pemerintah (LKIP) {opd_name(wb)} tahun {s.tahun} menyajikan target dan capaian "
-        f"{count_words(len(ikus))} Indikator Kinerja Utama (IKU) dari {count_words(len(sasaran))} sasaran strategis "
-        + (f"yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}, " if wb.pk_versions else "")
-        + f"mengacu pada Rencana Strategis {opd_name(wb)} {renstra_label(wb)}.")]
+        f"{count_words(len(ikus))} Indikator Kinerja Utama (IKU) dari {count_words(len(sasaran))} sasaran strategis"
+        + (f" yang diperjanjikan dalam Perjanjian Kinerja tahun {s.tahun}" if wb.pk_versions else "")
+        + f", mengacu pada Rencana Strategis {opd_name(wb)} {renstra_label(wb)}.")]
     if ikus:
         out.append(Para("Capaian setiap IKU tahun ini adalah sebagai berikut:"))
     for ind in ikus:
@@ -59,10 +59,16 @@ def ikhtisar(svc) -> list[Para]:
 def bab3_pengantar(svc) -> list[Para]:
     """Before Tabel 3.1: how capaian is measured, and each sasaran's indicators."""
     wb, calc = svc.wb, svc.calc
+    negative = ""
+    if any(ind.polaritas == "negatif" for ind in wb.iku_list()):
+        formula = ("target ÷ realisasi × 100" if wb.settings.polaritas_negatif == "ratio"
+                   else "(2 × target − realisasi) ÷ target × 100")
+        negative = (f" Untuk indikator dengan polaritas negatif (semakin rendah semakin baik), capaian = {formula}.")
     out = [Para(
         f"Pengukuran kinerja dilakukan dengan membandingkan target dan realisasi setiap Indikator Kinerja Utama "
-        f"tahun {wb.settings.tahun}. Untuk indikator dengan polaritas positif, capaian = realisasi ÷ target × 100; "
-        "capaian di atas 100% berarti melampaui target, tepat 100% tercapai, dan di bawah 100% belum tercapai.")]
+        f"tahun {wb.settings.tahun}. Untuk indikator dengan polaritas positif, capaian = realisasi ÷ target × 100."
+        f"{negative} Capaian di atas 100% berarti melampaui target, tepat 100% tercapai, dan di bawah 100% "
+        "belum tercapai.")]
     for k, s in enumerate([x for x in wb.sasaran_list() if wb.indicators_of(x.id)], 1):
         w = Sentences()
         inds = wb.indicators_of(s.id)
@@ -114,8 +120,7 @@ def bab4_kesimpulan(svc) -> list[Para]:
     out = [Para(
         f"Pada tahun {wb.settings.tahun} {opd_name(wb)} menetapkan {count_words(len(sasaran))} sasaran strategis "
         f"dengan {count_words(len(ikus))} Indikator Kinerja Utama. Dari {count_words(len(ikus))} IKU tersebut, "
-        f"{counts_sentence(counts)}; "
-        f"{counts['Melampaui target'] + counts['Tercapai']} IKU mencapai atau melampaui targetnya.")]
+        f"{counts_sentence(counts)}{_reached(counts, len(ikus))}.")]
     out.append(average_para(svc))
     for k, s in enumerate(sasaran, 1):
         avg = calc.sasaran_average(s.id)
@@ -124,11 +129,22 @@ def bab4_kesimpulan(svc) -> list[Para]:
             w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian belum dapat dihitung.")
         else:
             a = T.percent(avg.value)
-            w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian {a.text}% ({avg.note}), "
+            w.say(f"Sasaran strategis {k}, {s.nama}: rata-rata capaian {average_basis(avg)} sebesar {a.text}%, "
                   f"{status_text(status_word(avg.value))}.")
             w.fig("rata_rata_sasaran", a.text)
         out.append(w.para(bullet=True))
     return out
+
+
+def _reached(counts: dict[str, int], total: int) -> str:
+    """"…, so 5 (lima) IKU met their target (reached or passed)", only when it adds something: both
+    words occur (with one of them it only repeats the count before)."""
+    over, met = counts["Melampaui target"], counts["Tercapai"]
+    if not (over and met):
+        return ""
+    if over + met == total:
+        return ", sehingga seluruh IKU memenuhi targetnya"
+    return f", sehingga {count_words(over + met)} IKU memenuhi targetnya"
 
 
 SISTEMATIKA = [

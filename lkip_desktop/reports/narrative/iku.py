@@ -107,7 +107,7 @@ def iku_tahun_lalu(svc, ind_id: str) -> Para:
         return w.para()
     r_now, r_last = realisasi_cell(ind, now), realisasi_cell(ind, last)
     a, b = now.realisasi.value, last.realisasi.value
-    w.say(f"Dibandingkan dengan tahun {tahun - 1} (realisasi {with_unit(ind, r_last)}),")
+    w.say(f"Dibandingkan dengan tahun {tahun - 1}, ketika realisasinya {with_unit(ind, r_last)},")
     w.fig("realisasi_lalu", r_last.text)
     if isinstance(a, Predikat) and isinstance(b, Predikat):
         arah = banding_predikat(a, b)
@@ -118,18 +118,18 @@ def iku_tahun_lalu(svc, ind_id: str) -> Para:
     else:
         sel = calc.selisih_tahun_lalu(ind_id)
         if sel is None:
-            w.say(f"realisasi tahun {tahun} ({with_unit(ind, r_now)}) tidak dapat dikurangkan secara angka.")
+            w.say(f"realisasi tahun {tahun} sebesar {with_unit(ind, r_now)} tidak dapat dikurangkan secara angka.")
             w.fig("realisasi", r_now.text)
         else:
             cell = T.number(sel, ind.desimal)  # the table's "Selisih" cell
             shown = cell.number or Decimal(0)
             w.fig("realisasi", r_now.text)
             if shown == 0:
-                w.say(f"realisasi tahun {tahun} ({with_unit(ind, r_now)}) sama dengan tahun sebelumnya.")
+                w.say(f"realisasi tahun {tahun} sebesar {with_unit(ind, r_now)} sama dengan tahun sebelumnya.")
             else:
                 arah = "naik" if shown > 0 else "turun"
                 mag = format_number(abs(shown), ind.desimal)
-                w.say(f"realisasi tahun {tahun} ({with_unit(ind, r_now)}) {arah} {mag} poin.")
+                w.say(f"realisasi tahun {tahun} sebesar {with_unit(ind, r_now)} {arah} {mag} poin.")
                 w.fig("selisih", mag)
     if last.capaian.value is not None:
         c = T.percent(last.capaian.value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...domain.capaian import status_word
 from .. import table as T
 from ..builders.common import opd_name
-from .wording import EFISIENSI_WORDS, Para, Sentences, rp, status_text
+from .wording import EFISIENSI_WORDS, Para, Sentences, average_basis, count_words, rp, status_text
 
 
 def status_counts(svc) -> dict[str, int]:
@@ -18,7 +18,13 @@ def status_counts(svc) -> dict[str, int]:
 
 
 def counts_sentence(counts: dict[str, int]) -> str:
-    parts = [f"{counts[k]} {w}" for k, w in (("Melampaui target", "melampaui target"), ("Tercapai", "tercapai"),
+    """"4 (empat) melampaui target dan 1 (satu) tercapai"; "seluruhnya tercapai" for one word."""
+    total = sum(counts.values())
+    for k, w in (("Melampaui target", "melampaui target"), ("Tercapai", "tercapai"), ("Belum tercapai",
+                 "belum tercapai"), ("-", "belum dapat dihitung capaiannya")):
+        if total > 1 and counts[k] == total:
+            return f"seluruhnya {w}"
+    parts = [f"{count_words(counts[k])} {w}" for k, w in (("Melampaui target", "melampaui target"), ("Tercapai", "tercapai"),
                                              ("Belum tercapai", "belum tercapai"),
                                              ("-", "belum dapat dihitung capaiannya")) if counts[k]]
     if not parts:
@@ -35,11 +41,12 @@ def average_para(svc, lead: str = "Rata-rata capaian kinerja") -> Para:
               "yang capaiannya dapat dihitung.")
         return w.para()
     a = T.percent(avg.value)
-    w.say(f"{lead} {opd_name(wb)} tahun {wb.settings.tahun} sebesar {a.text}% (dihitung dari {avg.note}), "
+    w.say(f"{lead} {opd_name(wb)} tahun {wb.settings.tahun} {average_basis(avg)} sebesar {a.text}%, "
           f"sehingga secara umum kinerjanya {status_text(status_word(avg.value))}.")
     w.fig("rata_rata", a.text)
     if avg.counted < avg.total:
-        w.say(f"{avg.total - avg.counted} {avg.unit} belum dapat dihitung capaiannya dan tidak ikut dirata-ratakan.")
+        w.say(f"{count_words(avg.total - avg.counted)} {avg.unit} belum dapat dihitung capaiannya dan tidak ikut "
+              "dirata-ratakan.")
     return w.para()
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from num2words import num2words
+
 from ...domain.numbers import format_rupiah
 from ...domain.values import Predikat
 from .. import table as T
@@ -77,7 +79,7 @@ def user_paras(text: str | None, placeholder: str | None = None) -> list[Para]:
 
 def narasi_paras(svc, key: str) -> list[Para]:
     title = NARASI_TITLES.get(key, key)
-    return user_paras(svc.narasi(key), f"[{title} belum diisi. Tulis pada halaman Laporan, tab Narasi.]")
+    return user_paras(svc.narasi(key), f"[{title} belum diisi.]")  # says why, never how to fill it
 
 
 def status_text(word: str | None) -> str:
@@ -89,7 +91,8 @@ def bare_unit(ind) -> bool:
 
 
 def with_unit(ind, cell: T.Cell) -> str:
-    """A value as prose prints it: "49,59%", "predikat A (82,04)", "20 dokumen", "88,13"."""
+    """A value as prose prints it: "49,59%", "predikat A (82,04)", "20 Dokumen", "88,13";
+    the unit as the user typed it."""
     text = cell.text
     if cell.kind == T.PREDIKAT or isinstance(cell.value, Predikat):
         return f"predikat {text}"
@@ -98,7 +101,7 @@ def with_unit(ind, cell: T.Cell) -> str:
         return f"{text}%"
     if bare_unit(ind):
         return text
-    return f"{text} {sat.lower()}"
+    return f"{text} {sat}"
 
 
 def pct(cell: T.Cell) -> str:
@@ -110,8 +113,16 @@ def rp(n: int | None) -> str:
 
 
 def count_words(n: int) -> str:
-    words = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
-    return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
+    """A count as an Indonesian report writes it: "17 (tujuh belas)"."""
+    return f"{n} ({num2words(n, lang='id')})" if n >= 0 else str(n)
+
+
+def average_basis(avg) -> str:
+    """What an average was taken over: "atas 5 (lima) indikator", or "atas 4 (empat) dari 5 (lima)
+    indikator" when some could not be counted."""
+    if avg.counted == avg.total:
+        return f"atas {count_words(avg.total)} {avg.unit}"
+    return f"atas {count_words(avg.counted)} dari {count_words(avg.total)} {avg.unit}"
 
 
 EFISIENSI_WORDS = {
