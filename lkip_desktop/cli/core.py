@@ -13,7 +13,7 @@ from ..domain.values import format_value
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
 from ..reports.narrative import NARASI
-from ..store.ops import CellRef
+from ..store.ops import CellRef, SetOp
 from ..store.service import WorkbookService
 
 
@@ -87,9 +87,12 @@ def cmd_new(args) -> int:
         raise InputError(f"Tahun {args.tahun} tidak wajar; contoh: --tahun 2025.")
     if awal is not None and not awal <= args.tahun <= akhir:
         raise InputError(f"Tahun laporan {args.tahun} di luar periode Renstra {awal}–{akhir}.")
-    with WorkbookService.create(args.workbook, tahun=args.tahun, renstra_awal=awal, renstra_akhir=akhir) as svc:
-        if args.opd:
-            svc.set(CellRef("opd", (1,), "nama"), args.opd)
+    awal = args.tahun if awal is None else awal
+    akhir = awal + 4 if akhir is None else akhir
+    # The OPD name goes in with the new file (all or nothing), not as a second edit after it.
+    ops = [SetOp(CellRef("opd", (1,), "nama"), args.opd)] if args.opd else []
+    WorkbookService.create_from(args.workbook, ops, "Buat buku kerja", tahun=args.tahun, renstra_awal=awal,
+                                renstra_akhir=akhir).close()
     print(f"Buku kerja dibuat: {args.workbook}")
     return 0
 
