@@ -122,11 +122,11 @@ def backup(path: Path, suffix: str, folder: Path | None = None, *, keep: int | N
     suffix stay. ``sides`` copies the journal with it (a recovery copy keeps both)."""
     folder = path.parent if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{path.stem}.{suffix}-{_stamp()}{path.suffix}"
-    n = 1
+    stamp, n = _stamp(), 1
+    target = folder / f"{path.stem}.{suffix}-{stamp}{path.suffix}"
     while target.exists():  # two in one second: never overwrite an earlier copy
         n += 1
-        target = folder / f"{path.stem}.{suffix}-{_stamp()}-{n}{path.suffix}"
+        target = folder / f"{path.stem}.{suffix}-{stamp}_{n:02d}{path.suffix}"
     partial = temp_beside(target)
     try:
         shutil.copy2(path, partial)
@@ -143,9 +143,10 @@ def backup(path: Path, suffix: str, folder: Path | None = None, *, keep: int | N
 
 
 def prune(folder: Path, pattern: str, keep: int) -> None:
-    """Keep the newest ``keep`` files matching ``pattern`` (names sort by their time stamp),
-    with their side files."""
-    copies = sorted(folder.glob(pattern))
+    """Keep the newest ``keep`` files matching ``pattern`` (by the time stamp and counter in
+    their names: copy times, not file times, which copy2 keeps from the original), with their
+    side files."""
+    copies = sorted(folder.glob(pattern), key=lambda p: p.stem if "_" in p.stem[-3:] else p.stem + "_01")
     for old in copies[:-keep] if keep > 0 else copies:
         remove_with_sides(old)
 
