@@ -71,7 +71,8 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
             conn.execute(f"PRAGMA user_version = {step}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after a full disk
+            conn.execute("ROLLBACK")
         raise
 
 
