@@ -64,16 +64,13 @@ def _load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
             raise LoadCancelled()
         names, found = _fetch(db.conn, table)
         parents = [(column, getattr(wb, attr)) for column, attr in _PARENTS.get(table, ())]
-        for values in found:
-            data = validate.convert(table, names, values)
+        for data in validate.convert(table, names, found):
             for column, known in parents:
                 validate.check_reference(table, data, column, known)
             _put(wb, table, data)
         if found:
             singles.add(table)
-    names, found = _fetch(db.conn, "narasi")  # read on demand by reports: checked here once
-    for values in found:
-        validate.convert("narasi", names, values)
+    validate.convert("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
     validate.check_links(wb, singles)
     wb.structure_changed()
     return wb

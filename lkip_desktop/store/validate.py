@@ -121,37 +121,88 @@ def _converter(kind: Kind):
     return lambda v: None if v is None else base(v)
 
 
-_KEY_KINDS = {"id": _text, "item_id": _text, "indicator_id": _text, "kunci": _text, "nama": _text,
-              "tahun": _year, "triwulan": _integer(Kind("int")), "periode": _integer(Kind("int")),
-              "jenis_nilai": _converter(Kind("enum", nullable=False, choices=("target", "realisasi")))}
+_INT = Kind("int")
+_KEY_KINDS = {"id": Kind("text", nullable=False), "item_id": Kind("text", nullable=False),
+              "indicator_id": Kind("text", nullable=False), "kunci": Kind("text", nullable=False),
+              "nama": Kind("text", nullable=False), "tahun": "year", "triwulan": _INT, "periode": _INT,
+              "jenis_nilai": Kind("enum", nullable=False, choices=("target", "realisasi"))}
 _YEAR_FIELDS = {"tahun", "renstra_awal", "renstra_akhir"}
 
 
-def _table_converters(name: str) -> dict:
+def _kinds(name: str) -> dict:
+    """Column -> its Kind ("year" for the years, None for the fixed id of opd/settings)."""
     table = TABLES[name]
     out = {c: _KEY_KINDS[c] for c in table.key}
     if name in ("opd", "settings"):
-        out["id"] = lambda v: v  # CHECK (id = 1) holds it
+        out["id"] = None  # CHECK (id = 1) holds it
     for field, kind in table.fields.items():
-        out[field] = _year if name == "settings" and field in _YEAR_FIELDS else _converter(kind)
+        out[field] = "year" if name == "settings" and field in _YEAR_FIELDS else kind
     return out
 
 
-CONVERTERS = {name: _table_converters(name) for name in TABLES}
+KINDS = {name: _kinds(name) for name in TABLES}
 
 
-def convert(table: str, names: list[str], values: tuple) -> dict:
-    """A stored row -> its Python values, each checked against its kind (RowError)."""
-    checks = CONVERTERS[table]
+def _one(kind):
+    if kind is None:
+        return lambda v: v
+    return _year if kind == "year" else _converter(kind)
+
+
+def _column(kind, col: tuple):
+    """A whole column checked (and converted) at once; None when a value is bad. The common
+    kinds are checked by C-level passes (join, set, min/max): one pass, no per-value call."""
+    if kind is None:
+        return col
+    if kind == "year":
+        ok = set(map(type, col)) <= {int} and (not col or (min(col) >= YEARS.start and max(col) < YEARS.stop))
+        return col if ok else None
+    present = [v for v in col if v is not None] if kind.nullable else col
+    if len(present) != len(col) and not kind.nullable:
+        return None
+    name = kind.name
+    if name == "text":
+        try:
+            return None if _CONTROL.search("".join(present)) else col
+        except TypeError:
+            return None
+    if name == "enum":
+        return col if set(present) <= set(kind.choices) else None
+    if name in ("int", "rupiah", "bool"):
+        if not set(map(type, present)) <= {int}:
+            return None
+        if name == "bool":
+            return tuple(map(bool, col)) if set(present) <= {0, 1} else None
+        low = 0 if kind.non_negative else -MAX_INT
+        return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
+    if name == "image":
+        return col if set(map(type, present)) <= {bytes} else None
+    one = _converter(kind)
     try:
-        return {n: checks[n](v) for n, v in zip(names, values)}
+        return [one(v) for v in col]
     except _Bad:
-        for n, v in zip(names, values):
-            try:
-                checks[n](v)
-            except _Bad as exc:
-                raise RowError(row_message(table, dict(zip(names, values)), n, f"{_shown(v)} ({exc})")) from None
-        raise
+        return None
+
+
+def convert(table: str, names: list[str], found: list[tuple]) -> list[dict]:
+    """Stored rows -> their Python values, each checked against its kind (RowError naming
+    the first bad row)."""
+    kinds = KINDS[table]
+    columns = list(zip(*found)) or [() for _ in names]
+    converted = []
+    for name, col in zip(names, columns):
+        out = _column(kinds[name], col)
+        if out is None:
+            check = _one(kinds[name])
+            for row in found:
+                try:
+                    check(row[names.index(name)])
+                except _Bad as exc:
+                    v = row[names.index(name)]
+                    raise RowError(row_message(table, dict(zip(names, row)), name, f"{_shown(v)} ({exc})")) from None
+            raise RowError(f"tabel {table}: kolom {name} berisi nilai tidak sah")  # not reached: both agree
+        converted.append(out)
+    return [dict(zip(names, values)) for values in zip(*converted)]
 
 
 def row_message(table: str, row: dict, column: str, what: str) -> str:
