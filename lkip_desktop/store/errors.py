@@ -6,6 +6,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from ..domain.errors import InputError
+
 
 class StoreError(Exception):
     """A file that cannot be opened as a workbook. The message is Indonesian, for the user."""
@@ -13,6 +15,14 @@ class StoreError(Exception):
 
 class FileLockedError(StoreError):
     pass
+
+
+class WriteLockedError(FileLockedError, InputError):
+    """The lock lost at a write: a StoreError with the lock message, and an InputError so
+    every caller that reports a refused edit (the GUI, the CLI) shows it as one."""
+
+    def __init__(self, message: str):
+        InputError.__init__(self, message)
 
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -35,7 +45,7 @@ def as_store_error(exc: BaseException, name: str, what: str) -> StoreError:
     return StoreError(f"'{name}' {what} (rincian teknis: {exc}).")
 
 
-FULL_MESSAGE = "disk penuh atau batas ukuran berkas tercapai"
+FULL_MESSAGE = "disk penuh atau tidak dapat ditulis (mis. batas ukuran berkas tercapai)"
 
 
 def write_failure(path: Path, exc: BaseException) -> str:

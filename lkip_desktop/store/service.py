@@ -26,7 +26,8 @@ from ..domain.errors import InputError
 from ..domain.formula.parser import parse_formula
 from ..domain.values import is_empty_text
 from . import database, files, repository
-from .errors import FULL_MESSAGE, FileLockedError, StoreError, is_full, is_locked, locked_message, write_failure
+from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
+                     write_failure)
 from .examine import examine
 from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
@@ -251,7 +252,7 @@ class WorkbookService:
             raise InputError("Angka terlalu besar untuk disimpan.") from exc
         except sqlite3.OperationalError as exc:
             if is_locked(exc):
-                raise FileLockedError(locked_message(self.path or Path("buku kerja"))) from exc
+                raise WriteLockedError(locked_message(self.path or Path("buku kerja"))) from exc
             if is_full(exc):
                 raise InputError(f"Perubahan tidak tersimpan: {FULL_MESSAGE}. Perubahan yang sudah "
                                  "tersimpan sebelumnya aman; kosongkan ruang disk lalu ulangi.") from exc

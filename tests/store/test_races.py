@@ -146,3 +146,22 @@ def test_no_room_at_all_for_a_new_workbook(tmp_path, limit):
     lines = _limited("create", path, limit)
     assert any(line.startswith("PESAN") for line in lines), lines
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_lock_lost_at_a_write_is_the_clean_message(demo, monkeypatch):
+    """Every lock failure speaks the same words; at a write it is also an InputError, which
+    the GUI and the CLI report as a refused edit."""
+    import sqlite3
+
+    from lkip_desktop.domain.errors import InputError
+    from lkip_desktop.store import service as service_module
+    from lkip_desktop.store.errors import FileLockedError
+    from lkip_desktop.store.ops import CellRef
+
+    def locked(*_args, **_kw):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(service_module, "execute", locked)
+    with pytest.raises(FileLockedError, match="sedang dibuka") as info:
+        demo.set(CellRef("opd", (1,), "singkatan"), "X")
+    assert isinstance(info.value, InputError)
