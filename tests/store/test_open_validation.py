@@ -114,3 +114,13 @@ def test_commands_end_with_the_message_on_a_damaged_file(demo_path, command):
 def test_a_healthy_demo_and_the_old_formats_pass(demo_path):
     with WorkbookService.open(demo_path, readonly=True) as svc:
         assert svc.wb.items and svc.wb.indicators
+
+
+@pytest.mark.parametrize("case", sorted(ROWS))
+@pytest.mark.parametrize("command", ["summary", "check"])
+def test_every_damage_ends_commands_with_the_message_in_process(demo_path, case, command, capsys):
+    from lkip_desktop.cli import main
+
+    _damage(demo_path, *ROWS[case][0])
+    assert main([command, str(demo_path)]) == 1
+    assert "Galat:" in capsys.readouterr().err
