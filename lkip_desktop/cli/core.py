@@ -90,9 +90,12 @@ def cmd_new(args) -> int:
         raise InputError(f"Tahun {args.tahun} tidak wajar; contoh: --tahun 2025.")
     if awal is not None and not awal <= args.tahun <= akhir:
         raise InputError(f"Tahun laporan {args.tahun} di luar periode Renstra {awal}–{akhir}.")
-    with WorkbookService.create(args.workbook, tahun=args.tahun, renstra_awal=awal, renstra_akhir=akhir) as svc:
-        if args.opd:
-            values.set_profile(svc, {"nama": args.opd})
+    awal = args.tahun if awal is None else awal
+    akhir = awal + 4 if akhir is None else akhir
+    # The OPD name goes in with the new file (all or nothing), not as a second edit after it.
+    ops = values.profile_ops({"nama": args.opd})
+    WorkbookService.create_from(args.workbook, ops, "Buat buku kerja", tahun=args.tahun, renstra_awal=awal,
+                                renstra_akhir=akhir).close()
     print(f"Buku kerja dibuat: {args.workbook}")
     return 0
 

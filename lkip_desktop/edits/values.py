@@ -56,9 +56,16 @@ def rename_komponen(book: Book, indicator_id: str, tahun: int, old: str, new: st
                              (cells.komponen(indicator_id, tahun, old), None)], "Ganti nama komponen")
 
 
+def profile_ops(fields: dict[str, Any]) -> list[SetOp]:
+    """The ops that fill the OPD profile (only fields given a value): for a new workbook they
+    go in with the file itself (``WorkbookService.create_from``, all or nothing)."""
+    return [SetOp(cells.opd(f), v) for f, v in fields.items() if v]
+
+
 def set_profile(book: Book, fields: dict[str, Any], label: str = "Isi profil OPD") -> Changes | None:
     """Fields of the OPD profile (only those given a value)."""
-    return set_values(book, [(cells.opd(f), v) for f, v in fields.items() if v], label)
+    ops = profile_ops(fields)
+    return book.apply(ops, label) if ops else None
 
 
 def set_logo(book: Book, data: bytes | None) -> Changes | None:

@@ -1,13 +1,16 @@
-"""Reading a whole workbook from its database into domain objects, and applying one
-stored row change to those objects (so memory and file never differ)."""
+"""Reading a whole workbook from its database into domain objects (every value checked on
+the way, ``validate``), and applying one stored row change to those objects (so memory and
+file never differ)."""
 
 from __future__ import annotations
 
 import gc
+import sqlite3
 
 import sqlite_utils
 
 from ..domain import model as M
+from . import validate
 from .schema import TABLES
 
 
@@ -44,15 +47,65 @@ _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator
                "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan")
 
 
+# Child rows whose parent must have been loaded before them: (column, workbook attribute).
+_PARENTS = {
+    "budget_quarter": (("item_id", "items"),),
+    "indicator_value": (("indicator_id", "indicators"),),
+    "komponen": (("indicator_id", "indicators"),),
+    "dukungan": (("indicator_id", "indicators"), ("item_id", "items")),
+}
+
+
 def _load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
     wb = M.Workbook()
+    singles: set[str] = set()
     for done, table in enumerate(_LOAD_ORDER):
         if progress is not None and progress(done, len(_LOAD_ORDER)) is False:
             raise LoadCancelled()
-        for row in rows(db, table):
-            apply_row(wb, table, row)
+        names, found = _fetch(db.conn, table)
+        parents = [(column, getattr(wb, attr)) for column, attr in _PARENTS.get(table, ())]
+        for data in validate.convert(table, names, found):
+            for column, known in parents:
+                validate.check_reference(table, data, column, known)
+            _put(wb, table, data)
+        if found:
+            singles.add(table)
+    validate.convert("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
+    validate.check_links(wb, singles)
     wb.structure_changed()
     return wb
+
+
+def _fetch(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple]]:
+    try:
+        cur = conn.execute(f"SELECT * FROM [{table}]")
+        return [c[0] for c in cur.description], cur.fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc).lower():
+            raise
+    raise validate.RowError(_undecodable(conn, table))
+
+
+def _undecodable(conn: sqlite3.Connection, table: str) -> str:
+    """Name the row whose text is not valid UTF-8 (only read again when one is)."""
+    factory = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        cur = conn.execute(f"SELECT * FROM [{table}]")
+        names = [c[0] for c in cur.description]
+        fields = TABLES[table].fields
+        for values in cur:
+            for name, v in zip(names, values):
+                if isinstance(v, bytes) and not (name in fields and fields[name].name == "image"):
+                    try:
+                        v.decode("utf-8")
+                    except UnicodeDecodeError:
+                        row = {n: (x.decode("utf-8", "replace") if isinstance(x, bytes) else x)
+                               for n, x in zip(names, values)}
+                        return validate.row_message(table, row, name, "teks yang bukan UTF-8")
+    finally:
+        conn.text_factory = factory
+    return f"tabel {table}: teks yang bukan UTF-8"
 
 
 _CLASSES = {
@@ -68,8 +121,12 @@ _CLASSES = {
 
 
 def apply_row(wb: M.Workbook, table: str, row: dict) -> None:
-    """Put a full stored row (DB representation) into the workbook objects."""
-    data = _convert(table, row)
+    """Put a full stored row (DB representation, just written by this app) into the
+    workbook objects."""
+    _put(wb, table, _convert(table, row))
+
+
+def _put(wb: M.Workbook, table: str, data: dict) -> None:
     if table == "opd":
         data.pop("id", None)
         wb.opd = M.Opd(**data)

@@ -25,7 +25,10 @@ from ..domain.compute import Calculator
 from ..domain.errors import InputError
 from ..domain.formula.parser import parse_formula
 from ..domain.values import is_empty_text
-from . import database, repository
+from . import database, files, repository
+from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
+                     write_failure)
+from .examine import examine
 from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
 from .history import AuditEntry, read_history, write_audit
@@ -45,7 +48,7 @@ class WorkbookService:
         self.path = Path(path) if path else None
         self.readonly = readonly
         self.migrated_backup = migrated_backup
-        self.wb = repository.load(db, progress)
+        self.wb = _load(db, self.path, progress)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
 
@@ -54,14 +57,18 @@ class WorkbookService:
     def open(cls, path: Path | str, *, readonly: bool = False, backup_dir: Path | None = None,
              progress=None) -> "WorkbookService":
         """Open a workbook. With ``backup_dir`` a copy of the file as it was is kept there
-        first (the app's automatic backups). ``progress(done, total) -> bool`` is called while
-        loading; returning False closes the file again and raises ``LoadCancelled``."""
+        (the app's automatic backups; recovery copies after a crash go there too).
+        ``progress(done, total) -> bool`` is called while loading; returning False closes
+        the file again and raises ``LoadCancelled``. Every row is checked while loading: a
+        damaged one refuses the file (StoreError naming table and row)."""
         path = Path(path)
-        db, made = database.open_database(path, readonly=readonly)
+        db, made = database.open_database(path, readonly=readonly, backup_dir=backup_dir,
+                                          verify=lambda copy: _load(copy, path))
         try:
+            svc = cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
             if backup_dir is not None and not readonly:
-                database.rolling_backup(path, Path(backup_dir))
-            return cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
+                files.rolling_backup(path, Path(backup_dir))
+            return svc
         except BaseException:
             db.conn.close()  # releases the exclusive lock: a cancelled open leaves nothing held
             raise
@@ -80,10 +87,10 @@ class WorkbookService:
                 tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
                 target, readonly = tmp / path.name, True
                 current.save_copy(target)
-            elif database.examine(path) < SCHEMA_VERSION:
+            elif examine(path) < SCHEMA_VERSION:
                 tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
                 target, readonly = tmp / path.name, False  # migrating the copy needs a writer
-                shutil.copyfile(path, target)
+                files.copy_with_sides(path, target)
             else:
                 target, readonly = path, True
             svc = cls.open(target, readonly=readonly)
@@ -104,23 +111,35 @@ class WorkbookService:
                renstra_akhir: int | None = None) -> "WorkbookService":
         awal = tahun if renstra_awal is None else renstra_awal
         akhir = awal + 4 if renstra_akhir is None else renstra_akhir
-        if akhir < awal:
-            raise InputError("Tahun akhir Renstra harus sesudah tahun awal.")
-        database.create(Path(path), tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
-        return cls.open(path)
+        return cls.create_from(path, [], "Buat buku kerja", tahun=tahun, renstra_awal=awal, renstra_akhir=akhir)
 
     @classmethod
     def create_from(cls, path: Path | str, ops: list, label: str, *, tahun: int, renstra_awal: int,
                     renstra_akhir: int) -> "WorkbookService":
-        """A new workbook filled by ``ops`` in one transaction; no file is left if that fails."""
-        svc = cls.create(path, tahun=tahun, renstra_awal=renstra_awal, renstra_akhir=renstra_akhir)
+        """A new workbook filled by ``ops``, all or nothing: built and checked under a
+        temporary name beside ``path``, fsynced, then renamed into place. A kill at any
+        point leaves no file or the complete one (never an empty or half-filled workbook)."""
+        path = Path(path)
+        if renstra_akhir < renstra_awal:
+            raise InputError("Tahun akhir Renstra harus sesudah tahun awal.")
+        if path.exists():
+            raise StoreError(f"Berkas '{path.name}' sudah ada; pilih nama lain.")
+        files.clean_stale_temps(path)
+        tmp = files.temp_beside(path)
         try:
-            svc.apply(ops, label)
-        except BaseException:
-            svc.close()
-            Path(path).unlink(missing_ok=True)
-            raise
-        return svc
+            database.create(tmp, tahun=tahun, renstra_awal=renstra_awal, renstra_akhir=renstra_akhir)
+            with cls.open(tmp) as svc:
+                svc.apply(ops, label)
+            examine(tmp)
+            try:
+                files.publish_new(tmp, path)
+            except FileExistsError:
+                raise StoreError(f"Berkas '{path.name}' sudah ada; pilih nama lain.") from None
+            except OSError as exc:
+                raise StoreError(write_failure(path, exc)) from exc
+        finally:
+            files.remove_with_sides(tmp)
+        return cls.open(path)
 
     def close(self) -> None:
         if self.db is not None:
@@ -232,6 +251,13 @@ class WorkbookService:
         except OverflowError as exc:
             raise InputError("Angka terlalu besar untuk disimpan.") from exc
         except sqlite3.OperationalError as exc:
+            if is_locked(exc):
+                raise WriteLockedError(locked_message(self.path or Path("buku kerja"))) from exc
+            if is_full(exc):
+                raise InputError(f"Perubahan tidak tersimpan: {FULL_MESSAGE}. Perubahan yang sudah "
+                                 "tersimpan sebelumnya aman; kosongkan ruang disk lalu ulangi.") from exc
+            raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
             raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
         changes.inverse = [o for inv in reversed(inverse) for o in inv]
         self._refresh_memory(touched)
@@ -311,6 +337,21 @@ class WorkbookService:
     def narasi(self, kunci: str) -> str:
         r = self.db.conn.execute("SELECT teks FROM narasi WHERE kunci = ?", (kunci,)).fetchone()
         return r[0] if r else ""
+
+
+def _load(db, path: Path | None, progress=None) -> M.Workbook:
+    """The whole workbook, every row checked; a damaged row or page refuses the file."""
+    name = path.name if path is not None else "buku kerja"
+    try:
+        return repository.load(db, progress)
+    except StoreError as exc:
+        if isinstance(exc, FileLockedError):
+            raise
+        raise StoreError(f"'{name}' rusak: {exc}. Berkas tidak dibuka; buka salinan cadangan terakhir.") from exc
+    except sqlite3.DatabaseError as exc:
+        if is_locked(exc):
+            raise FileLockedError(locked_message(Path(name))) from exc
+        raise StoreError(f"'{name}' rusak atau tidak terbaca (rincian teknis: {exc}).") from exc
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip_desktop.store import database
+from lkip_desktop.store import database, files
 from lkip_desktop.store.database import FileLockedError, StoreError
 from lkip_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from lkip_desktop.store.ops import CellRef
@@ -188,9 +188,9 @@ def test_save_copy_is_a_valid_workbook(demo, tmp_path):
 def test_rolling_backups_keep_the_newest(demo_path, tmp_path):
     folder = tmp_path / "cadangan"
     for n in range(3):
-        stamped = database.rolling_backup(demo_path, folder, keep=2)
+        stamped = files.rolling_backup(demo_path, folder, keep=2)
         stamped.rename(folder / f"demo-2024010{n}-000000.lkip")  # distinct stamps without waiting
-    database.rolling_backup(demo_path, folder, keep=2)
+    files.rolling_backup(demo_path, folder, keep=2)
     assert len(list(folder.glob("demo-*.lkip"))) == 2
     with WorkbookService.open(demo_path, backup_dir=folder) as svc:
         assert not svc.on_network_share

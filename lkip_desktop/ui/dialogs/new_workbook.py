@@ -115,6 +115,7 @@ class NewWorkbookWizard:
 
 def create_workbook(path: Path, *, tahun: int, renstra_awal: int, renstra_akhir: int, opd: dict) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with WorkbookService.create(path, tahun=tahun, renstra_awal=renstra_awal, renstra_akhir=renstra_akhir) as svc:
-        values.set_profile(svc, opd, "Profil OPD awal")
+    # The profile goes in with the new file: a crash leaves no workbook or a complete one.
+    WorkbookService.create_from(path, values.profile_ops(opd), "Profil OPD awal", tahun=tahun,
+                                renstra_awal=renstra_awal, renstra_akhir=renstra_akhir).close()
     return path

@@ -1,0 +1,248 @@
+"""Trusting nothing a file says: every stored value is checked against its kind while the
+workbook is loaded (the same one pass that converts it), then the references between rows
+(parents exist, the budget tree has the right levels, so no cycle). Damage is refused at
+open with the table and row named, never a later exception or a hang."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from ..domain import model as M
+from ..domain.errors import InputError
+from ..domain.values import value_from_text
+from .errors import StoreError
+from .kinds import MAX_INT, Kind
+from .schema import TABLES
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # never written (kinds.clean_text); breaks exports
+MAX_EXPONENT = 30  # a stored quantity beyond 10^30 is no figure of a report, and slows Decimal maths
+YEARS = range(1900, 2201)
+
+
+class RowError(StoreError):
+    """A stored row that is not what its table allows (message names table and row)."""
+
+
+class _Bad(Exception):
+    pass
+
+
+def _text(v):
+    if type(v) is not str:
+        raise _Bad("bukan teks")
+    if _CONTROL.search(v):
+        raise _Bad("berisi karakter kendali")
+    return v
+
+
+def _integer(kind: Kind):
+    low = 0 if kind.non_negative else -MAX_INT
+
+    def check(v):
+        if type(v) is not int or not low <= v < MAX_INT:
+            raise _Bad("bukan bilangan bulat yang sah")
+        return v
+    return check
+
+
+def _year(v):
+    if type(v) is not int or v not in YEARS:
+        raise _Bad("bukan tahun yang sah")
+    return v
+
+
+def _bool(v):
+    if v != 0 and v != 1 or type(v) is not int:
+        raise _Bad("bukan ya/tidak")
+    return bool(v)
+
+
+def _decimal(kind: Kind):
+    def check(v):
+        if type(v) is not str:
+            raise _Bad("bukan angka")
+        try:
+            d = Decimal(v)
+        except InvalidOperation:
+            raise _Bad("bukan angka") from None
+        if not d.is_finite() or abs(d.adjusted()) > MAX_EXPONENT or (kind.non_negative and d < 0):
+            raise _Bad("bukan angka yang sah")
+        return d
+    return check
+
+
+def _value(v):
+    if type(v) is not str:
+        raise _Bad("bukan nilai indikator")
+    try:
+        out = value_from_text(v)
+    except (InputError, InvalidOperation, ValueError):
+        raise _Bad("bukan nilai indikator") from None
+    number = getattr(out, "score", out)
+    if isinstance(number, Decimal) and (not number.is_finite() or abs(number.adjusted()) > MAX_EXPONENT):
+        raise _Bad("bukan nilai indikator")
+    return out
+
+
+def _date(v):
+    if type(v) is not str:
+        raise _Bad("bukan tanggal")
+    try:
+        return date.fromisoformat(v)
+    except ValueError:
+        raise _Bad("bukan tanggal") from None
+
+
+def _image(v):
+    if type(v) is not bytes:
+        raise _Bad("bukan gambar")
+    return v
+
+
+def _converter(kind: Kind):
+    if kind.name == "text":
+        base = _text
+    elif kind.name == "enum":
+        choices = frozenset(kind.choices)
+
+        def base(v):
+            if v not in choices or type(v) is not str:
+                raise _Bad("bukan pilihan yang sah")
+            return v
+    elif kind.name in ("int", "rupiah"):
+        base = _integer(kind)
+    else:
+        base = {"bool": _bool, "date": _date, "value": _value, "image": _image}.get(kind.name) \
+            or _decimal(kind)
+    if not kind.nullable:
+        return base
+    return lambda v: None if v is None else base(v)
+
+
+_INT = Kind("int")
+_KEY_KINDS = {"id": Kind("text", nullable=False), "item_id": Kind("text", nullable=False),
+              "indicator_id": Kind("text", nullable=False), "kunci": Kind("text", nullable=False),
+              "nama": Kind("text", nullable=False), "tahun": "year", "triwulan": _INT, "periode": _INT,
+              "jenis_nilai": Kind("enum", nullable=False, choices=("target", "realisasi"))}
+_YEAR_FIELDS = {"tahun", "renstra_awal", "renstra_akhir"}
+
+
+def _kinds(name: str) -> dict:
+    """Column -> its Kind ("year" for the years, None for the fixed id of opd/settings)."""
+    table = TABLES[name]
+    out = {c: _KEY_KINDS[c] for c in table.key}
+    if name in ("opd", "settings"):
+        out["id"] = None  # CHECK (id = 1) holds it
+    for field, kind in table.fields.items():
+        out[field] = "year" if name == "settings" and field in _YEAR_FIELDS else kind
+    return out
+
+
+KINDS = {name: _kinds(name) for name in TABLES}
+
+
+def _one(kind):
+    if kind is None:
+        return lambda v: v
+    return _year if kind == "year" else _converter(kind)
+
+
+def _column(kind, col: tuple):
+    """A whole column checked (and converted) at once; None when a value is bad. The common
+    kinds are checked by C-level passes (join, set, min/max): one pass, no per-value call."""
+    if kind is None:
+        return col
+    if kind == "year":
+        ok = set(map(type, col)) <= {int} and (not col or (min(col) >= YEARS.start and max(col) < YEARS.stop))
+        return col if ok else None
+    present = [v for v in col if v is not None] if kind.nullable else col
+    if len(present) != len(col) and not kind.nullable:
+        return None
+    name = kind.name
+    if name == "text":
+        try:
+            return None if _CONTROL.search("".join(present)) else col
+        except TypeError:
+            return None
+    if name == "enum":
+        return col if set(present) <= set(kind.choices) else None
+    if name in ("int", "rupiah", "bool"):
+        if not set(map(type, present)) <= {int}:
+            return None
+        if name == "bool":
+            return tuple(map(bool, col)) if set(present) <= {0, 1} else None
+        low = 0 if kind.non_negative else -MAX_INT
+        return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
+    if name == "image":
+        return col if set(map(type, present)) <= {bytes} else None
+    one = _converter(kind)
+    try:
+        return [one(v) for v in col]
+    except _Bad:
+        return None
+
+
+def convert(table: str, names: list[str], found: list[tuple]) -> list[dict]:
+    """Stored rows -> their Python values, each checked against its kind (RowError naming
+    the first bad row)."""
+    kinds = KINDS[table]
+    columns = list(zip(*found)) or [() for _ in names]
+    converted = []
+    for name, col in zip(names, columns):
+        out = _column(kinds[name], col)
+        if out is None:
+            check = _one(kinds[name])
+            for row in found:
+                try:
+                    check(row[names.index(name)])
+                except _Bad as exc:
+                    v = row[names.index(name)]
+                    raise RowError(row_message(table, dict(zip(names, row)), name, f"{_shown(v)} ({exc})")) from None
+            raise RowError(f"tabel {table}: kolom {name} berisi nilai tidak sah")  # not reached: both agree
+        converted.append(out)
+    return [dict(zip(names, values)) for values in zip(*converted)]
+
+
+def row_message(table: str, row: dict, column: str, what: str) -> str:
+    key = ", ".join(f"{k}={_shown(row.get(k))}" for k in TABLES[table].key)
+    return f"tabel {table} baris {key}: kolom {column} berisi {what}"
+
+
+def _shown(v) -> str:
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_LEVEL_PARENT = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}
+
+
+def check_links(wb: M.Workbook, singles: set[str]) -> None:
+    """References between rows that the loaded objects rely on."""
+    for table in ("opd", "settings"):
+        if table not in singles:
+            raise RowError(f"tabel {table}: baris tidak ada")
+    s = wb.settings
+    if not s.renstra_awal <= s.renstra_akhir <= s.renstra_awal + 20:
+        raise RowError(f"tabel settings baris id=1: periode Renstra {s.renstra_awal}-{s.renstra_akhir} tidak sah")
+    for sas in wb.sasaran.values():
+        if sas.tujuan_id not in wb.tujuan:
+            raise RowError(row_message("sasaran", {"id": sas.id}, "tujuan_id", f"{_shown(sas.tujuan_id)} (tidak ada)"))
+    for item in wb.items.values():
+        parent = wb.items.get(item.parent_id) if item.parent_id is not None else None
+        want = _LEVEL_PARENT[item.level]
+        if (parent.level if parent else None) != want or (item.parent_id is not None and parent is None):
+            # levels strictly descend along a parent chain, so this also rules out any cycle
+            raise RowError(row_message("budget_item", {"id": item.id}, "parent_id",
+                                       f"{_shown(item.parent_id)} (induk tidak sah untuk {item.level})"))
+    for pk in ("pk_sasaran", "pk_program"):
+        for row in getattr(wb, pk).values():
+            if row.pk_id not in wb.pk_versions:
+                raise RowError(row_message(pk, {"id": row.id}, "pk_id", f"{_shown(row.pk_id)} (tidak ada)"))
+
+
+def check_reference(table: str, row: dict, column: str, known) -> None:
+    """A child row (triwulan, nilai, komponen, dukungan) whose parent row is missing."""
+    if row[column] not in known:
+        raise RowError(row_message(table, row, column, f"{_shown(row[column])} (tidak ada)"))

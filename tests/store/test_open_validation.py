@@ -1,0 +1,126 @@
+"""Validation before trust: the whole sqlite_master must be the layout of its version, and
+every row must be what its kind allows. Damage is refused at open, naming the table and
+row; summary/check/export end with that message, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lkip_desktop.store.database import StoreError
+from lkip_desktop.store.service import WorkbookService
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _damage(path: Path, *statements: str, writable_schema: bool = False) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    if writable_schema:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+    for s in statements:
+        conn.execute(s)
+    if writable_schema:
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    conn.close()
+
+
+def _first(table: str) -> str:
+    return f"(SELECT rowid FROM {table} ORDER BY rowid LIMIT 1)"
+
+
+STRUCTURE = {
+    "extra-index": (["CREATE INDEX ekstra ON tujuan(nama)"], "indeks asing 'ekstra'"),
+    "zeroblob-index": (["CREATE INDEX boros ON audit(zeroblob(1000))"], "indeks asing 'boros'"),
+    "check-0": ([
+        "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (pagu_murni >= 0)', 'CHECK (0)') "
+        "WHERE name = 'budget_item'"], "definisi 'budget_item' diubah"),
+    "extra-table": (["CREATE TABLE sisipan (x)"], "tabel asing 'sisipan'"),
+    "dropped-index": (["DROP INDEX audit_cell"], "audit_cell"),
+}
+
+ROWS = {
+    "tanggal-abc": (["UPDATE prestasi SET tanggal = 'abc' WHERE rowid = " + _first("prestasi")],
+                    "tabel prestasi baris id=.*kolom tanggal berisi 'abc'"),
+    "skala-kosong": (["UPDATE settings SET skala = ''"], "tabel settings baris id=1: kolom skala"),
+    "nama-bukan-utf8": (["UPDATE tujuan SET nama = CAST(x'41ff42' AS TEXT) WHERE rowid = " + _first("tujuan")],
+                        "tabel tujuan baris id=.*kolom nama berisi teks yang bukan UTF-8"),
+    "siklus-anggaran": ([
+        "UPDATE budget_item SET parent_id = (SELECT id FROM budget_item WHERE level = 'sub_kegiatan' LIMIT 1) "
+        "WHERE id = (SELECT id FROM budget_item WHERE level = 'program' LIMIT 1)"],
+        "tabel budget_item baris id=.*kolom parent_id"),
+    "desimal-abc": (["UPDATE budget_quarter SET target_fisik = 'abc' WHERE rowid = " + _first("budget_quarter")],
+                    "tabel budget_quarter baris .*kolom target_fisik"),
+    "nilai-rusak": (["UPDATE indicator_value SET nilai = 'xyz' WHERE rowid = " + _first("indicator_value")],
+                    "tabel indicator_value .*kolom nilai"),
+    "tahun-teks": (["UPDATE indicator_value SET tahun = '2024_x' WHERE rowid = " + _first("indicator_value")],
+                   "kolom tahun"),
+    "pagu-teks": (["UPDATE budget_item SET pagu_murni = 'banyak' WHERE rowid = " + _first("budget_item")],
+                  "kolom pagu_murni"),
+    "pilihan-asing": (["UPDATE indicator SET jenis = 'rahasia' WHERE rowid = " + _first("indicator")],
+                      "kolom jenis"),
+    "induk-hilang": ([
+        "PRAGMA foreign_keys = OFF",
+        "UPDATE budget_quarter SET item_id = 'tidak-ada' WHERE rowid = " + _first("budget_quarter")],
+        "tabel budget_quarter .*kolom item_id berisi 'tidak-ada' \\(tidak ada\\)"),
+    "renstra-raksasa": (["UPDATE settings SET renstra_akhir = 2200"], "periode Renstra"),
+    "karakter-kendali": (["UPDATE tujuan SET nama = 'a' || char(11) || 'b' WHERE rowid = " + _first("tujuan")],
+                         "karakter kendali"),
+    "nan": (["UPDATE settings SET capaian_wajar_maks = 'NaN'"], "capaian_wajar_maks"),
+    "tanpa-settings": (["DELETE FROM settings"], "tabel settings: baris tidak ada"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STRUCTURE))
+def test_a_foreign_structure_is_refused(demo_path, case):
+    statements, message = STRUCTURE[case]
+    _damage(demo_path, *statements, writable_schema=case == "check-0")
+    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="tidak dikenal|tidak ada") as info:
+        WorkbookService.open(demo_path)
+    assert message in str(info.value)
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("case", sorted(ROWS))
+def test_a_damaged_row_is_refused_naming_table_and_row(demo_path, case):
+    statements, message = ROWS[case]
+    _damage(demo_path, *statements)
+    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match=message):
+            WorkbookService.open(demo_path, readonly=readonly)
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+    assert [p.name for p in demo_path.parent.iterdir() if p.name.startswith("demo")] == ["demo.lkip"]
+
+
+@pytest.mark.parametrize("command", [["summary"], ["check"], ["export", "--pdf", "keluar.pdf"]])
+def test_commands_end_with_the_message_on_a_damaged_file(demo_path, command):
+    _damage(demo_path, *ROWS["siklus-anggaran"][0])
+    args = [command[0], str(demo_path)] + [str(demo_path.parent / a) if a.endswith(".pdf") else a
+                                             for a in command[1:]]
+    result = subprocess.run([sys.executable, "-m", "lkip_desktop", *args], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "budget_item" in result.stderr + result.stdout
+
+
+def test_a_healthy_demo_and_the_old_formats_pass(demo_path):
+    with WorkbookService.open(demo_path, readonly=True) as svc:
+        assert svc.wb.items and svc.wb.indicators
+
+
+@pytest.mark.parametrize("case", sorted(ROWS))
+@pytest.mark.parametrize("command", ["summary", "check"])
+def test_every_damage_ends_commands_with_the_message_in_process(demo_path, case, command, capsys):
+    from lkip_desktop.cli import main
+
+    _damage(demo_path, *ROWS[case][0])
+    assert main([command, str(demo_path)]) == 1
+    assert "Galat:" in capsys.readouterr().err
