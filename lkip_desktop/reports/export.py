@@ -182,9 +182,12 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None,
             ticker.check()
             result.lengkap = render_document_pdf(plan.document, plan.lengkap, plan.paper,
                                                  progress=ticker.per_table("PDF lengkap"), cancel=cancel)
-    except Cancelled:
+    except Cancelled as exc:
         if writing is not None and not hasattr(writing, "write"):
             Path(writing).unlink(missing_ok=True)  # the renderers do so too: never a half-written file
+            exc.removed = Path(writing)
+        exc.kept = tuple(Path(p) for p in (result.pdf, result.xlsx, result.docx, result.lengkap)
+                         if p is not None and not hasattr(p, "write"))
         raise
     return result
 

@@ -52,6 +52,7 @@ class Page(QWidget):
     title = ""
     message = Signal(str)
     views_added = Signal(object)  # a GridView built after the page (lazy tabs)
+    open_page = Signal(str)  # a page key the window should show (the Alur kerja buttons)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
