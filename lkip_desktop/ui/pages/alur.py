@@ -16,7 +16,7 @@ STEP_PAGE = {
     "renstra": ("renstra", "Renstra & IKU"), "pagu": ("anggaran", "Program & Anggaran"),
     "pk": ("pk", "Perjanjian Kinerja"), "tw1": ("realisasi", "Realisasi"), "tw2": ("realisasi", "Realisasi"),
     "tw3": ("realisasi", "Realisasi"), "tw4": ("realisasi", "Realisasi"),
-    "perubahan": ("anggaran", "Program & Anggaran"), "narasi": ("laporan", "Laporan – Narasi"),
+    "perubahan": ("anggaran", "Program & Anggaran"), "narasi": ("laporan", "Laporan (tab Narasi)"),
     "reviu": ("reviu", "Reviu"), "ekspor": ("laporan", "Laporan"),
 }
 STATE_STYLE = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...domain import reviu
 from ...domain.numbers import format_date
 from ...edits import cells
-from .. import fmt
 from ..grid.columns import Column
 from ..grid.model import GridModel
 
