@@ -8,12 +8,18 @@ row) becomes the workbook thing it belongs to, for jumping to it on screen.
 
 from __future__ import annotations
 
+import datetime
+import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ..domain import effects as E
 from ..domain.model import ANNUAL, REALISASI, TARGET, Workbook
+from ..domain.numbers import format_date, format_rupiah
+from ..domain.values import Predikat, format_value
 from ..store.changes import thing_of
+from ..store.labels import field_label
 from ..store.schema import TABLES
 from ..store.ops import CellRef
 
@@ -154,26 +160,34 @@ def place_of(ref: CellRef) -> Place:
     return place(ref.table, ref.key, ref.field)
 
 
-def describe(wb: Workbook, ref: CellRef, roman=("", "I", "II", "III", "IV")) -> str:
-    """A cell in words, for the Riwayat page: "Nilai indikator: IKU ... · realisasi 2024 TW II"."""
-    p = place_of(ref)
-    name = ""
-    if p.kind == E.INDICATOR and p.id in wb.indicators:
-        name = wb.indicators[p.id].nama
-    elif p.kind in (E.ITEM, E.ITEM_QUARTER) and p.id in wb.items:
-        name = wb.items[p.id].nama
-    elif p.kind == "prestasi" and p.id in wb.prestasi:
-        name = wb.prestasi[p.id].uraian
-    extra = ""
+def thing_name(wb: Workbook, p: Place) -> str:
+    """The name of the row a place belongs to ("" when it is gone or has none)."""
+    objs = {E.INDICATOR: wb.indicators, E.ITEM: wb.items, E.ITEM_QUARTER: wb.items, "prestasi": wb.prestasi,
+            "tujuan": wb.tujuan, "sasaran": wb.sasaran}.get(p.kind, {})
+    obj = objs.get(p.id) if isinstance(p.id, str) else None
+    if obj is None:
+        return ""
+    name = getattr(obj, "nama", "") or getattr(obj, "uraian", "")
+    kode = getattr(obj, "kode", "")
+    return f"{kode} {name}".strip()
+
+
+def _where(p: Place, ref: CellRef | None, roman=("", "I", "II", "III", "IV")) -> str:
+    """The year/triwulan/komponen part of an address (" · realisasi 2024 TW II")."""
     if p.value in (TARGET, REALISASI):
         per = "tahunan" if p.periode == ANNUAL else f"TW {roman[p.periode]}"
-        extra = f" · {p.value} {p.tahun} {per}"
-    elif p.kind == E.ITEM_QUARTER:
-        extra = f" · TW {roman[p.periode]}"
-    elif p.value == "komponen":
-        extra = f" · komponen {ref.key[2]} {p.tahun}"
-    label = TABLES[ref.table].label if ref.table in TABLES else ref.table
-    return f"{label}: {name[:80]}{extra} · kolom {ref.field}"
+        return f" · {p.value} {p.tahun} {per}"
+    if p.kind == E.ITEM_QUARTER and p.periode in (1, 2, 3, 4):
+        return f" · TW {roman[p.periode]}"
+    if p.value == "komponen" and ref is not None:
+        return f" · komponen {ref.key[2]} {p.tahun}"
+    return ""
+
+
+def describe(wb: Workbook, ref: CellRef) -> str:
+    """A cell in words, for the Riwayat page: "Target/Realisasi: IKU-1 ... · realisasi 2024 TW II · Nilai"."""
+    p = place_of(ref)
+    return f"{label(ref)}: {thing_name(wb, p)[:80]}{_where(p, ref)} · {field_label(ref.table, ref.field)}"
 
 
 def label(ref: CellRef) -> str:
@@ -181,10 +195,17 @@ def label(ref: CellRef) -> str:
     return TABLES[ref.table].label if ref.table in TABLES else ref.table
 
 
-def entry_label(entry) -> str:
-    """What an audit entry changed, in words ("Anggaran · pagu_murni")."""
-    label = TABLES[entry.tabel].label if entry.tabel in TABLES else entry.tabel
-    return label + (f" · {entry.kolom}" if entry.kolom else "")
+def entry_label(entry, wb: Workbook | None = None) -> str:
+    """What an audit entry changed, in words ("Program/Kegiatan/Sub Kegiatan · Pagu murni (Rp)");
+    with ``wb`` also the row's name and its year/triwulan."""
+    text = TABLES[entry.tabel].label if entry.tabel in TABLES else entry.tabel
+    if entry.kolom:
+        text += f" · {field_label(entry.tabel, entry.kolom)}"
+    if wb is None or not entry.kunci:
+        return text
+    p = place(entry.tabel, tuple(entry.kunci), entry.kolom)
+    name = thing_name(wb, p) or _row_name(entry.lama if entry.aksi == "hapus" else entry.baru)
+    return text + (f" · {name[:80]}" if name else "") + _where(p, p.ref)
 
 
 def entry_cell(entry) -> CellRef | None:
@@ -198,3 +219,51 @@ def entry_cell(entry) -> CellRef | None:
 def exists(ref: CellRef) -> bool:
     """True when the address names a known table and column (an audit row may be foreign)."""
     return ref.table in TABLES and ref.field in TABLES[ref.table].fields
+
+
+# -- audit values in words --------------------------------------------------------------------
+
+ROW_NAME_FIELDS = ("nama", "uraian", "program", "indikator", "sasaran", "jenis")
+
+
+def _row_name(raw) -> str:
+    """The name inside an added/removed row as stored ({"nama": ...}; {"baris": 38} for a bulk add)."""
+    try:
+        row = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return ""
+    if not isinstance(row, dict):
+        return ""
+    if set(row) == {"baris"}:
+        return f"{row['baris']} baris"
+    return next((str(row[f]) for f in ROW_NAME_FIELDS if row.get(f)), "")
+
+
+def value_text(table: str, field: str | None, v) -> str:
+    """A stored value as the user reads it: rupiah with thousands dots, decimals with a comma,
+    Ya/Tidak, Indonesian dates, "(kosong)" for nothing."""
+    if v is None or v == "":
+        return "(kosong)"
+    if isinstance(v, bool):
+        return "Ya" if v else "Tidak"
+    if isinstance(v, (bytes, bytearray)):
+        return f"(gambar, {len(v) // 1024} KB)"
+    if isinstance(v, datetime.date):
+        return format_date(v)
+    kind = TABLES[table].fields.get(field) if table in TABLES and field else None
+    if isinstance(v, int) and kind is not None and kind.name == "rupiah":
+        return "Rp " + format_rupiah(v, dash_zero=False)
+    if isinstance(v, int):
+        return str(v)  # a year, an order, a count of decimals
+    if isinstance(v, (Decimal, Predikat)):
+        return format_value(v, None)
+    return str(v)[:80]
+
+
+def entry_value(entry, which: str) -> str:
+    """The old ("lama") or new ("baru") value of an audit entry in words; an added or removed
+    row shows its name."""
+    v = getattr(entry, which)
+    if entry.aksi != "ubah":
+        return _row_name(v) if v is not None else ""
+    return value_text(entry.tabel, entry.kolom, v)

@@ -205,7 +205,11 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None,
                 setattr(result, name, target)
             else:
                 setattr(result, name, write_whole(target, render))
-        except Cancelled:
+        except Cancelled as exc:  # the output being written is never left half-made (write_whole)
+            if not hasattr(target, "write"):
+                exc.removed = Path(target)
+            exc.kept = tuple(Path(p) for p in (result.pdf, result.xlsx, result.docx, result.lengkap)
+                             if p is not None and not hasattr(p, "write"))
             raise
         except Exception as exc:  # one failed output never costs another, nor ends in a traceback
             failures.append((target if not hasattr(target, "write") else name, failure_reason(exc)))

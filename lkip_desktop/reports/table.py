@@ -42,7 +42,11 @@ PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
 
 class Cancelled(Exception):
-    """An export stopped by the caller's cancel(); the partial file is removed."""
+    """An export stopped by the caller's cancel(); the partial file is removed.
+    ``write_export`` fills ``kept`` (files finished before) and ``removed`` (the partial one)."""
+
+    kept: tuple = ()
+    removed = None
 
 
 def _own_places(d: Decimal) -> int:

@@ -109,3 +109,14 @@ def test_progress_runs_on_one_scale_to_the_end(demo, tmp_path):
     assert {t for _d, t, _w in seen} == {len(seen)}
     assert any(w.startswith("Excel: tabel") for _d, _t, w in seen)
     assert result.paths == [tmp_path / "t.pdf", tmp_path / "t.xlsx"]
+
+
+def test_cancel_names_the_kept_and_the_removed_file(demo, tmp_path):
+    seen = []
+    plan = plan_export(demo, tables=FEW, pdf=tmp_path / "a.pdf", xlsx=tmp_path / "a.xlsx")
+    # Batal during the Excel file: the finished PDF stays, the partial Excel file goes.
+    with pytest.raises(Cancelled) as info:
+        write_export(plan, progress=lambda d, t, what: seen.append(what),
+                     cancel=lambda: any("Excel" in w for w in seen))
+    assert info.value.kept == (tmp_path / "a.pdf",) and info.value.removed == tmp_path / "a.xlsx"
+    assert (tmp_path / "a.pdf").exists() and not (tmp_path / "a.xlsx").exists()

@@ -22,13 +22,15 @@ from ...domain.errors import InputError
 from ...reports.entry_template import write_entry_template
 from ...edits import imports
 from ...exchange import xlsx as X
+from .. import folders
 
 
 def export_entry_template(parent: QWidget | None, context, path: Path | None = None) -> Path | None:
     """Write the blank entry template (.xlsx) of the open workbook; the path written, or None."""
     if path is None:
         tahun = context.wb.settings.tahun
-        name, _ = QFileDialog.getSaveFileName(parent, "Simpan templat isian", f"templat-isian-{tahun}.xlsx",
+        name, _ = QFileDialog.getSaveFileName(parent, "Simpan templat isian",
+                                              folders.in_workbook_folder(context.service, f"templat-isian-{tahun}.xlsx"),
                                               "Buku kerja Excel (*.xlsx)")
         if not name:
             return None
@@ -97,7 +99,9 @@ class FilePage(QWizardPage):
         self.thread: ReadThread | None = None
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Berkas Excel", "", "Buku kerja Excel (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, "Berkas Excel",
+                                              str(folders.workbook_folder(self.wiz.context.service)),
+                                              "Buku kerja Excel (*.xlsx)")
         if path:
             self.load(Path(path))
 

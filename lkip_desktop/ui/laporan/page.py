@@ -12,21 +12,21 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...reports.builders import CHAPTERS, TableSpec, standard_tables
-from ...reports.export import FORMATS, ExportPlan, document_title, export_paths, plan_export, write_export
+from ...reports.export import FORMATS, ExportPlan, export_paths, plan_export, write_export
 from ...reports.table import Cancelled
 from ...store.database import StoreError
+from .. import folders
 from .narasi import NarasiEditor
+from .opener import OpenButtons, cancel_text
 from .preview import TablePreview
 
-SETTINGS_DIR = "laporan/folder"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -43,6 +43,8 @@ class ExportJob(QObject):
         super().__init__()
         self.plan = plan
         self._stop = threading.Event()
+        self.kept: list[Path] = []  # after a cancel: the files finished before it
+        self.removed: Path | None = None  # and the partial one removed
 
     def steps(self) -> int:
         return self.plan.steps
@@ -54,7 +56,8 @@ class ExportJob(QObject):
     def run(self) -> None:
         try:
             result = write_export(self.plan, progress=self.progress.emit, cancel=self._stop.is_set)
-        except Cancelled:
+        except Cancelled as exc:
+            self.kept, self.removed = list(exc.kept), exc.removed
             self.cancelled.emit()
             return
         except OSError as exc:
@@ -67,7 +70,8 @@ class ExportJob(QObject):
 
 
 class ExportPage(QWidget):
-    """The Laporan page. ``exported(list[str])`` fires when files were written."""
+    """The Laporan page. ``exported(list[str])`` fires when files were written; "Buka berkas"
+    and "Buka folder" then open them."""
 
     exported = Signal(list)
 
@@ -104,7 +108,12 @@ class ExportPage(QWidget):
         self.cancel_btn.setEnabled(False)
         self.cancel_btn.clicked.connect(self.cancel)
         self.progress = QProgressBar()
+        # Hidden but keeping its place: Ekspor/Batal do not jump when it appears.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.setVisible(False)
+        self.opener = OpenButtons()
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -132,6 +141,8 @@ class ExportPage(QWidget):
         act = QHBoxLayout()
         act.addWidget(self.export_btn)
         act.addWidget(self.cancel_btn)
+        act.addStretch(1)
+        act.addWidget(self.opener)
         ll.addLayout(act)
         ll.addWidget(self.progress)
         ll.addWidget(self.status)
@@ -239,14 +250,10 @@ class ExportPage(QWidget):
             self.status.setText("Pilih sedikitnya satu tabel.")
             return
         self.narasi.save()  # what is typed in the Narasi tab goes into this report
-        settings = QSettings()
-        folder = settings.value(SETTINGS_DIR, str(Path.home()))
-        name = document_title(self.context.service).replace(" ", "_")
-        path, _ = QFileDialog.getSaveFileName(self, "Ekspor laporan", str(Path(folder) / name),
+        path, _ = QFileDialog.getSaveFileName(self, "Ekspor laporan", str(folders.export_base(self.context.service)),
                                               "Laporan (*.pdf *.xlsx *.docx)")
         if not path:
             return
-        settings.setValue(SETTINGS_DIR, str(Path(path).parent))
         self.start_export(Path(path))
 
     def start_export(self, base: Path) -> None:
@@ -278,6 +285,7 @@ class ExportPage(QWidget):
         self.progress.setRange(0, max(1, plan.steps))
         self.progress.setValue(plan.build_steps)
         self.status.setText("Mengekspor…")
+        self.opener.set_paths([])
         self.export_btn.setEnabled(False)
         self.cancel_btn.setEnabled(True)
         self._thread.start()
@@ -310,10 +318,8 @@ class ExportPage(QWidget):
     def _on_finished(self, paths: list) -> None:
         self._finish()
         self.status.setText("Selesai: " + ", ".join(Path(p).name for p in paths))
+        self.opener.set_paths([Path(p) for p in paths])
         self.exported.emit(paths)
-        if self.open_when_done:
-            for p in paths:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(p))
 
     def _on_failed(self, message: str) -> None:
         self._finish()
@@ -322,8 +328,10 @@ class ExportPage(QWidget):
             QMessageBox.warning(self, "Ekspor gagal", message)
 
     def _on_cancelled(self) -> None:
+        kept, removed = (self._job.kept, self._job.removed) if self._job is not None else ([], None)
         self._finish()
-        self.status.setText("Ekspor dibatalkan.")
+        self.status.setText(cancel_text(kept, removed))
+        self.opener.set_paths(kept)
 
     def closeEvent(self, event):
         self.narasi.save()  # text typed in the Narasi tab is not lost with the window

@@ -53,6 +53,7 @@ class Page(QWidget):
     message = Signal(str)  # a refusal or an error (shown red)
     notice = Signal(str)  # something done or worth knowing (shown plain)
     views_added = Signal(object)  # a GridView built after the page (lazy tabs)
+    open_page = Signal(str)  # a page key the window should show (the Alur kerja buttons)
 
     def __init__(self, context, parent=None):
         super().__init__(parent)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ...domain import effects as E
 from ...edits import cells
 from ..grid.view import GridView
 from ..tables.kinerja import CapaianModel
 from .base import Page
+from .charts import ChartsPanel
 from .widgets import AutoSaveText, AverageLabel, legend_widget
 
 
@@ -45,14 +47,19 @@ class CapaianPage(Page):
             grid.addWidget(t, (i // 2) * 2 + 1, i % 2)
             self.texts[field] = t
         self.ind_id: str | None = None
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.average)
         tl.addWidget(self.view, 1)
         tl.addWidget(legend_widget(context))
-        split.addWidget(top)
+        self.charts = ChartsPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(top, "Tabel")
+        self.tabs.addTab(self.charts, "Grafik")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_charts())
+        split.addWidget(self.tabs)
         split.addWidget(box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -84,7 +91,12 @@ class CapaianPage(Page):
             label = dict(ANALISIS)[field]
             self.context.set_text(cells.indicator(self.ind_id, field), text, f"Ubah {label.lower()}")
 
+    def _refresh_charts(self) -> None:
+        if self.charts.isVisible():
+            self.charts.refresh()
+
     def _changed(self, ch) -> None:
+        self._refresh_charts()
         if self.ind_id in ch.affected.indicators:
             ind = self.context.wb.indicators.get(self.ind_id)
             for field, t in self.texts.items():

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from ..laporan.page import ExportPage
+from ...domain.checklist import has_realisasi
 from ..pk.page import PkPage
+from .alur import AlurPage
 from .anggaran import AnggaranPage
 from .capaian import CapaianPage
 from .dukungan import DukunganPage
@@ -31,6 +33,7 @@ class PageEntry:
 
 
 PAGES = [
+    PageEntry("alur", "Alur kerja", "Ctrl+J", AlurPage),
     PageEntry("profil", "Profil OPD", "Ctrl+1", ProfilPage),
     PageEntry("renstra", "Renstra & IKU", "Ctrl+2", RenstraPage),
     PageEntry("anggaran", "Program & Anggaran", "Ctrl+3", AnggaranPage),
@@ -46,3 +49,12 @@ PAGES = [
 PAGE_KEYS = [p.key for p in PAGES]
 PAGE_BY_KEY = {p.key: p for p in PAGES}
 DEFAULT_PAGE = "realisasi"
+NEW_WORKBOOK_PAGE = "alur"
+
+
+def start_page(wb, saved) -> str:
+    """The page a workbook opens on: the checklist while no realisasi of the year is entered
+    (a new workbook), else the page last shown (the default when none was stored)."""
+    if not has_realisasi(wb):
+        return NEW_WORKBOOK_PAGE
+    return saved if saved in PAGE_KEYS else DEFAULT_PAGE

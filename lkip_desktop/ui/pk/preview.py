@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import pk as rules
 from ...domain.errors import InputError
 from ...reports.pk_document import PkOptions, document_title, layout, write_pdf
+from .. import folders
 from ..flow import FlowLayout
 from .common import LOGO_REF, ZERO_REF, PagesView
 from .render import page_image, print_pages
@@ -100,7 +101,8 @@ class PreviewMixin:
         return self.context.set_cell(LOGO_REF, data, label) is not None
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pilih logo Pemda", "", "Gambar (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, "Pilih logo Pemda", str(folders.workbook_folder(self.context.service)),
+                                              "Gambar (*.png *.jpg *.jpeg)")
         if path:
             self.set_logo(path)
 
@@ -132,7 +134,7 @@ class PreviewMixin:
         if pk is None or not self._go_ahead_despite_warnings():
             return
         name = f"{rules.judul(pk, self.wb.settings.tahun).title().replace(' ', '_')}.pdf"
-        start = str(self.context.service.path.parent / name) if self.context.service.path else name
+        start = folders.in_workbook_folder(self.context.service, name)
         path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", start, "PDF (*.pdf)")
         if not path:
             return

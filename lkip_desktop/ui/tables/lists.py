@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...domain import reviu
 from ...domain.numbers import format_date
 from ...edits import cells
-from .. import fmt
 from ..grid.columns import Column
 from ..grid.model import GridModel
 
@@ -95,19 +94,6 @@ class HistoryModel(GridModel):
         for i, _e in enumerate(self.entries):
             self.add(None, "audit", i)
 
-    def _value(self, e, which):
-        v = getattr(e, which)
-        if e.aksi != "ubah":
-            return "" if v is None else str(v)[:80]
-        if v is None:
-            return "(kosong)"
-        if isinstance(v, int) and not isinstance(v, bool) and e.kolom and "pagu" in e.kolom:
-            return fmt.rupiah(v)
-        try:
-            return fmt.typed(v)
-        except Exception:  # noqa: BLE001 - text, dates, booleans: show as they are
-            return str(v)
-
     def make_columns(self):
         def e(n):
             return self.entries[n.id]
@@ -117,8 +103,9 @@ class HistoryModel(GridModel):
             Column("Waktu", lambda n: e(n).waktu.replace("T", " "), width=18),
             Column("Pengguna", lambda n: e(n).pengguna, width=10),
             Column("Aksi", lambda n: aksi.get(e(n).aksi, e(n).aksi), width=7),
-            Column("Data", lambda n: cells.entry_label(e(n)), width=26),
-            Column("Nilai lama", lambda n: self._value(e(n), "lama"), width=16, numeric=True),
-            Column("Nilai baru", lambda n: self._value(e(n), "baru"), width=16, numeric=True),
+            Column("Data", lambda n: cells.entry_label(e(n), self.wb), width=40,
+                   tooltip=lambda n: cells.entry_label(e(n), self.wb)),
+            Column("Nilai lama", lambda n: cells.entry_value(e(n), "lama"), width=18, numeric=True),
+            Column("Nilai baru", lambda n: cells.entry_value(e(n), "baru"), width=18, numeric=True),
             Column("Keterangan", lambda n: e(n).label or "", width=30),
         ]

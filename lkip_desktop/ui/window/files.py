@@ -20,7 +20,7 @@ from ..laporan import page as laporan_page
 from ..context import WorkbookContext
 from ..dialogs import carry_dialog, import_xlsx_dialog
 from ..dialogs.new_workbook import NewWorkbookWizard
-from ..pages.registry import DEFAULT_PAGE, PAGE_KEYS
+from ..pages.registry import start_page
 
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,7 @@ class FilesMixin:
         st.indexChanged.connect(lambda _i: self._undo_state())
         self.saved_label.setText("Semua perubahan tersimpan")
         self._update_state()
-        page = appsettings.settings().value("page", DEFAULT_PAGE)
-        self.show_page(page if page in PAGE_KEYS else DEFAULT_PAGE)
+        self.show_page(start_page(ctx.wb, appsettings.settings().value("page")))
 
     def close_workbook(self) -> None:
         if self.context is None:

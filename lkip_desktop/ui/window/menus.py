@@ -150,7 +150,7 @@ class MenusMixin:
             "<tr><td>Ctrl++ / Ctrl+−</td><td>tambah baris / hapus baris</td></tr>"
             "<tr><td>Ctrl+Shift+↑ / ↓</td><td>naikkan / turunkan baris</td></tr>"
             "<tr><td>Ctrl+D</td><td>isi ke bawah</td></tr><tr><td>Ctrl+Z / Ctrl+Y</td><td>urungkan / ulangi</td></tr>"
-            "<tr><td>Ctrl+1 … Ctrl+0, Ctrl+H</td><td>pindah halaman</td></tr>"
+            "<tr><td>Ctrl+J, Ctrl+1 … Ctrl+0, Ctrl+H</td><td>pindah halaman</td></tr>"
             "<tr><td>F6</td><td>pindah fokus navigasi ↔ halaman</td></tr>"
             "<tr><td>Ctrl+N / Ctrl+O / Ctrl+W</td><td>buku kerja baru / buka / tutup</td></tr>"
             "</table>"

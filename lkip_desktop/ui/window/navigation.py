@@ -49,6 +49,7 @@ class NavigationMixin:
             for view in page.views:
                 view.current_ref.connect(self._track_ref)
             page.views_added.connect(lambda view: view.current_ref.connect(self._track_ref))
+            page.open_page.connect(self.show_page)
         if isinstance(page, ReviuPage):
             page.jump.connect(self.jump_to)
         if isinstance(page, RiwayatPage) and self._last_ref is not None:

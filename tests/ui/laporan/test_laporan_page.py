@@ -119,3 +119,37 @@ def test_full_report_in_worker(page, qtbot, tmp_path):
     doc = Document(str(tmp_path / "lkip.docx"))
     assert "Puji syukur." in [p.text for p in doc.paragraphs]
     assert len(doc.tables) >= 40
+
+
+def test_open_buttons_after_export_and_one_default_folder(page, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    starts = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: starts.append(a[2]) or ("", ""))
+    page.pdf_box.setChecked(True)
+    page.xlsx_box.setChecked(False)
+    page._ask_and_export()  # cancelled at the dialog: it started in the workbook's folder
+    svc = page.context.service
+    assert starts and starts[0].startswith(str(svc.path.parent))
+    assert not page.opener.isVisibleTo(page)
+    page.set_checked(["3.1"])
+    page.start_export(tmp_path / "lkip")
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=60000)
+    assert page.opener.isVisibleTo(page) and page.opener.paths == [tmp_path / "lkip.pdf"]
+    qtbot.mouseClick(page.opener.file_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.opener.folder_btn, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "lkip.pdf"), str(tmp_path)]
+
+
+def test_cancel_says_which_files_stay_and_which_went(tmp_path):
+    from pathlib import Path
+
+    from lkip_desktop.ui.laporan.opener import cancel_text
+
+    text = cancel_text([Path("a.pdf")], Path("a.xlsx"))
+    assert "dihapus: a.xlsx" in text and "tetap ada: a.pdf" in text
+    assert "Tidak ada berkas lain" in cancel_text([], Path("a.pdf"))

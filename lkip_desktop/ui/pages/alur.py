@@ -1,0 +1,92 @@
+"""The "Alur kerja" page: the year's checklist (domain.checklist) with each step's state and
+a button that opens the page where the step is done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ...domain import checklist, reviu
+from ...reports.narrative import NARASI
+from .. import folders
+from .base import Page, is_big
+
+# Where each step is done: (page key, button text).
+STEP_PAGE = {
+    "renstra": ("renstra", "Renstra & IKU"), "pagu": ("anggaran", "Program & Anggaran"),
+    "pk": ("pk", "Perjanjian Kinerja"), "tw1": ("realisasi", "Realisasi"), "tw2": ("realisasi", "Realisasi"),
+    "tw3": ("realisasi", "Realisasi"), "tw4": ("realisasi", "Realisasi"),
+    "perubahan": ("anggaran", "Program & Anggaran"), "narasi": ("laporan", "Laporan (tab Narasi)"),
+    "reviu": ("reviu", "Reviu"), "ekspor": ("laporan", "Laporan"),
+}
+STATE_STYLE = {
+    checklist.SELESAI: ("✔", "#1d6b3a", "#e3f4e8"), checklist.SEBAGIAN: ("◐", "#8a5a00", "#fff4d6"),
+    checklist.BELUM: ("○", "#b42318", "#fde2e1"), checklist.TIDAK_DIKETAHUI: ("?", "#475467", "#eef1f5"),
+}
+
+
+class AlurPage(Page):
+    title = "Alur kerja"
+
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
+        self.steps: list[checklist.Step] = []
+        self.buttons: dict[str, QPushButton] = {}
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setColumnStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(scroll, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.refresh)
+        context.changed.connect(lambda _ch: self._timer.start() if self.isVisible() else None)
+        self.refresh()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def compute(self) -> list[checklist.Step]:
+        svc = self.context.service
+        wb = self.context.wb
+        narasi = {key: svc.narasi(key) for key, _title, _hint in NARASI}
+        # A big workbook's reviu takes seconds: its state stays unknown here (the Reviu page runs it).
+        findings = None if is_big(wb) else reviu.check(wb, self.context.calc, narasi)
+        found = folders.found_export(svc)
+        return checklist.steps(wb, narasi, findings, found.name if found else None)
+
+    def refresh(self) -> None:
+        self.steps = self.compute()
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.buttons.clear()
+        for row, step in enumerate(self.steps):
+            mark, fg, bg = STATE_STYLE[step.state]
+            badge = QLabel(f"{mark} {checklist.STATE_TEXT[step.state]}")
+            badge.setStyleSheet(f"color: {fg}; background: {bg}; padding: 4px 8px; border-radius: 4px;")
+            title = QLabel(f"<b>{row + 1}. {step.title}</b>")
+            reason = QLabel(step.reason)
+            reason.setWordWrap(True)
+            page_key, text = STEP_PAGE[step.key]
+            btn = QPushButton(f"Buka {text}".replace("&", "&&"))
+            btn.clicked.connect(lambda _=False, k=page_key: self.open_page.emit(k))
+            self.buttons[step.key] = btn
+            self.grid.addWidget(badge, row, 0)
+            self.grid.addWidget(title, row, 1)
+            self.grid.addWidget(reason, row, 2)
+            self.grid.addWidget(btn, row, 3)
+        self.grid.setRowStretch(len(self.steps), 1)
+        done = sum(1 for s in self.steps if s.state == checklist.SELESAI)
+        tahun = self.context.wb.settings.tahun
+        self.heading.setText(f"<h3>Alur kerja LKIP tahun {tahun}</h3>{done} dari {len(self.steps)} langkah "
+                             "selesai. Tekan tombol di kanan untuk membuka halaman tempat langkah itu dikerjakan.")
