@@ -52,7 +52,7 @@ class RenstraModel(GridModel):
             return text
 
         cols = [
-            Column("Kode", get("kode"), ref=obj_ref("kode"), width=7, label="Ubah kode"),
+            Column("Kode", get("kode"), ref=obj_ref("kode"), width=10, label="Ubah kode"),
             Column("Uraian (Tujuan / Sasaran / Indikator)", get("nama"), ref=obj_ref("nama"), width=40, stretch=True,
                    tooltip=self._tip, label="Ubah uraian"),
             Column("Satuan", ind_text("satuan"), ref=ind_ref("satuan"), width=9, label="Ubah satuan"),

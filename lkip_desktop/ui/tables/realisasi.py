@@ -128,7 +128,7 @@ class RealisasiModel(GridModel):
             return f"{b.code} – {b.label}" if b.code else b.label
 
         return [
-            Column("Kode", lambda n: ind(n).kode, width=6),
+            Column("Kode", lambda n: ind(n).kode, width=9),
             Column("Indikator", lambda n: ind(n).nama, width=40, stretch=True,
                    tooltip=lambda n: f"{ind(n).nama}\n{owner_label(wb, ind(n))}"),
             Column("Satuan", lambda n: ind(n).satuan, width=8),
