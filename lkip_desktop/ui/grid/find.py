@@ -1,6 +1,6 @@
 """Find, filter and go-to-kode over one grid: the bar that Ctrl+F / Ctrl+G open on a GridView.
 
-The bar floats over the top of the grid (no page layout changes). "Cari" searches every
+The bar floats over the bottom of the grid (no page layout changes). "Cari" searches every
 visible cell's text (case-insensitive) and jumps to the next match (Enter / F3) or the
 previous one (Shift+Enter / Shift+F3), wrapping. "Saring" hides the rows in which no visible
 cell contains the text; a tree row stays visible while one of its descendants matches, so a
@@ -39,14 +39,14 @@ class FindBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("Cari di tabel (Enter: berikutnya)")
+        self.find_edit.setPlaceholderText("teks (Enter: berikutnya)")
         self.find_edit.setClearButtonEnabled(True)
         self.count = QLabel("")
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Saring baris")
+        self.filter_edit.setPlaceholderText("sembunyikan baris lain")
         self.filter_edit.setClearButtonEnabled(True)
         self.kode_edit = QLineEdit()
-        self.kode_edit.setPlaceholderText("Ke kode (Ctrl+G)")
+        self.kode_edit.setPlaceholderText("ke kode (Ctrl+G)")
         self.kode_edit.setClearButtonEnabled(True)
         prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
         prev_btn.setText("▲")
@@ -57,8 +57,10 @@ class FindBar(QFrame):
         close_btn.setToolTip("Tutup (Esc)")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
+        self.kode_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("2.16.02.1.01.0001") + 30)
         for w, stretch in ((QLabel("Cari:"), 0), (self.find_edit, 2), (self.count, 0), (prev_btn, 0),
-                           (next_btn, 0), (self.filter_edit, 2), (self.kode_edit, 1), (close_btn, 0)):
+                           (next_btn, 0), (QLabel("Saring:"), 0), (self.filter_edit, 2), (QLabel("Kode:"), 0),
+                           (self.kode_edit, 1), (close_btn, 0)):
             lay.addWidget(w, stretch)
         prev_btn.clicked.connect(lambda: self.find_next(-1))
         next_btn.clicked.connect(lambda: self.find_next(1))
@@ -70,11 +72,14 @@ class FindBar(QFrame):
         view.model().modelReset.connect(self.apply_filter)
         self.hide()
 
-    # placement: over the top right of the grid
+    # placement: along the bottom of the grid (the headers stay readable), above a scroll bar
     def place(self) -> None:
         self.adjustSize()
-        width = min(max(self.sizeHint().width(), 520), self.view.width() - 4)
-        self.setGeometry(self.view.width() - width - 2, 2, width, self.sizeHint().height())
+        width = min(max(self.sizeHint().width(), 640), self.view.width() - 4)
+        height = self.sizeHint().height()
+        bar = self.view.horizontalScrollBar()
+        below = bar.height() if bar.isVisible() else 0
+        self.setGeometry(self.view.width() - width - 2, self.view.height() - height - below - 2, width, height)
         self.raise_()
 
     def open(self, which: str = "find") -> None:
