@@ -30,6 +30,15 @@ def walk(model, parent: QModelIndex = QModelIndex()):
         yield from walk(model, idx)
 
 
+def row_path(index: QModelIndex) -> list[int]:
+    """Row numbers from the top level down to ``index``: its place in reading order."""
+    path = []
+    while index.isValid():
+        path.insert(0, index.row())
+        index = index.parent()
+    return path
+
+
 class FindBar(QFrame):
     """The find / filter / go-to-kode bar of one GridView (created on first use)."""
 
@@ -155,8 +164,8 @@ class FindBar(QFrame):
                 self.view.message.emit(f"“{self.find_edit.text().strip()}” tidak ditemukan di tabel ini.")
             return False
         cur = self.view.currentIndex()
-        order = [(self._path(h), h.column()) for h in hits]
-        here = (self._path(cur), cur.column()) if cur.isValid() else None
+        order = [(row_path(h), h.column()) for h in hits]
+        here = (row_path(cur), cur.column()) if cur.isValid() else None
         if here is None:
             pick = 0 if step > 0 else len(hits) - 1
         elif step > 0:
@@ -166,14 +175,6 @@ class FindBar(QFrame):
         self._select(hits[pick])
         self.count.setText(f"{pick + 1} dari {len(hits)}")
         return True
-
-    @staticmethod
-    def _path(index: QModelIndex) -> list[int]:
-        path = []
-        while index.isValid():
-            path.insert(0, index.row())
-            index = index.parent()
-        return path
 
     def _select(self, index: QModelIndex) -> None:
         parent = index.parent()

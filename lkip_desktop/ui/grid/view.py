@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from .clipboard import BlockEditMixin
 from .columns import Node
 from .delegate import GridDelegate
-from .find import FindBar
+from .find import FindBar, row_path
 from .widths import HeaderDragWatcher, restore as restore_widths
 
 
@@ -141,13 +141,7 @@ class GridView(BlockEditMixin, QTreeView):
             self.selectionModel().setCurrentIndex(
                 index, self.selectionModel().SelectionFlag.ClearAndSelect)
 
-    @staticmethod
-    def _row_path(index: QModelIndex) -> list[int]:
-        path = []
-        while index.isValid():
-            path.insert(0, index.row())
-            index = index.parent()
-        return path
+    _row_path = staticmethod(row_path)
 
     def _index_at(self, path: list[int], column: int) -> QModelIndex:
         model, index = self.model(), QModelIndex()
