@@ -5,6 +5,7 @@
 (or QT_QPA_PLATFORM=offscreen). The window takes the whole screen of --size (the office
 laptop's 1366x768 by default) at --scale (QT_SCALE_FACTOR: 1.25 = 125 %); PNGs go to --out
 (docs/screenshots/ by default). Names after the options pick pages: realisasi capaian ...
+rencana-aksi (quarter targets) cari (the Ctrl+F bar)
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def main(argv=None) -> int:
             app.processEvents()
         if key == "realisasi":
             page = win.pages[key]
-            page.view.setCurrentIndex(page.model.index(1, 8))
+            real = next(c for c, col in enumerate(page.model.columns) if col.header.startswith("Realisasi\n2"))
+            page.view.setCurrentIndex(page.model.index(1, real))
         if key == "capaian":  # a chosen IKU fills the analysis box
             page = win.pages[key]
             page.view.setCurrentIndex(page.model.index(0, 1))
@@ -87,6 +89,40 @@ def main(argv=None) -> int:
         win.show_page("realisasi")
         win.pages["realisasi"].tabs.setCurrentIndex(1)  # builds the triwulan grid
         save("triwulan")
+    if not only or "rencana-aksi" in only:  # target, realisasi and capaian per triwulan
+        win.show_page("realisasi")
+        page = win.pages["realisasi"]
+        page.tabs.setCurrentIndex(0)
+        page.plan.setChecked(True)
+        from decimal import Decimal
+
+        from lkip_desktop.edits import cells, values
+
+        wb = win.context.wb  # an example plan on the temporary demo copy
+        plan = {0: ((10, 20, 30, 40), (9, 21, 28, None)), 3: ((80, 81, 82, 83), (80.5, 82.1, None, None))}
+        pairs = [(ref(ind.id, wb.settings.tahun, tw), Decimal(str(v)))
+                 for r, rows in plan.items() for ind in [wb.iku_list()[r]]
+                 for ref, vals in zip((cells.target, cells.realisasi), rows)
+                 for tw, v in enumerate(vals, 1) if v is not None]
+        win.context.run(values.set_values, pairs, "Contoh rencana aksi")
+        page.view.setCurrentIndex(page.model.index(0, 4))
+        save("rencana-aksi")
+        page.plan.setChecked(False)
+    if not only or "cari" in only:  # the find bar (Ctrl+F) with a filter over the budget tree
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        win.show_page("anggaran")
+        view = win.pages["anggaran"].view
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, 0))
+        QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        bar = view.find_bar()
+        bar.filter_edit.setText("penyediaan")
+        QTest.keyClicks(bar.find_edit, "listrik")
+        QTest.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        save("cari")
+        bar.close_bar()
     win.close()
     QApplication.processEvents()
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal, localcontext
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian
 from .errors import InputError
@@ -65,6 +65,17 @@ def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bo
     """
     chosen = perubahan if perubahan_berlaku else murni
     return 0 if chosen is None else _rupiah(chosen, "pagu")
+
+
+def perubahan_ignored(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> bool:
+    """§6.3 trap: a pagu perubahan (APBD-P) differs from the murni, yet serapan is still
+    measured on the murni because the APBD-P is not marked as enacted."""
+    return not perubahan_berlaku and bool(perubahan) and perubahan != murni
+
+
+def items_perubahan_ignored(items: Iterable, perubahan_berlaku: bool) -> list:
+    """The items (with ``pagu_murni`` / ``pagu_perubahan``) caught by ``perubahan_ignored``."""
+    return [i for i in items if perubahan_ignored(i.pagu_murni, i.pagu_perubahan, perubahan_berlaku)]
 
 
 def triwulan_persen(amount: int | None, pagu: int | None) -> Decimal | None:

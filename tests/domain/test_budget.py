@@ -266,3 +266,20 @@ def test_renstra_negative_polarity_and_settings():
 )
 def test_banding_predikat(now, last, word):
     assert banding_predikat(now, last) == word
+
+
+def test_perubahan_ignored_the_issue_case():
+    """Murni 150.000.000, perubahan 175.000.000, APBD-P switch off: serapan would read 106,83 %
+    on murni; the trap is named. Off the hook once switched on, or when nothing changed."""
+    from types import SimpleNamespace
+
+    from lkip_desktop.domain.budget import items_perubahan_ignored, perubahan_ignored
+
+    assert perubahan_ignored(150_000_000, 175_000_000, False)
+    assert not perubahan_ignored(150_000_000, 175_000_000, True)
+    assert not perubahan_ignored(150_000_000, 150_000_000, False)
+    assert not perubahan_ignored(150_000_000, None, False)  # no APBD-P figure typed
+    assert not perubahan_ignored(150_000_000, 0, False)
+    a = SimpleNamespace(pagu_murni=150_000_000, pagu_perubahan=175_000_000)
+    b = SimpleNamespace(pagu_murni=5, pagu_perubahan=5)
+    assert items_perubahan_ignored([a, b], False) == [a]

@@ -14,7 +14,7 @@ re-exported here for callers that use several of these modules (``domain import 
 """
 
 from .amounts import angka, rupiah, terbilang, terbilang_kapital, total_anggaran, total_murni
-from .checks import KESALAHAN, PERINGATAN, PkWarning, consistency, same_target, sign_problems
+from .checks import KESALAHAN, PERINGATAN, PkWarning, consistency, same_target, sign_gaps, sign_problems
 from .compare import DiffEntry, diff
 from .drafts import ProgramDraft, SasaranDraft, program_drafts, sasaran_drafts
 from .fields import PANGKAT, nip_line, pangkat_golongan, parse_target, tanggal_line, target_text
@@ -34,7 +34,7 @@ from .wording import (
 
 __all__ = [
     "angka", "rupiah", "terbilang", "terbilang_kapital", "total_anggaran", "total_murni",
-    "KESALAHAN", "PERINGATAN", "PkWarning", "consistency", "same_target", "sign_problems",
+    "KESALAHAN", "PERINGATAN", "PkWarning", "consistency", "same_target", "sign_gaps", "sign_problems",
     "DiffEntry", "diff",
     "ProgramDraft", "SasaranDraft", "program_drafts", "sasaran_drafts",
     "PANGKAT", "nip_line", "pangkat_golongan", "parse_target", "tanggal_line", "target_text",

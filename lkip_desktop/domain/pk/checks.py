@@ -189,3 +189,30 @@ def sign_problems(wb: Workbook, pk_id: str) -> list[str]:
     if not wb.pk_sasaran_rows(pk_id):
         out.append("belum ada baris sasaran/indikator")
     return out
+
+
+def sign_gaps(wb: Workbook, pk_id: str) -> list[str]:
+    """What is still empty in a version that may be signed anyway (asked about, not refused):
+    anggaran "-" (0), the NIP, targets, the place. A signed version cannot be corrected, so the
+    signer sees these before the irreversible step."""
+    pk = wb.pk_versions[pk_id]
+    what = kolom(tingkat_of(wb, pk).eselon).anggaran.lower()
+    out = []
+    programs = wb.pk_program_rows(pk_id)
+    if not programs:
+        out.append(f"belum ada baris {what}")
+    empty = [r.program or "(tanpa nama)" for r in programs if not r.anggaran]
+    if empty:
+        names = ", ".join(empty[:3]) + (f", dan {len(empty) - 3} lainnya" if len(empty) > 3 else "")
+        out.append(f"anggaran {len(empty)} dari {len(programs)} baris {what} masih \"-\" (0): {names}")
+    if not pk.pihak1_nip.strip():
+        out.append("NIP pihak pertama belum diisi")
+    elif nip_problems(pk.pihak1_nip):
+        out.append("NIP pihak pertama tidak sah: " + "; ".join(nip_problems(pk.pihak1_nip)))
+    no_target = [r.indikator or "(indikator kosong)" for r in wb.pk_sasaran_rows(pk_id) if not r.target.strip()]
+    if no_target:
+        out.append(f"target {len(no_target)} indikator belum diisi: " + ", ".join(no_target[:3])
+                   + (f", dan {len(no_target) - 3} lainnya" if len(no_target) > 3 else ""))
+    if not pk.tempat.strip():
+        out.append("tempat penandatanganan belum diisi")
+    return out

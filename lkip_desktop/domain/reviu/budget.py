@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..budget import items_perubahan_ignored
 from ..compute import Calculator
 from ..model import BudgetItem, Workbook
 from ..numbers import format_number, format_rupiah
@@ -144,9 +145,7 @@ def persen_di_luar(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> l
 @check_of("serapan-pagu-salah", PERINGATAN, "Serapan dihitung dari pagu murni padahal ada APBD-P", THEME)
 def serapan_pagu_salah(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> list[Finding]:
     """RULES 6.3: once the APBD-P changed a pagu, serapan is measured on the pagu perubahan."""
-    if wb.settings.perubahan_berlaku:
-        return []
-    changed = [i for i in _leaves(wb) if i.pagu_perubahan and i.pagu_perubahan != i.pagu_murni]
+    changed = items_perubahan_ignored(_leaves(wb), wb.settings.perubahan_berlaku)
     if not changed:
         return []
     return [Finding(

@@ -83,7 +83,7 @@ class BlockEditMixin:
             sel = [cur] if cur.isValid() else []
         if not sel:
             return [], []
-        cols = sorted({i.column() for i in sel})
+        cols = sorted({i.column() for i in sel if not self.isColumnHidden(i.column())})
         keys = {(i.internalId()) for i in sel}
         rows = [r for r in self.visual_rows() if r.internalId() in keys]
         return rows, cols
@@ -133,17 +133,18 @@ class BlockEditMixin:
             start_row = keys.index(cur.sibling(cur.row(), 0).internalId())
             start_col = cur.column()
         ops, errors, skipped = [], [], 0
+        # hidden columns (a page's optional group) take no part, as in a spreadsheet
+        shown_cols = [c for c in range(start_col, model.columnCount()) if not self.isColumnHidden(c)]
         for i, line in enumerate(block):
             if start_row + i >= len(rows_all):
                 errors.append(f"Blok yang ditempel lebih panjang ({len(block)} baris) daripada tabel.")
                 break
             r = rows_all[start_row + i]
             for j, value in enumerate(line):
-                c = start_col + j
-                if c >= model.columnCount():
+                if j >= len(shown_cols):
                     errors.append(f"Blok yang ditempel lebih lebar ({len(line)} kolom) daripada tabel.")
                     break
-                idx = r.sibling(r.row(), c)
+                idx = r.sibling(r.row(), shown_cols[j])
                 col = model.column_of(idx)
                 ref = model.cell_ref(idx)
                 if ref is None:
@@ -172,7 +173,7 @@ class BlockEditMixin:
         # Select what was pasted, as spreadsheets do.
         first = rows_all[start_row].sibling(rows_all[start_row].row(), start_col)
         last_row = rows_all[min(start_row + len(block), len(rows_all)) - 1]
-        last = last_row.sibling(last_row.row(), min(start_col + max(len(x) for x in block), model.columnCount()) - 1)
+        last = last_row.sibling(last_row.row(), shown_cols[min(max(len(x) for x in block), len(shown_cols)) - 1])
         self.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.notice.emit(f"{len(ops)} sel ditempel." + (f" {skipped} sel baca-saja dilewati." if skipped else ""))
         return True

@@ -45,6 +45,7 @@ class Column:
     stretch: bool = False  # takes the width left over in the view
     header_tip: str = ""
     label: str = ""  # undo label of an edit in this column
+    group: str = ""  # columns a page shows or hides together ("rencana_aksi")
 
 
 def parse_cell(service_or_context, ref: CellRef, text: str):

@@ -3,7 +3,8 @@ Enter moves down, Tab right, Delete clears, Ctrl+C/Ctrl+V/Ctrl+D block edits).
 
 Keys follow Excel/LibreOffice: Tab / Shift+Tab commit and select the next / previous
 editable cell of the row (wrapping to the next / previous row), Enter / Shift+Enter commit
-and select the cell below / above, Esc cancels, Ctrl+Tab leaves the grid. A move never
+and select the cell below / above, Esc cancels, Ctrl+Tab leaves the grid; Ctrl+F / Ctrl+G
+open the find / go-to-kode bar (``find.py``). A move never
 opens an editor: the next typed key opens one on the selected cell and replaces its text,
 so a figure typed after Tab can only land in the cell the ring shows."""
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from .clipboard import BlockEditMixin
 from .columns import Node
 from .delegate import GridDelegate
+from .find import FindBar, row_path
+from .widths import HeaderDragWatcher, restore as restore_widths
 
 
 STRETCH_MIN_CHARS = 18  # a stretching column (a name) never gets narrower than this
@@ -56,6 +59,7 @@ class GridView(BlockEditMixin, QTreeView):
         self.header().setSectionsMovable(False)
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setIndentation(max(self.fontMetrics().averageCharWidth() * 2, 12))
+        HeaderDragWatcher(self)  # widths dragged by the user are remembered per grid
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -82,6 +86,7 @@ class GridView(BlockEditMixin, QTreeView):
                 w += self.indentation() * 2
             self._base_widths.append(w)
             self.header().resizeSection(c, w)
+        restore_widths(self)
         self._fit_stretch()
 
     def _fit_stretch(self) -> None:
@@ -104,6 +109,8 @@ class GridView(BlockEditMixin, QTreeView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_stretch()
+        if getattr(self, "_find_bar", None) is not None and self._find_bar.isVisible():
+            self._find_bar.place()
 
     def _before_reset(self) -> None:
         # An edit that reshapes the grid (a kode, a komponen name) rebuilds its rows: keep
@@ -134,13 +141,7 @@ class GridView(BlockEditMixin, QTreeView):
             self.selectionModel().setCurrentIndex(
                 index, self.selectionModel().SelectionFlag.ClearAndSelect)
 
-    @staticmethod
-    def _row_path(index: QModelIndex) -> list[int]:
-        path = []
-        while index.isValid():
-            path.insert(0, index.row())
-            index = index.parent()
-        return path
+    _row_path = staticmethod(row_path)
 
     def _index_at(self, path: list[int], column: int) -> QModelIndex:
         model, index = self.model(), QModelIndex()
@@ -168,6 +169,8 @@ class GridView(BlockEditMixin, QTreeView):
         key = event.key()
         mods = event.modifiers()
         editing = self.state() == QAbstractItemView.State.EditingState
+        if self.find_key(event):
+            return
         if self.is_leave_key(event):
             self.leave(forward=not (mods & Qt.KeyboardModifier.ShiftModifier or key == Qt.Key.Key_Backtab))
             return
@@ -187,6 +190,23 @@ class GridView(BlockEditMixin, QTreeView):
             self._move(1 if not mods & Qt.KeyboardModifier.ShiftModifier else -1)
             return
         super().keyPressEvent(event)
+
+    def find_key(self, event) -> bool:
+        """Ctrl+F find and filter, Ctrl+G go to kode, F3 / Shift+F3 next / previous match."""
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_F, Qt.Key.Key_G):
+            self.find_bar().open("kode" if key == Qt.Key.Key_G else "find")
+            return True
+        if key == Qt.Key.Key_F3:
+            self.find_bar().find_next(-1 if mods & Qt.KeyboardModifier.ShiftModifier else 1)
+            return True
+        return False
+
+    def find_bar(self) -> FindBar:
+        if getattr(self, "_find_bar", None) is None:
+            self._find_bar = FindBar(self)
+        return self._find_bar
 
     @staticmethod
     def is_leave_key(event) -> bool:

@@ -1,16 +1,22 @@
-"""The Program & Anggaran page: the budget tree with its total."""
+"""The Program & Anggaran page: the budget tree with its total, and a notice when a pagu
+perubahan is typed while serapan is still measured on the pagu murni (RULES 6.3)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout
 
 from ...domain import effects as E
-from ...edits import cells, rows
+from ...domain.budget import items_perubahan_ignored
+from ...edits import cells, rows, values
 from .. import fmt
 from ..grid.view import GridView
+from ..notices import NoticeArea
 from ..tables.anggaran import BudgetModel
 from .base import Page, button, confirm_delete
+
+
+PERUBAHAN_ACTION = "Hitung serapan dari pagu perubahan"
 
 
 class AnggaranPage(Page):
@@ -35,13 +41,53 @@ class AnggaranPage(Page):
         help_ = QLabel("Pagu dan realisasi diketik pada sub kegiatan; baris program dan kegiatan adalah "
                        "jumlah anak-anaknya (tidak dapat diubah).")
         help_.setWordWrap(True)
+        self.notices = NoticeArea(self)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.notices)
         lay.addLayout(bar)
         lay.addWidget(help_)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.total)
         context.changed.connect(lambda ch: self.update_total() if ch.affected.opd_budget else None)
+        context.changed.connect(self._check_perubahan)
         self.update_total()
+        self._check_perubahan(None)
+
+    # RULES 6.3: a pagu perubahan must not be silently measured on murni
+    def _check_perubahan(self, ch) -> None:
+        if ch is not None and not (ch.everything or ch.touched(E.ITEM) or ch.touched("settings")):
+            return
+        wb = self.context.wb
+        caught = items_perubahan_ignored(
+            (i for i in wb.items.values() if i.level == "sub_kegiatan"), wb.settings.perubahan_berlaku)
+        if not caught:
+            self.notices.remove("apbd-p")
+            return
+        first = caught[0]
+        text = (f"{len(caught)} sub kegiatan punya pagu perubahan (APBD-P), misalnya {first.kode} "
+                f"{first.nama[:60]}, tetapi serapan masih dihitung dari pagu murni karena "
+                "“APBD-P berlaku” di halaman Profil belum dicentang.")
+        typed = ch is not None and any(r == cells.item(i.id, "pagu_perubahan") for r in ch.cells for i in caught)
+        if typed or self.notices.find("apbd-p") is None or ch is None:
+            self.notices.show_notice("apbd-p", text, [(PERUBAHAN_ACTION, self.use_perubahan)])
+        if typed:
+            self._tip_at_cell(ch, text)
+
+    def _tip_at_cell(self, ch, text: str) -> None:
+        ref = next(r for r in ch.cells if r.field == "pagu_perubahan")
+        node = self.model.find((E.ITEM, cells.owner(ref)[1]))
+        col = self.model.column_for(node, ref) if node is not None else None
+        if col is None:
+            return
+        rect = self.view.visualRect(self.model.index_of(node, col))
+        QToolTip.showText(self.view.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())),
+                          text + f"\nPilih “{PERUBAHAN_ACTION}” di atas tabel.", self.view.viewport(),
+                          rect, 8000)
+
+    def use_perubahan(self) -> None:
+        """The one-click switch: APBD-P berlaku (an edit verb, undoable)."""
+        self.context.run(values.set_value, cells.setting("perubahan_berlaku"), True,
+                         "Hitung serapan dari pagu perubahan")
 
     def update_total(self) -> None:
         t = self.context.calc.opd_totals()

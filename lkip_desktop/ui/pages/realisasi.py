@@ -1,4 +1,5 @@
-"""The Realisasi page: targets and realisasi per quarter, with fisik/keuangan tabs."""
+"""The Realisasi page: targets and realisasi per quarter (the rencana aksi columns shown on
+request, remembered), with fisik/keuangan tabs."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTabWid
 from ...domain import effects as E
 from ..grid.view import GridView
 from ..tables.anggaran import QuarterModel
-from ..tables.kinerja import RealisasiModel
+from ..tables.realisasi import RealisasiModel
+from .. import appsettings
 from .base import Page
 from .widgets import AverageLabel, legend_widget
+
+
+PLAN_KEY = "realisasi/rencana_aksi"  # the quarter plan columns shown
 
 
 class RealisasiPage(Page):
@@ -34,6 +39,13 @@ class RealisasiPage(Page):
         lbl.setBuddy(self.scope)
         top.addWidget(lbl)
         top.addWidget(self.scope)
+        self.plan = QCheckBox("Target && capaian per tri&wulan (rencana aksi)")
+        self.plan.setToolTip("Tampilkan kolom target TW I–IV di samping realisasinya, dengan capaian "
+                             "per triwulan (tidak kumulatif).")
+        self.plan.setChecked(bool(appsettings.settings().value(PLAN_KEY, False, type=bool)))
+        self.plan.toggled.connect(self._show_plan)
+        self.model.modelReset.connect(lambda: self._show_plan(self.plan.isChecked(), remember=False))
+        top.addWidget(self.plan)
         self.average = AverageLabel(context)
         self.average.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.average, 1)
@@ -49,6 +61,7 @@ class RealisasiPage(Page):
         hint.setWordWrap(True)
         l1.addWidget(hint)
         tabs.addTab(w1, "&Indikator kinerja")
+        self._show_plan(self.plan.isChecked(), remember=False)
         # quarters: built the first time the tab is shown (a 100x budget tree takes a while)
         self.qmodel = None
         self.qview = None
@@ -85,6 +98,13 @@ class RealisasiPage(Page):
             self.legend = legend_widget(self.context)
             self.legend_box.addWidget(self.legend)
 
+    def _show_plan(self, on: bool, remember: bool = True) -> None:
+        for c, col in enumerate(self.model.columns):
+            if col.group == "rencana_aksi":
+                self.view.setColumnHidden(c, not on)
+        if remember:
+            appsettings.settings().setValue(PLAN_KEY, on)
+
     def _show_rupiah(self, on: bool) -> None:
         if self.qmodel is None:
             return
@@ -98,6 +118,10 @@ class RealisasiPage(Page):
             if self.model.find((E.INDICATOR, place.id)) is None:
                 self.scope.setCurrentIndex(1)
             self.tabs.setCurrentIndex(0)
+            node = self.model.find((E.INDICATOR, place.id))
+            col = self.model.column_for(node, place.ref) if node is not None and place.ref else None
+            if col is not None and self.view.isColumnHidden(col):
+                self.plan.setChecked(True)  # a jump to a quarter target shows the plan columns
             return self._locate_in(self.view, (E.INDICATOR, place.id), place.ref, 1)
         if place.kind == E.ITEM_QUARTER:
             self.ensure_quarters()

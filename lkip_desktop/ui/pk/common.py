@@ -1,5 +1,5 @@
 """What the parts of the PK page share: the stored cells it reads, the sasaran table columns,
-a table item, and the preview desk that shows rendered pages."""
+a table item, the listing of warnings, and the preview desk that shows rendered pages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ LOGO_REF = cells.opd("logo")  # the Pemda logo lives in the workbook (Profil OPD
 ZERO_REF = cells.setting("tanggal_nol")
 SASARAN_COLS = [("sasaran", "Sasaran Strategis"), ("indikator", "Indikator Kinerja"), ("satuan", "Satuan"),
                  ("target", "Target")]
+
+
+def warning_lines(warnings, limit: int = 8) -> list[str]:
+    """ "• where: message" for the first ``limit`` consistency warnings, then how many more."""
+    out = [f"• {w.where}: {w.message}" for w in warnings[:limit]]
+    if len(warnings) > limit:
+        out.append(f"… dan {len(warnings) - limit} lainnya")
+    return out
 
 
 def table_item(text: str, editable: bool, align=None) -> QTableWidgetItem:

@@ -3,13 +3,11 @@ each edit one ``edits.pk`` call (one undo step)."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain import pk as rules
 from ...edits import pk as pks
 from .common import SASARAN_COLS
+from .date_field import DateField, to_date
 
 
 class EntryFormMixin:
@@ -49,11 +48,9 @@ class EntryFormMixin:
         f = QFormLayout(box)
         self.ed_tempat = QLineEdit()
         self.ed_tempat.editingFinished.connect(lambda: self._set_field("tempat", self.ed_tempat.text().strip()))
-        self.ed_tanggal = QDateEdit()
-        self.ed_tanggal.setCalendarPopup(True)
-        self.ed_tanggal.setDisplayFormat("dd/MM/yyyy")
+        self.ed_tanggal = DateField()
         self.ed_tanggal.editingFinished.connect(self._tanggal_edited)
-        self.ed_tanggal.calendarWidget().clicked.connect(lambda _d: self._tanggal_edited())
+        self.ed_tanggal.invalid.connect(self._on_failed)
         f.addRow("Tempat", self.ed_tempat)
         f.addRow("Tanggal", self.ed_tanggal)
         top.addWidget(box)
@@ -162,8 +159,7 @@ class EntryFormMixin:
         self._run(pks.set_field_text, pk.id, field, text)
 
     def _tanggal_edited(self) -> None:
-        d = self.ed_tanggal.date()
-        self._set_field("tanggal", date(d.year(), d.month(), d.day()))
+        self._set_field("tanggal", to_date(self.ed_tanggal.date()))
 
     def _golongan_edited(self) -> None:
         pk = self.current()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain import pk as rules
 from ...domain.errors import InputError
 from ...domain.nip import format_nip
-from .common import table_item
+from .common import table_item, warning_lines
 from .entry_form import EntryFormMixin
 from .preview import PreviewMixin
 from .versions import VersionsMixin
@@ -146,7 +146,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
                                     "ditandatangani.")
             self.ed_tempat.setText(pk.tempat if pk else "")
             self.ed_tanggal.setDate(QDate(pk.tanggal.year, pk.tanggal.month, pk.tanggal.day) if pk and pk.tanggal
-                                    else QDate(self.wb.settings.tahun, 1, 2))
+                                    else QDate())  # no date: the field shows none either
             for name, ed in {**self.p1, **self.p2}.items():
                 value = getattr(pk, name) if pk else ""
                 if name == "pihak1_nip" and value:
@@ -225,9 +225,10 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         if pk and not warnings:
             self.warn_list.addItem("✓ PK ini sesuai dengan Renstra, data anggaran dan profil.")
         self.tabs.setTabText(1, f"Peringatan ({len(warnings)})" if warnings else "Peringatan")
+        # the banner names the differences (the first few; the Peringatan tab has them all)
         self.preview_warn.setText(
-            f"⚠ {len(warnings)} peringatan: PK ini berbeda dengan buku kerja (lihat tab Peringatan). "
-            "Tetap dapat dicetak." if warnings else "")
+            f"⚠ {len(warnings)} peringatan: PK ini berbeda dengan buku kerja. Tetap dapat dicetak.\n"
+            + "\n".join(warning_lines(warnings, 5)) if warnings else "")
         self.warnings = warnings
 
     # -- reactions -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,7 @@ from ...domain.errors import InputError
 from ...reports.pk_document import PkOptions, document_title, layout, write_pdf
 from .. import folders
 from ..flow import FlowLayout
-from .common import LOGO_REF, ZERO_REF, PagesView
+from .common import LOGO_REF, ZERO_REF, PagesView, warning_lines
 from .render import page_image, print_pages
 
 
@@ -56,6 +57,7 @@ class PreviewMixin:
         v.addLayout(hb)
         self.preview_warn = QLabel()
         self.preview_warn.setWordWrap(True)
+        self.preview_warn.setTextFormat(Qt.TextFormat.PlainText)
         v.addWidget(self.preview_warn)
         self.preview_area = QScrollArea()
         self.preview_area.setWidgetResizable(True)
@@ -115,10 +117,9 @@ class PreviewMixin:
         warnings = rules.consistency(self.wb, self.context.calc, pk.id) if pk else []
         if not warnings:
             return True
-        listed = "\n".join(f"• {w.where}: {w.message}" for w in warnings[:8])
-        more = f"\n… dan {len(warnings) - 8} lainnya" if len(warnings) > 8 else ""
+        listed = "\n".join(warning_lines(warnings))
         return QMessageBox.warning(
-            self, "Periksa sebelum mencetak", f"PK ini berbeda dengan buku kerja:\n\n{listed}{more}\n\nTetap lanjutkan?",
+            self, "Periksa sebelum mencetak", f"PK ini berbeda dengan buku kerja:\n\n{listed}\n\nTetap lanjutkan?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def save_pdf(self, path: str | Path) -> Path:

@@ -3,6 +3,8 @@ and the comparison of two versions."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -131,12 +133,17 @@ class VersionsMixin:
         if problems:  # say what is missing before asking
             self._on_failed("Belum dapat ditandai ditandatangani: " + "; ".join(problems) + ".")
             return
+        gaps = rules.sign_gaps(self.wb, pk.id)
+        listed = ("<br><br><b>Yang masih kosong atau belum sah:</b><ul>"
+                  + "".join(f"<li>{html.escape(g)}</li>" for g in gaps) + "</ul>"
+                  "Periksa dahulu bila ini belum dimaksudkan.") if gaps else ""
         box = QMessageBox(QMessageBox.Icon.Warning, "Tandai sudah ditandatangani",
-                          f"<b>{rules.version_label(pk, self.wb)}</b><br><br>Sesudah ditandai, isi PK ini "
+                          f"<b>{rules.version_label(pk, self.wb)}</b>{listed}<br><br>Sesudah ditandai, isi PK ini "
                           "dikunci sebagai catatan apa yang ditandatangani.<br><br><b>Langkah ini tidak dapat dibatalkan "
                           "(Urungkan/Ctrl+Z tidak berlaku).</b> Bila ternyata keliru, buat PK Perubahan.",
                           QMessageBox.StandardButton.NoButton, self)
-        yes = box.addButton("Tandai ditandatangani", QMessageBox.ButtonRole.AcceptRole)
+        yes = box.addButton("Tetap tandai ditandatangani" if gaps else "Tandai ditandatangani",
+                            QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton("Batal", QMessageBox.ButtonRole.RejectRole))
         box.exec()
         if box.clickedButton() is yes:

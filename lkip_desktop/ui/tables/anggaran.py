@@ -58,7 +58,7 @@ class BudgetModel(_BudgetTreeModel):
             return f"Serapan = {what} × 100, pagu = {basis} ({fmt.rupiah(t.pagu)})"
 
         return [
-            Column("Kode", lambda n: item(n).kode, ref=any_ref("kode"), width=12, label="Ubah kode"),
+            Column("Kode", lambda n: item(n).kode, ref=any_ref("kode"), width=20, label="Ubah kode"),
             Column("Program / Kegiatan / Sub Kegiatan", lambda n: item(n).nama, ref=any_ref("nama"), width=40, stretch=True,
                    tooltip=lambda n: f"{fmt.LEVEL_LABEL[item(n).level]}: {item(n).nama}", label="Ubah nama"),
             Column("Pagu murni\n(Rp)", lambda n: fmt.rupiah(tot(n).pagu_murni), ref=leaf_ref("pagu_murni"),
@@ -159,7 +159,7 @@ class QuarterModel(_BudgetTreeModel):
                           width=15, label=f"Ubah {title.lower()} TW {fmt.ROMAN[tw]} (Rp)")
 
         cols = [
-            Column("Kode", lambda n: item(n).kode, width=12),
+            Column("Kode", lambda n: item(n).kode, width=19),
             Column("Program / Kegiatan / Sub Kegiatan", lambda n: item(n).nama, width=38,
                    tooltip=lambda n: item(n).nama),
             Column("Satuan", lambda n: item(n).satuan_fisik if n.kind == "sub_kegiatan" else "", width=10),
@@ -204,7 +204,7 @@ class LinksModel(GridModel):
             return wb.items[n.id]
 
         cols = [
-            Column("Kode", lambda n: item(n).kode, width=12),
+            Column("Kode", lambda n: item(n).kode, width=19),
             Column("Program / Kegiatan / Sub Kegiatan", lambda n: item(n).nama, width=44, stretch=True,
                    tooltip=lambda n: item(n).nama),
         ]

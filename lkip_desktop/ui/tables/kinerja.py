@@ -22,19 +22,6 @@ def _val_ref(ind_id: str, tahun: int, jenis: str, periode: int = ANNUAL):
     return (cells.target if jenis == TARGET else cells.realisasi)(ind_id, tahun, periode)
 
 
-def _owner_label(wb, ind) -> str:
-    if ind.owner_kind == "sasaran" and ind.owner_id in wb.sasaran:
-        s = wb.sasaran[ind.owner_id]
-        return f"Sasaran {s.kode} {s.nama}".strip()
-    if ind.owner_kind == "tujuan" and ind.owner_id in wb.tujuan:
-        t = wb.tujuan[ind.owner_id]
-        return f"Tujuan {t.kode} {t.nama}".strip()
-    if ind.owner_id in wb.items:
-        it = wb.items[ind.owner_id]
-        return f"{fmt.LEVEL_LABEL[it.level]} {it.kode} {it.nama}".strip()
-    return ""
-
-
 # -- Renstra: Tujuan -> Sasaran -> indicators -----------------------------------------------
 
 class RenstraModel(GridModel):
@@ -65,7 +52,7 @@ class RenstraModel(GridModel):
             return text
 
         cols = [
-            Column("Kode", get("kode"), ref=obj_ref("kode"), width=7, label="Ubah kode"),
+            Column("Kode", get("kode"), ref=obj_ref("kode"), width=10, label="Ubah kode"),
             Column("Uraian (Tujuan / Sasaran / Indikator)", get("nama"), ref=obj_ref("nama"), width=40, stretch=True,
                    tooltip=self._tip, label="Ubah uraian"),
             Column("Satuan", ind_text("satuan"), ref=ind_ref("satuan"), width=9, label="Ubah satuan"),
@@ -124,110 +111,6 @@ class RenstraModel(GridModel):
 
     def is_group(self, node):
         return node.kind in ("tujuan", "sasaran")
-
-
-# -- Realisasi: one row per indicator ----------------------------------------------------------
-
-class RealisasiModel(GridModel):
-    """Target, TW I–IV, annual realisasi (typed, or from komponen), capaian and rating."""
-
-    reshaped_by = frozenset({"tujuan", "sasaran", "indicator", "item"})
-
-    def __init__(self, context, parent=None, scope: str = "iku"):
-        self.scope = scope  # "iku" or "semua"
-        super().__init__(context, parent)
-
-    def set_scope(self, scope: str) -> None:
-        if scope != self.scope:
-            self.scope = scope
-            self.reload()
-
-    def indicators(self):
-        wb = self.wb
-        if self.scope == "iku":
-            return wb.iku_list()
-        out = [i for t in wb.tujuan_list() for i in wb.indicators_of(t.id)]
-        out += wb.iku_list()
-        for item, _ in wb.walk_budget():
-            out += wb.indicators_of(item.id)
-        return out
-
-    def build(self):
-        for ind in self.indicators():
-            self.add(None, "indicator", ind.id, deps=(("indicator", ind.id),))
-
-    def make_columns(self):
-        wb = self.wb
-        tahun = wb.settings.tahun
-        res = self.calc.indicator
-
-        def ind(n):
-            return wb.indicators[n.id]
-
-        def composite(n):
-            i = ind(n)
-            return bool(i.rumus_komponen and i.komponen.get(tahun))
-
-        def tw_col(tw):
-            return Column(
-                f"Realisasi\nTW {fmt.ROMAN[tw]}", lambda n: fmt.typed(ind(n).typed_realisasi(tahun, tw)),
-                ref=lambda n: _val_ref(n.id, tahun, REALISASI, tw),
-                edit=lambda n: fmt.typed_edit(ind(n).typed_realisasi(tahun, tw)),
-                numeric=True, width=9, label=f"Ubah realisasi TW {fmt.ROMAN[tw]}",
-            )
-
-        def real_text(n):
-            r = res(n.id).realisasi
-            if r.source == "komponen":
-                return fmt.computed(r.value, ind(n).desimal)
-            return fmt.typed(r.value) if r.error is None else "galat"
-
-        def real_tip(n):
-            r = res(n.id).realisasi
-            if r.error:
-                return f"Rumus komponen gagal: {r.error}"
-            if r.source == "komponen":
-                return f"Dihitung dari komponen: {r.worked}\n(ubah komponen di halaman Renstra & IKU)"
-            return "Realisasi tahunan yang diketik."
-
-        def cap_tip(n):
-            c = res(n.id).capaian
-            lines = [f"Rumus: {c.formula}"]
-            if c.note:
-                lines.append(c.note)
-            if c.value is not None and c.uncapped is not None and c.uncapped != c.value:
-                lines.append(f"Sebelum batas: {format_number(c.uncapped)}")
-            return "\n".join(lines)
-
-        def band_color(n):
-            b = res(n.id).rating
-            return b.color if b is not None else None
-
-        def rating_text(n):
-            b = res(n.id).rating
-            if b is None:
-                return "-"
-            return f"{b.code} – {b.label}" if b.code else b.label
-
-        return [
-            Column("Kode", lambda n: ind(n).kode, width=6),
-            Column("Indikator", lambda n: ind(n).nama, width=40, stretch=True,
-                   tooltip=lambda n: f"{ind(n).nama}\n{_owner_label(wb, ind(n))}"),
-            Column("Satuan", lambda n: ind(n).satuan, width=8),
-            Column(f"Target\n{tahun}", lambda n: fmt.typed(ind(n).target(tahun)),
-                   ref=lambda n: _val_ref(n.id, tahun, TARGET),
-                   edit=lambda n: fmt.typed_edit(ind(n).target(tahun)), numeric=True, width=9,
-                   label=f"Ubah target {tahun}"),
-            tw_col(1), tw_col(2), tw_col(3), tw_col(4),
-            Column(f"Realisasi\n{tahun}", real_text,
-                   ref=lambda n: None if composite(n) else _val_ref(n.id, tahun, REALISASI),
-                   edit=lambda n: fmt.typed_edit(ind(n).typed_realisasi(tahun)),
-                   numeric=True, derived=IND, tooltip=real_tip, width=10, label=f"Ubah realisasi {tahun}"),
-            Column("Capaian\n(%)", lambda n: fmt.pct(res(n.id).capaian.value), numeric=True, derived=IND,
-                   tooltip=cap_tip, color=band_color, width=9),
-            Column("Peringkat", rating_text, derived=IND, color=band_color, width=16,
-                   tooltip=lambda n: res(n.id).status),
-        ]
 
 
 # -- Capaian & Analisis: the IKU table of Bab III ------------------------------------------------

@@ -149,6 +149,8 @@ class MenusMixin:
             "<tr><td>Ctrl+C / Ctrl+V</td><td>salin / tempel blok (dari dan ke Excel)</td></tr>"
             "<tr><td>Ctrl++ / Ctrl+−</td><td>tambah baris / hapus baris</td></tr>"
             "<tr><td>Ctrl+Shift+↑ / ↓</td><td>naikkan / turunkan baris</td></tr>"
+            "<tr><td>Ctrl+F / F3 / Shift+F3</td><td>cari dan saring di tabel / berikutnya / sebelumnya</td></tr>"
+            "<tr><td>Ctrl+G</td><td>ke baris dengan kode tertentu</td></tr>"
             "<tr><td>Ctrl+D</td><td>isi ke bawah</td></tr><tr><td>Ctrl+Z / Ctrl+Y</td><td>urungkan / ulangi</td></tr>"
             "<tr><td>Ctrl+J, Ctrl+1 … Ctrl+0, Ctrl+H</td><td>pindah halaman</td></tr>"
             "<tr><td>F6</td><td>pindah fokus navigasi ↔ halaman</td></tr>"

@@ -11,9 +11,10 @@ from lkip_desktop.store.ops import CellRef
 from lkip_desktop.ui.tables import anggaran as A
 from lkip_desktop.ui.tables import kinerja as K
 from lkip_desktop.ui.tables import lists as L
+from lkip_desktop.ui.tables import realisasi as R
 from lkip_desktop.ui.context import WorkbookContext
 
-MODELS = [K.RenstraModel, K.RealisasiModel, K.CapaianModel, K.KomponenModel, A.BudgetModel, A.QuarterModel,
+MODELS = [K.RenstraModel, R.RealisasiModel, K.CapaianModel, K.KomponenModel, A.BudgetModel, A.QuarterModel,
           A.LinksModel, L.PrestasiModel, L.ReviuModel, L.HistoryModel]
 
 
@@ -34,20 +35,26 @@ def test_model_tester(qtmodeltester, demo, cls):
 
 
 def test_realisasi_scope_all_indicators(qtmodeltester, demo):
-    model = K.RealisasiModel(WorkbookContext(demo), scope="semua")
+    model = R.RealisasiModel(WorkbookContext(demo), scope="semua")
     assert model.rowCount() == len(demo.wb.indicators)
     qtmodeltester.check(model)
 
 
 def test_edit_emits_exact_data_changed(qtbot, demo):
     ctx = WorkbookContext(demo)
-    model = K.RealisasiModel(ctx)
+    model = R.RealisasiModel(ctx)
     seen = []
     model.dataChanged.connect(lambda a, b: seen.append((a.row(), a.column(), b.row(), b.column())))
     ind = demo.wb.iku_list()[3]
     ctx.set_text(CellRef("indicator_value", (ind.id, 2024, "realisasi", 1), "nilai"), "20")
-    # TW I cell of row 3, then realisasi/capaian/peringkat of that row: nothing else.
-    assert seen == [(3, 4, 3, 4), (3, 8, 3, 10)]
+    # TW I cell of row 3, the quarters' capaian, then realisasi/capaian/peringkat of that row:
+    # nothing else (not the targets, not the other quarters' realisasi).
+    heads = [c.header.replace("\n", " ") for c in model.columns]
+    want = {"Realisasi TW I"} | {f"Cap. TW {r} (%)" for r in ("I", "II", "III", "IV")} \
+        | {"Realisasi 2024", "Capaian (%)", "Peringkat"}
+    got = {heads[c] for (r0, a, r1, b) in seen for c in range(a, b + 1)}
+    assert {r for (r, _a, _b, _c) in seen} == {3} and got == want
+    assert seen[0] == (3, heads.index("Realisasi TW I"), 3, heads.index("Cap. TW I (%)"))
 
 
 def test_big_model_keeps_refcount_of_none(qtbot, demo):
