@@ -173,26 +173,29 @@ class TableLayout:
                      ("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD), ("ALIGN", (0, 0), (-1, nh - 1), "CENTER")]
         for sc, sr, ec, er in self.head_spans:
             cmds.append(("SPAN", (sc, sr), (ec, er)))
-        rows = table.rows[start:stop]
-        # one command per run of like rows, not one per row: reportlab applies every command
-        # to every cell it spans, and a long table has long runs of plain rows
-        for a, b, bold in _runs([row.is_bold for row in rows]):
-            if bold:
-                cmds.append(("FONTNAME", (0, nh + a), (-1, nh + b), fonts.BOLD))
-        for a, b, level in _runs([row.level for row in rows]):
-            bg = PROGRAM_BG if level == T.PROGRAM else TOTAL_BG if level == T.TOTAL else None
-            if bg is not None:
-                cmds.append(("BACKGROUND", (0, nh + a), (-1, nh + b), bg))
-        if table.indent_col is not None:
-            c = table.indent_col
-            for a, b, depth in _runs([row.depth for row in rows]):
-                if depth:
-                    cmds.append(("LEFTPADDING", (c, nh + a), (c, nh + b), PAD + depth * INDENT))
+        rows = table.rows
+        for i in range(start, stop):
+            r = nh + i - start
+            row = rows[i]
+            if row.is_bold:
+                cmds.append(("FONTNAME", (0, r), (-1, r), fonts.BOLD))
+            if row.level == T.PROGRAM:
+                cmds.append(("BACKGROUND", (0, r), (-1, r), PROGRAM_BG))
+            elif row.level == T.TOTAL:
+                cmds.append(("BACKGROUND", (0, r), (-1, r), TOTAL_BG))
+            if row.depth and table.indent_col is not None:
+                c = table.indent_col
+                cmds.append(("LEFTPADDING", (c, r), (c, r), PAD + row.depth * INDENT))
+        # alignment in runs per column
         for c in range(table.ncols):
-            aligns = [row.cells[c].halign.upper() if row.cells[c] is not None else None for row in rows]
-            for a, b, align in _runs(aligns):
-                if align not in (None, "LEFT"):
-                    cmds.append(("ALIGN", (c, nh + a), (c, nh + b), align))
+            run_start, run_align = None, None
+            for i in range(start, stop + 1):
+                cell = rows[i].cells[c] if i < stop else None
+                align = cell.halign.upper() if cell is not None else None
+                if align != run_align:
+                    if run_align not in (None, "LEFT"):
+                        cmds.append(("ALIGN", (c, nh + run_start - start), (c, nh + i - 1 - start), run_align))
+                    run_start, run_align = i, align
         # body spans, clipped to this page; a cut span repeats its label
         for r, c, cell in self.body_spans:
             last = r + cell.rowspan - 1
@@ -207,17 +210,6 @@ class TableLayout:
         t.setStyle(TableStyle(cmds))
         t.hAlign = "CENTER"
         return t
-
-
-def _runs(values: list) -> list[tuple[int, int, object]]:
-    """(first, last, value) of each run of equal neighbours in ``values``."""
-    out: list[tuple[int, int, object]] = []
-    for i, v in enumerate(values):
-        if out and out[-1][2] == v and out[-1][1] == i - 1:
-            out[-1] = (out[-1][0], i, v)
-        else:
-            out.append((i, i, v))
-    return out
 
 
 class PagedTable(Flowable):
