@@ -105,6 +105,21 @@ def bare_pdf(tables: list[T.ReportTable], path: Path) -> None:
 
 # -- openpyxl ----------------------------------------------------------------------------------
 
+def merge(ws, r1: int, c1: int, r2: int, c2: int) -> None:
+    """``ws.merge_cells`` without its overlap check, which scans every earlier merge (quadratic:
+    at 10x the Lampiran table's merges alone took many minutes); borders as merge_cells sets them."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    mcr = MergedCellRange(ws, f"{ws.cell(r1, c1).coordinate}:{ws.cell(r2, c2).coordinate}")
+    ws.merged_cells.ranges.add(mcr)
+    cells = mcr.cells
+    next(cells)  # the top-left cell keeps its value
+    for row, col in cells:
+        ws._cells[row, col] = MergedCell(ws, row, col)
+    mcr.format()
+
+
 def bare_xlsx(tables: list[T.ReportTable], path: Path) -> None:
     """One sheet per table with the app's styles set the ordinary way (font, border, fill,
     number format, alignment per cell), merges, column widths, frozen header."""
@@ -122,7 +137,7 @@ def bare_xlsx(tables: list[T.ReportTable], path: Path) -> None:
     for i, t in enumerate(tables):
         ws = wb.create_sheet(f"T{i + 1}")
         ws.cell(row=1, column=1, value=t.caption).font = Font(name="Calibri", size=12, bold=True)
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=t.ncols)
+        merge(ws, 1, 1, 1, t.ncols)
         for r, cells in enumerate(t.header, 3):
             for c, cell in enumerate(cells, 1):
                 x = ws.cell(row=r, column=c, value=cell.text if cell is not None else None)
@@ -151,8 +166,7 @@ def bare_xlsx(tables: list[T.ReportTable], path: Path) -> None:
                 x.alignment = Alignment(horizontal=cell.halign, vertical="top", wrap_text=cell.kind == T.TEXT)
         for part, off in (("header", 3), ("body", body)):
             for r, c, cell in t.spans(part):
-                ws.merge_cells(start_row=off + r, start_column=c + 1,
-                               end_row=off + r + cell.rowspan - 1, end_column=c + cell.colspan)
+                merge(ws, off + r, c + 1, off + r + cell.rowspan - 1, c + cell.colspan)
         for c, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(c)].width = max(w + 2.5, 8)
         ws.freeze_panes = ws.cell(row=body, column=1)

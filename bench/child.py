@@ -21,9 +21,13 @@ def _maxrss() -> str:
     return f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}"
 
 
-def _on_first_paint(viewport, say: str) -> object:
-    """Print ``say`` and the peak memory at the viewport's first paint, then leave at once."""
-    from PySide6.QtCore import QEvent, QObject
+def _paint_and_exit(app, win, view) -> None:
+    """Run the event loop until ``view`` first paints; then print the grid's size and the
+    peak memory and leave at once (no teardown timed)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    model = view.model()
+    say = f"grid {model.rowCount()} {model.columnCount()}"
 
     class Spy(QObject):
         def eventFilter(self, obj, ev):
@@ -34,14 +38,15 @@ def _on_first_paint(viewport, say: str) -> object:
             return False
 
     spy = Spy()
-    viewport.installEventFilter(spy)
-    return spy
+    view.viewport().installEventFilter(spy)
+    win.repaint()
+    app.processEvents()
+    QTimer.singleShot(120_000, lambda: os._exit(1))
+    app.exec()
 
 
 def start_app(path: str) -> None:
     from pathlib import Path
-
-    from PySide6.QtCore import QTimer
 
     from lkip_desktop.ui.app import make_app
     from lkip_desktop.ui.main_window import MainWindow
@@ -53,13 +58,7 @@ def start_app(path: str) -> None:
     if not win.open_path(Path(path)):
         sys.exit(2)
     view = win.page_stack.currentWidget().views[0]
-    model = view.model()
-    spy = _on_first_paint(view.viewport(), f"grid {model.rowCount()} {model.columnCount()}")
-    win.repaint()
-    app.processEvents()
-    QTimer.singleShot(120_000, lambda: os._exit(1))
-    app.exec()
-    del spy
+    _paint_and_exit(app, win, view)
 
 
 def bare_table_model(rows: list[tuple], ncols: int):
@@ -101,7 +100,6 @@ def read_tables(conn, tables: list[str]) -> list[tuple]:
 def start_bare(path: str, nrows: str, ncols: str, *tables: str) -> None:
     import sqlite3
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     app = QApplication([])
@@ -116,12 +114,7 @@ def start_bare(path: str, nrows: str, ncols: str, *tables: str) -> None:
     view.setModel(model)
     win.setCentralWidget(view)
     win.show()
-    spy = _on_first_paint(view.viewport(), f"grid {model.rowCount()} {model.columnCount()}")
-    win.repaint()
-    app.processEvents()
-    QTimer.singleShot(120_000, lambda: os._exit(1))
-    app.exec()
-    del spy
+    _paint_and_exit(app, win, view)
 
 
 def edit(path: str, repeat: str) -> None:
