@@ -168,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.dir is None:
             shutil.rmtree(folder, ignore_errors=True)
-    command = "python -m bench " + " ".join(a for a in (argv if argv is not None else sys.argv[1:])
-                                            if not str(a).startswith("/"))
+    command = "python -m bench " + " ".join("PATH" if str(a).startswith("/") else str(a)
+                                            for a in (argv if argv is not None else sys.argv[1:]))
     md = to_markdown(lines, scales, command.strip())
     args.out.write_text(md, encoding="utf-8")
     print(md)

@@ -1,6 +1,6 @@
 """The child processes of ``python -m bench``: each does one job in a fresh interpreter (so
 its imports count and its peak memory is its own) and prints its figures on stdout,
-ending with ``maxrss_kb N`` from the OS.
+ending with ``maxrss_kb N``, its peak RSS from the OS.
 
     python -m bench.child start-app FILE
     python -m bench.child start-bare FILE ROWS COLS TABLE...
@@ -18,7 +18,17 @@ import sys
 
 
 def _maxrss() -> str:
-    return f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}"
+    """This process's peak RSS in KiB: the kernel's VmHWM of its own memory map. Not
+    getrusage's ru_maxrss: exec carries the parent's peak over into it, so a child of a big
+    bench process would report the parent's size."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return f"maxrss_kb {int(line.split()[1])}"
+    except OSError:
+        pass
+    return f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}"  # not Linux
 
 
 def _paint_and_exit(app, win, view) -> None:

@@ -1,8 +1,8 @@
 """The measuring kit of ``python -m bench``: interleaved A/B runs, medians and ranges,
 child processes with their peak memory from the OS, growth exponents.
 
-Peak memory: each child prints its own ``getrusage(RUSAGE_SELF).ru_maxrss`` (the kernel's
-count, KiB on Linux) just before it exits, so imports, Qt and every allocation are included.
+Peak memory: each child prints its own peak RSS (the kernel's VmHWM, see child._maxrss) just
+before it exits, so imports, Qt and every allocation are included.
 """
 
 from __future__ import annotations
