@@ -8,13 +8,12 @@ so every value is quantized with ``ROUND_HALF_UP`` before Babel formats it.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
-from babel.numbers import NumberFormatError, parse_decimal, parse_pattern
+from babel.numbers import NumberFormatError, parse_decimal
 
 from lkip_desktop.domain.errors import InputError
 
@@ -198,20 +197,16 @@ def _as_decimal(d: Decimal | int, fn: str) -> Decimal:
     raise TypeError(f"{fn}() menerima Decimal atau int, bukan {type(d).__name__}")
 
 
-@functools.cache
-def _pattern(places: int):
-    # Parsing the pattern and the locale on every call was 70 % of a value's formatting
-    # time (a report formats hundreds of thousands): Babel's own objects, made once.
-    return parse_pattern("#,##0" + ("." + "0" * places if places > 0 else ""))
+_ID_SEPARATORS = str.maketrans(",.", ".,")
 
 
-_NUMBER_LOCALE_OBJ = Locale.parse(NUMBER_LOCALE)
-
-
-def _babel(d: Decimal, places: int) -> str:
-    # Babel quantizes again in the ambient context: widen it so large values do not fail.
-    with _context_for(d, places):
-        return _pattern(places).apply(d, _NUMBER_LOCALE_OBJ)
+def _grouped(d: Decimal, places: int) -> str:
+    """``d`` as id-ID digits, "1.234.567,89": the text Babel's "#,##0.00" pattern gives for
+    id_ID (half-even to ``places``; tests/domain/test_numbers.py checks it against Babel),
+    through str.format, about 15 times faster: a report formats every figure it shows."""
+    with _context_for(d, places):  # wide enough that quantize never fails on large values
+        q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return format(q, f",.{places}f").translate(_ID_SEPARATORS)
 
 
 def format_number(d: Decimal | int | None, places: int | None = 2) -> str:
@@ -221,7 +216,7 @@ def format_number(d: Decimal | int | None, places: int | None = 2) -> str:
     d = _as_decimal(d, "format_number")
     if places is None:
         places = _own_places(d)
-    return _babel(round_half_up(d, places), max(places, 0))
+    return _grouped(round_half_up(d, places), max(places, 0))
 
 
 def format_rupiah(
@@ -235,7 +230,7 @@ def format_rupiah(
         raise TypeError(f"Rupiah harus int, bukan {type(n).__name__}")
     if n == 0 and dash_zero:
         return DASH
-    body = _babel(Decimal(abs(n)), 0)
+    body = _grouped(Decimal(abs(n)), 0)
     if prefix:
         body = "Rp " + body
     if n < 0:
@@ -257,7 +252,7 @@ def format_signed(d: Decimal | int | None, places: int = 2, parens: bool = False
         return DASH
     d = _as_decimal(d, "format_signed")
     q = round_half_up(d, places)
-    body = _babel(q.copy_abs(), max(places, 0))
+    body = _grouped(q.copy_abs(), max(places, 0))
     if q < 0:
         return f"({body})" if parens else f"-{body}"
     return body

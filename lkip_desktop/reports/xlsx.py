@@ -142,6 +142,28 @@ def _write_cell(ws: Worksheet, r: int, c: int, cell: T.Cell, bold: bool, fill, i
     styles.apply(target, (fmt, bold, id(fill), halign, wrap, indent), make)
 
 
+def _widest_numbers(table: ReportTable, c: int) -> list[T.Cell]:
+    """The numeric cells of column ``c`` that can have its longest text, so only these are
+    formatted (an Excel cell holds the number; formatting every one through Babel only to
+    take its length was most of the widths' cost). Within one format (kind, places, parens,
+    suffix) and sign, the text only grows with the magnitude; a cell whose text is already
+    made, or whose places follow its value, is taken as it is."""
+    out: list[T.Cell] = []
+    widest: dict[tuple, T.Cell] = {}
+    for row in table.rows:
+        cell = row.cells[c]
+        if cell is None or cell.colspan != 1 or cell.kind not in T.NUMERIC or cell.value is None:
+            continue
+        if "text" in cell.__dict__ or cell.places is None:
+            out.append(cell)
+            continue
+        key = (cell.kind, cell.places, cell.parens, cell.suffix, cell.value < 0)
+        best = widest.get(key)
+        if best is None or abs(cell.value) > abs(best.value):
+            widest[key] = cell
+    return out + list(widest.values())
+
+
 def _widths(table: ReportTable) -> list[float]:
     total = 150 if table.orientation == T.LANDSCAPE else 100
     weights = [max(c.width, 0.1) for c in table.columns]
@@ -149,10 +171,8 @@ def _widths(table: ReportTable) -> list[float]:
     widths = [max(5.0, total * w / s) for w in weights]
     for c, col in enumerate(table.columns):
         need = col.min_chars
-        for row in table.rows:
-            cell = row.cells[c]
-            if cell is not None and cell.colspan == 1 and cell.kind in T.NUMERIC:
-                need = max(need, len(cell.text))
+        for cell in _widest_numbers(table, c):
+            need = max(need, len(cell.text))
         widths[c] = max(widths[c], need + 2.5)
     return widths
 

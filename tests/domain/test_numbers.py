@@ -205,3 +205,27 @@ def test_rupiah_read_a_single_dot_group_as_thousands():
     assert parse_rupiah("5.474") == 5474
     assert parse_number("Rp 5.474") == Decimal("5474")
     assert parse_number("88,125") == Decimal("88.125") and parse_number("88.12") == Decimal("88.12")
+
+
+def test_grouped_digits_are_the_text_babel_gives_for_id_ID():
+    """numbers formats through str.format for speed; the text must stay Babel's id_ID text."""
+    import random
+    from decimal import localcontext
+
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    from lkip_desktop.domain import numbers
+
+    loc = Locale.parse("id_ID")
+    rnd = random.Random(16)
+    values = [Decimal("0"), Decimal("-0"), Decimal("-0.001"), Decimal("0.005"), Decimal("0.015"),
+              Decimal("-1234.5"), Decimal("-1235.5"), Decimal("1E+20"), Decimal("123456789012345678901234567890.125")]
+    for _ in range(3000):
+        values.append(Decimal(rnd.randint(-10 ** rnd.randint(0, 18), 10 ** rnd.randint(0, 18))).scaleb(-rnd.randint(0, 6)))
+    for d in values:
+        for places in (0, 1, 2, 3):
+            q = numbers.round_half_up(d, places)
+            with localcontext(prec=60):
+                want = parse_pattern("#,##0" + ("." + "0" * places if places else "")).apply(q, loc)
+            assert numbers.format_number(d, places) == want, (d, places)

@@ -1,0 +1,222 @@
+"""The child processes of ``python -m bench``: each does one job in a fresh interpreter (so
+its imports count and its peak memory is its own) and prints its figures on stdout,
+ending with ``maxrss_kb N``, its peak RSS from the OS.
+
+    python -m bench.child start-app FILE
+    python -m bench.child start-bare FILE ROWS COLS TABLE...
+    python -m bench.child edit FILE REPEAT
+    python -m bench.child docx FILE OUT
+    python -m bench.child plan FILE OUT
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+
+
+def _maxrss() -> str:
+    """This process's peak RSS in KiB: the kernel's VmHWM of its own memory map. Not
+    getrusage's ru_maxrss: exec carries the parent's peak over into it, so a child of a big
+    bench process would report the parent's size."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return f"maxrss_kb {int(line.split()[1])}"
+    except OSError:
+        pass
+    return f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}"  # not Linux
+
+
+def _paint_and_exit(app, win, view) -> None:
+    """Run the event loop until ``view`` first paints; then print the grid's size and the
+    peak memory and leave at once (no teardown timed)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    model = view.model()
+    say = f"grid {model.rowCount()} {model.columnCount()}"
+
+    class Spy(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Paint:
+                print(say, flush=True)
+                print(_maxrss(), flush=True)
+                os._exit(0)
+            return False
+
+    spy = Spy()
+    view.viewport().installEventFilter(spy)
+    win.repaint()
+    app.processEvents()
+    QTimer.singleShot(120_000, lambda: os._exit(1))
+    app.exec()
+
+
+def start_app(path: str) -> None:
+    from pathlib import Path
+
+    from lkip_desktop.ui.app import make_app
+    from lkip_desktop.ui.main_window import MainWindow
+
+    app = make_app()
+    win = MainWindow()
+    win.resize(1280, 800)
+    win.show()
+    if not win.open_path(Path(path)):
+        sys.exit(2)
+    view = win.page_stack.currentWidget().views[0]
+    _paint_and_exit(app, win, view)
+
+
+def bare_table_model(rows: list[tuple], ncols: int):
+    """The least a Qt grid over tuples needs: row count, column count, text of a cell."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else len(rows)
+
+        def columnCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else ncols
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                row = rows[index.row()]
+                v = row[index.column() % len(row)]
+                return "" if v is None else str(v)
+            return None
+
+        def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+            row = list(rows[index.row()])
+            row[index.column() % len(row)] = value
+            rows[index.row()] = tuple(row)
+            self.dataChanged.emit(index, index)
+            return True
+
+    return Model()
+
+
+def read_tables(conn, tables: list[str]) -> list[tuple]:
+    """SELECT * of every table, all rows as tuples in one list."""
+    out: list[tuple] = []
+    for t in tables:
+        out.extend(conn.execute(f"SELECT * FROM [{t}]").fetchall())
+    return out
+
+
+def start_bare(path: str, nrows: str, ncols: str, *tables: str) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication([])
+    win = QMainWindow()
+    win.resize(1280, 800)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    every = read_tables(conn, list(tables))
+    n = int(nrows)
+    rows = (every * (n // max(len(every), 1) + 1))[:n]  # the app's grid size, cut from the data read
+    model = bare_table_model(rows, int(ncols))
+    view = QTableView()
+    view.setModel(model)
+    win.setCentralWidget(view)
+    win.show()
+    _paint_and_exit(app, win, view)
+
+
+def edit(path: str, repeat: str) -> None:
+    """One typed IKU realisasi through the app's grid (parse, undo, transaction + audit,
+    recompute, dataChanged, repaint) vs the bare: setData on a grid of the same size +
+    UPDATE of the same row in a copy of the same file + commit + repaint. Interleaved."""
+    import shutil
+    import sqlite3
+    import time
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from lkip_desktop.ui.app import make_app
+    from lkip_desktop.ui.main_window import MainWindow
+
+    bare_path = Path(path).with_suffix(".bare-edit.sqlite")
+    shutil.copy(path, bare_path)
+    app = make_app()
+    win = MainWindow()
+    win.resize(1280, 800)
+    win.show()
+    assert win.open_path(Path(path))
+    page = win.show_page("realisasi")
+    model, view = page.model, page.view
+    c_real = next(c for c, col in enumerate(model.columns) if col.header.startswith("Realisasi\n2"))
+    row = next(r for r in range(model.rowCount()) if model.cell_ref(model.index(r, c_real)) is not None)
+    ref = model.cell_ref(model.index(row, c_real))
+    idx = model.index(row, c_real)
+    view.scrollTo(idx)
+    app.processEvents()
+
+    conn = sqlite3.connect(bare_path, isolation_level=None)
+    for pragma in ("journal_mode = DELETE", "synchronous = FULL", "locking_mode = EXCLUSIVE"):
+        conn.execute(f"PRAGMA {pragma}")
+    rows = conn.execute("SELECT * FROM indicator_value").fetchall()
+    n = model.rowCount()
+    bmodel = bare_table_model((rows * (n // max(len(rows), 1) + 1))[:n], model.columnCount())
+    bview = QTableView()
+    bview.setModel(bmodel)
+    bview.resize(1280, 800)
+    bview.show()
+    bidx = bmodel.index(min(row, n - 1), c_real)
+    bview.scrollTo(bidx)
+    app.processEvents()
+    upd = ("UPDATE indicator_value SET nilai = ? WHERE indicator_id = ? AND tahun = ? "
+           "AND jenis_nilai = ? AND periode = ?")
+    key = ref.key
+
+    app_t, bare_t = [], []
+    for k in range(int(repeat)):
+        typed = f"{80 + k % 7},{k % 10}"
+        t0 = time.perf_counter()
+        ok = model.setData(idx, typed, Qt.ItemDataRole.EditRole)
+        app.processEvents()  # paints what dataChanged marked dirty, as the event loop would
+        app_t.append(time.perf_counter() - t0)
+        assert ok
+        t0 = time.perf_counter()
+        bmodel.setData(bidx, typed)
+        conn.execute("BEGIN")
+        conn.execute(upd, (f"{80 + k % 7}.{k % 10}", *key))
+        conn.execute("COMMIT")
+        app.processEvents()
+        bare_t.append(time.perf_counter() - t0)
+    conn.close()
+    bare_path.unlink()
+    print(json.dumps({"app": app_t, "bare": bare_t}))
+    print(_maxrss(), flush=True)
+    os._exit(0)  # skip Qt teardown
+
+
+def docx(path: str, out: str) -> None:
+    from lkip_desktop.reports.export import plan_export, write_export
+    from lkip_desktop.store.service import WorkbookService
+
+    with WorkbookService.open(path, readonly=True) as svc:
+        write_export(plan_export(svc, docx=out))
+    print(_maxrss(), flush=True)
+
+
+def plan(path: str, out: str) -> None:
+    """The reference for the Word line: open and build the whole LKIP, write nothing."""
+    from lkip_desktop.reports.export import plan_export
+    from lkip_desktop.store.service import WorkbookService
+
+    with WorkbookService.open(path, readonly=True) as svc:
+        plan_export(svc, docx=out)
+    print(_maxrss(), flush=True)
+
+
+ROLES = {"start-app": start_app, "start-bare": start_bare, "edit": edit, "docx": docx, "plan": plan}
+
+if __name__ == "__main__":
+    ROLES[sys.argv[1]](*sys.argv[2:])
