@@ -41,7 +41,7 @@ def capaian_cell(res: IndicatorResult, **kw) -> Cell:
 
 
 def rating_cell(res: IndicatorResult, **kw) -> Cell:
-    return T.text(res.rating.label if res.rating else "-", align="center", **kw)
+    return T.text(res.rating.label if res.rating else T.NO_DATA, align="center", **kw)
 
 
 def satuan_of(ind: Indicator) -> str:
