@@ -13,6 +13,7 @@ from .common import (
     empty_row,
     no_cell,
     opd_name,
+    previous_period_end,
     program_indicators,
     rating_cell,
     realisasi_cell,
@@ -137,27 +138,39 @@ def iku_pendukung(svc, number: str, ind_id: str) -> ReportTable:
 
 
 def iku_renstra(svc, number: str, ind_id: str) -> ReportTable:
-    """This year's figures beside the final Renstra target (RULES 8)."""
+    """This year's figures beside the final Renstra target (RULES 8); when the Renstra period
+    changed, also last year's figures, named as the previous period's final target."""
     wb, calc = svc.wb, svc.calc
     ind = wb.indicators[ind_id]
     s = wb.settings
     res = calc.indicator(ind_id)
     akhir = calc.capaian_akhir_renstra(ind_id)
+    prev = previous_period_end(wb)
+    extra = prev is not None
+    n = 4 + extra
     t = ReportTable(
         f"iku.{ind.kode or ind.id}.renstra", number,
         f"Perbandingan Realisasi Indikator Kinerja {ind.nama} dengan Target Akhir Renstra {renstra_label(wb)}",
-        [Column(2.2), Column(0.9), Column(1.3, T.NUMBER, 9), Column(1.6, T.NUMBER, 9)],
-        header_grid(4, [("Capaian Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2), (ind.nama, 2, 1)],
-                    [str(s.tahun), f"Target Akhir Renstra ({s.renstra_akhir})"]),
+        [Column(2.2), Column(0.9), Column(1.3, T.NUMBER, 9), Column(1.6, T.NUMBER, 9)]
+        + [Column(1.8, T.NUMBER, 9)] * extra,
+        header_grid(n, [("Capaian Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2), (ind.nama, n - 2, 1)],
+                    [str(s.tahun), f"Target Akhir Renstra ({s.renstra_akhir})"]
+                    + [f"Target Akhir Renstra Periode Sebelumnya ({prev})"] * extra),
     )
     sat = T.text(satuan_of(ind), align="center")
-    t.add([T.text("Target"), sat, target_cell(res.target), target_cell(calc.target_akhir(ind_id))])
-    t.add([T.text("Realisasi"), sat, realisasi_cell(ind, res), T.text("-", align="right")])
-    t.add([T.text("Capaian (%)"), T.text("%", align="center"), capaian_cell(res), T.percent(akhir.value)],
-          level=T.TOTAL)
+    last = calc.indicator(ind_id, prev) if extra else None
+    t.add([T.text("Target"), sat, target_cell(res.target), target_cell(calc.target_akhir(ind_id))]
+          + ([target_cell(last.target)] if last else []))
+    t.add([T.text("Realisasi"), sat, realisasi_cell(ind, res), T.text("-", align="right")]
+          + ([realisasi_cell(ind, last)] if last else []))
+    t.add([T.text("Capaian (%)"), T.text("%", align="center"), capaian_cell(res), T.percent(akhir.value)]
+          + ([capaian_cell(last)] if last else []), level=T.TOTAL)
     if akhir.note:
         t.notes.append(f"Catatan: {akhir.note}.")
     t.notes.append("Capaian terhadap target akhir = realisasi s.d. tahun ini ÷ target akhir Renstra × 100.")
+    if extra:
+        t.notes.append(f"Tahun {prev} adalah tahun akhir Renstra periode sebelumnya; targetnya adalah target akhir "
+                       "periode itu.")
     return t
 
 
@@ -242,6 +255,9 @@ def iku_tahun_lalu(svc, number: str, ind_id: str) -> ReportTable:
         res = calc.indicator(ind_id, y)
         rows.append(t.add([T.text(str(y), align="center"), T.text(satuan_of(ind), align="center"),
                            target_cell(res.target), realisasi_cell(ind, res), capaian_cell(res)]))
+    prev = previous_period_end(wb)
+    if prev in years:
+        t.notes.append(f"Target tahun {prev} adalah target akhir Renstra periode sebelumnya.")
     sel = calc.selisih_tahun_lalu(ind_id)
     t.add([T.text(f"Selisih realisasi {tahun} terhadap {tahun - 1}", colspan=3, align="right"), None, None,
            T.number(sel, ind.desimal, parens=False), T.text("")], level=T.TOTAL)
