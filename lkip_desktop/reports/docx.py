@@ -117,6 +117,7 @@ class _Writer:
             return
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         sec.different_first_page_header_footer = False  # only the cover goes without a page number
+        _page_numbers(sec, None)  # numbering goes on from the section before
         self.orientation = orientation
         self._page(sec, orientation)
 
@@ -211,12 +212,7 @@ class _Writer:
         sec.different_first_page_header_footer = False
         self._page(sec, T.PORTRAIT)
         self.orientation = T.PORTRAIT
-        pg = el("w:pgNumType", fmt="lowerRoman" if n.style == "roman" else "decimal", start="1")
-        cols = sec._sectPr.find(qn("w:cols"))
-        if cols is not None:
-            cols.addprevious(pg)
-        else:
-            sec._sectPr.append(pg)
+        _page_numbers(sec, "lowerRoman" if n.style == "roman" else "decimal")
         self.fresh = True
 
     def page_break(self) -> None:
@@ -343,6 +339,21 @@ class _Writer:
         ppr += f'<w:jc w:val="{_ALIGN.get(align, "left")}"/>'
         text_run = run_xml(cell.text, bold=bold, size=size) if cell is not None else ""
         return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{text_run}</w:p></w:tc>"
+
+
+def _page_numbers(sec, fmt: str | None) -> None:
+    """Restart the section's page numbers at 1 in ``fmt``; None: continue the previous section's
+    (a new section copies the one before it, restart included, so that is removed)."""
+    for old in sec._sectPr.findall(qn("w:pgNumType")):
+        sec._sectPr.remove(old)
+    if fmt is None:
+        return
+    pg = el("w:pgNumType", fmt=fmt, start="1")
+    cols = sec._sectPr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(pg)
+    else:
+        sec._sectPr.append(pg)
 
 
 def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *,

@@ -59,7 +59,7 @@ def capaian(svc, number: str) -> ReportTable:
                     rating_cell(res),
                 ]))
     avg = calc.opd_average()
-    t.add([T.text(f"Rata-rata capaian kinerja ({avg.note})", colspan=5, align="right")] + [None] * 4
+    t.add([T.text(f"Rata-rata capaian kinerja (atas {avg.note})", colspan=5, align="right")] + [None] * 4
           + [T.percent(avg.value), T.text("")], level=T.TOTAL)
     if iku_rows:
         t.charts.append(Chart("hbar", "Capaian IKU terhadap target (100%)", 2, [("Capaian (%)", 5)], iku_rows,

@@ -31,10 +31,10 @@ def penutup(svc, number: str) -> ReportTable:
     for s in wb.sasaran_list():
         avg = calc.sasaran_average(s.id)
         if avg.total:
-            t.add([T.text(f"Rata-rata sasaran: {s.nama} ({avg.note})", colspan=4, align="right"), None, None, None,
+            t.add([T.text(f"Rata-rata sasaran: {s.nama} (atas {avg.note})", colspan=4, align="right"), None, None, None,
                    T.percent(avg.value), T.text("")], level=T.GROUP, bold=False)
     avg = calc.opd_average()
-    t.add([T.text(f"Rata-rata capaian kinerja {opd_name(wb)} ({avg.note})", colspan=4, align="right"), None, None,
+    t.add([T.text(f"Rata-rata capaian kinerja {opd_name(wb)} (atas {avg.note})", colspan=4, align="right"), None, None,
            None, T.percent(avg.value), T.text("")], level=T.TOTAL)
     return t
 
