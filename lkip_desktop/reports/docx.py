@@ -172,13 +172,17 @@ class _Writer:
         else:
             p._p.append(run(para.text))
 
-    def toc(self, t: Toc) -> None:
+    def _list_title(self, title: str) -> None:
+        """The centred title of a list page (Daftar Isi, Daftar Tabel) on a new portrait page."""
         if self.orientation != T.PORTRAIT:
             self.orient(T.PORTRAIT)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.page_break_before = True
-        p._p.append(run(t.title, bold=True, size=14))
+        p._p.append(run(title, bold=True, size=14))
+
+    def toc(self, t: Toc) -> None:
+        self._list_title(t.title)
         p = self.doc.add_paragraph()
         for r in field_runs('TOC \\o "1-3" \\h \\z \\u',
                              "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
@@ -187,12 +191,7 @@ class _Writer:
     def table_list(self, t: TableList, captions: list[str]) -> None:
         """The Daftar Tabel: a Word field over the "Caption" paragraphs (Word adds the pages when
         it updates the field), written already holding one entry per table."""
-        if self.orientation != T.PORTRAIT:
-            self.orient(T.PORTRAIT)
-        p = self.doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.page_break_before = True
-        p._p.append(run(t.title, bold=True, size=14))
+        self._list_title(t.title)
         begin, instr, sep, _shown, end = field_runs('TOC \\h \\z \\t "Caption,1"', "")
         entries = captions or ["Tidak ada tabel."]
         for i, caption in enumerate(entries):
