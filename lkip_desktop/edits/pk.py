@@ -353,9 +353,7 @@ def refresh_from_workbook(target: Target, pk_id: str, *, targets: bool = True,
 
 # -- choosing a version -----------------------------------------------------------------------------
 
-def opd_versions(wb: M.Workbook) -> list[M.PkVersion]:
-    """The OPD's own PK versions (eselon II), in order."""
-    return [v for v in wb.pk_list() if not rules.tingkat_of(wb, v).lower]
+opd_versions = rules.opd_versions  # the OPD's own versions, kept here for the verbs' callers
 
 
 def find_version(wb: M.Workbook, which: str | int | None) -> M.PkVersion:

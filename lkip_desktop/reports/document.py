@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import narrative as N
-from .builders import TableSpec, standard_tables
+from .builders import TableSpec, pk_keys, standard_tables
 from .builders.common import opd_name, renstra_label
+from .builders.pk import pk_parties
 from .narrative import Para
 from .table import ReportTable
 
@@ -50,11 +51,26 @@ class Toc:
 
 
 @dataclass(frozen=True)
+class TableList:
+    """The Daftar Tabel: every table's caption with its page."""
+
+    title: str = "DAFTAR TABEL"
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
-Block = Cover | Heading | Text | TableBlock | Toc | PageBreak
+@dataclass(frozen=True)
+class Numbering:
+    """A new page from which pages are numbered afresh: "roman" (i, ii, … for the front
+    matter) or "arabic" (1, 2, … from Bab I)."""
+
+    style: str = "arabic"
+
+
+Block = Cover | Heading | Text | TableBlock | Toc | TableList | PageBreak | Numbering
 
 
 @dataclass
@@ -110,11 +126,14 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
         b.append(Heading(text, level))
 
     b.append(Cover(opd_name(wb).upper(), report_title(s.tahun), _place(wb), s.tahun, wb.opd.logo))
+    b.append(Numbering("roman"))
     head("KATA PENGANTAR")
     paras(N.narasi_paras(svc, "kata_pengantar"))
     head("IKHTISAR EKSEKUTIF")
     paras(N.ikhtisar(svc))
     b.append(Toc())
+    b.append(TableList())
+    b.append(Numbering("arabic"))
 
     # -- Bab I ----------------------------------------------------------------------------
     head("BAB I PENDAHULUAN")
@@ -137,10 +156,17 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     table("bab2.iku")
     table("bab2.strategi")
     head("B. Perjanjian Kinerja", 2)
-    if wb.pk_versions:  # without one, the table's line says so
+    pks = pk_keys(wb, "bab2")
+    if pks:
         paras([Para(f"Perjanjian Kinerja tahun {s.tahun} memuat sasaran strategis, indikator kinerja dan target "
-                    "yang menjadi dasar pengukuran kinerja dalam laporan ini.")])
-    table("bab2.pk")
+                    "yang menjadi dasar pengukuran kinerja dalam laporan ini, beserta program dan anggarannya.")])
+    else:  # one line, no empty table
+        paras([Para(f"Perjanjian Kinerja tahun {s.tahun} belum dimuat dalam buku kerja ini, sehingga tidak "
+                    "disajikan.")])
+    for jenis, key in pks:
+        paras([Para(pk_parties(wb, jenis))])
+        table(key)
+        table(f"{key}_program")
     head("C. Anggaran", 2)
     table("bab2.triwulan")
     table("bab2.pagu_perubahan")
@@ -151,6 +177,8 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     intro = N.bab3_pengantar(svc)
     paras(intro[:1])
     table("bab3.capaian")
+    paras([N.skala_para(svc, by_key.get("bab3.skala"))])
+    table("bab3.skala")
     paras(intro[1:])
     for i, ind in enumerate(wb.iku_list(), 1):
         k = ind.kode or ind.id
@@ -196,8 +224,11 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
 
     # -- Lampiran -------------------------------------------------------------------------
     head("LAMPIRAN")
+    lampiran_pk = dict((key, jenis) for jenis, key in pk_keys(wb, "lampiran"))
     for sp in specs:
         if sp.chapter == "L":
+            if sp.key in lampiran_pk and sp.key not in used:
+                paras([Para(pk_parties(wb, lampiran_pk[sp.key]))])
             table(sp.key)
     # anything the registry gained that the layout above does not place yet
     rest = [sp for sp in specs if sp.key not in used]

@@ -19,9 +19,19 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate,
 
 from . import fonts
 from . import table as T
-from .document import Cover, Heading, LkipDocument, PageBreak as DocPageBreak, TableBlock, Text, Toc
+from .document import (
+    Cover,
+    Heading,
+    LkipDocument,
+    Numbering,
+    PageBreak as DocPageBreak,
+    TableBlock,
+    TableList,
+    Text,
+    Toc,
+)
 from .page import frame_size
-from .pdf_frame import PageAnchor, PdfDoc, TocLine, build_or_remove
+from .pdf_frame import NumberingMark, PageAnchor, PdfDoc, TocLine, build_or_remove
 from .pdf_paged import table_flowables
 from .plain_text import clean
 
@@ -80,17 +90,21 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
     fw, _fh = frame_size(paper, T.PORTRAIT)
     heads = [b for b in doc.blocks if isinstance(b, Heading) and b.toc]
     head_ids = {id(h): f"hd{i}" for i, h in enumerate(heads)}
+    tables = [b for b in doc.blocks if isinstance(b, TableBlock)]
+    table_ids = {id(b): f"tb{i}" for i, b in enumerate(tables)}
     story: list[Flowable] = []
     current = T.PORTRAIT
     started = False
+    fresh = False  # at the top of a page nothing is on yet (after a Numbering)
 
     def new_page(orientation: str) -> None:
-        nonlocal current
+        nonlocal current, fresh
         if orientation != current:
             story.append(NextPageTemplate(orientation))
             current = orientation
-        if started:
+        if started and not fresh:
             story.append(PageBreak())
+        fresh = False
 
     for block in doc.blocks:
         if isinstance(block, Cover):
@@ -125,6 +139,17 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
             story.append(Paragraph(_text(block.title), st["toc"]))
             for h in heads:
                 story.append(_TocEntry(h.text, head_ids[id(h)], fw, h.level))
+        elif isinstance(block, TableList):
+            new_page(T.PORTRAIT)
+            story.append(Paragraph(_text(block.title), st["toc"]))
+            for tb in tables:
+                story.append(TocLine(tb.table.caption, table_ids[id(tb)], fw))
+        elif isinstance(block, Numbering):
+            new_page(T.PORTRAIT)
+            story.append(NumberingMark(block.style))
+            started = True
+            fresh = True
+            continue
         elif isinstance(block, DocPageBreak):
             new_page(current)
         elif isinstance(block, TableBlock):
@@ -133,6 +158,8 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
                 new_page(t.orientation)
             else:
                 story.append(CondPageBreak(45 * mm))
+            story.append(PageAnchor(table_ids[id(block)]))
             story.extend(table_flowables(t, paper, pdoc.table_done))
         started = True
+        fresh = False
     return build_or_remove(pdoc, story, path)

@@ -36,7 +36,7 @@ from reportlab.lib.units import mm
 from . import fonts
 from . import table as T
 from .atomic import write_whole
-from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
+from .document import Cover, Heading, LkipDocument, Numbering, PageBreak, TableBlock, TableList, Text, Toc
 from .docx_xml import el, field_runs, run, run_xml, set_font
 from .page import PAD, fit_columns
 from .plain_text import clean
@@ -65,6 +65,7 @@ class _Writer:
         self.paper = paper
         self.doc = Document()
         self.orientation = T.PORTRAIT
+        self.fresh = False  # a Numbering section just began: the next chapter needs no page break
         self._styles()
         sec = self.doc.sections[0]
         self._page(sec, T.PORTRAIT)
@@ -116,6 +117,7 @@ class _Writer:
             return
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         sec.different_first_page_header_footer = False  # only the cover goes without a page number
+        _page_numbers(sec, None)  # numbering goes on from the section before
         self.orientation = orientation
         self._page(sec, orientation)
 
@@ -153,7 +155,8 @@ class _Writer:
         p._p.append(run(h.text))
         if h.level == 1:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.paragraph_format.page_break_before = not first
+            p.paragraph_format.page_break_before = not (first or self.fresh)
+        self.fresh = False
 
     def para(self, t: Text) -> None:
         # a sentence after a wide table stays on its landscape page
@@ -169,17 +172,47 @@ class _Writer:
         else:
             p._p.append(run(para.text))
 
-    def toc(self, t: Toc) -> None:
+    def _list_title(self, title: str) -> None:
+        """The centred title of a list page (Daftar Isi, Daftar Tabel) on a new portrait page."""
         if self.orientation != T.PORTRAIT:
             self.orient(T.PORTRAIT)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.page_break_before = True
-        p._p.append(run(t.title, bold=True, size=14))
+        p._p.append(run(title, bold=True, size=14))
+
+    def toc(self, t: Toc) -> None:
+        self._list_title(t.title)
         p = self.doc.add_paragraph()
         for r in field_runs('TOC \\o "1-3" \\h \\z \\u',
                              "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
             p._p.append(r)
+
+    def table_list(self, t: TableList, captions: list[str]) -> None:
+        """The Daftar Tabel: a Word field over the "Caption" paragraphs (Word adds the pages when
+        it updates the field), written already holding one entry per table."""
+        self._list_title(t.title)
+        begin, instr, sep, _shown, end = field_runs('TOC \\h \\z \\t "Caption,1"', "")
+        entries = captions or ["Tidak ada tabel."]
+        for i, caption in enumerate(entries):
+            p = self.doc.add_paragraph()
+            p.paragraph_format.space_after = Pt(2)
+            if i == 0:
+                for r in (begin, instr, sep):
+                    p._p.append(r)
+            p._p.append(run(caption, size=10))
+            if i == len(entries) - 1:
+                p._p.append(end)
+        self.fresh = False
+
+    def numbering(self, n: Numbering) -> None:
+        """A new section, its pages numbered from 1: lower-case roman or arabic."""
+        sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.different_first_page_header_footer = False
+        self._page(sec, T.PORTRAIT)
+        self.orientation = T.PORTRAIT
+        _page_numbers(sec, "lowerRoman" if n.style == "roman" else "decimal")
+        self.fresh = True
 
     def page_break(self) -> None:
         p = self.doc.add_paragraph()
@@ -307,6 +340,21 @@ class _Writer:
         return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{text_run}</w:p></w:tc>"
 
 
+def _page_numbers(sec, fmt: str | None) -> None:
+    """Restart the section's page numbers at 1 in ``fmt``; None: continue the previous section's
+    (a new section copies the one before it, restart included, so that is removed)."""
+    for old in sec._sectPr.findall(qn("w:pgNumType")):
+        sec._sectPr.remove(old)
+    if fmt is None:
+        return
+    pg = el("w:pgNumType", fmt=fmt, start="1")
+    cols = sec._sectPr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(pg)
+    else:
+        sec._sectPr.append(pg)
+
+
 def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *,
                 progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> Path:
@@ -327,6 +375,10 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             w.para(block)
         elif isinstance(block, Toc):
             w.toc(block)
+        elif isinstance(block, TableList):
+            w.table_list(block, [t.caption for t in doc.tables()])
+        elif isinstance(block, Numbering):
+            w.numbering(block)
         elif isinstance(block, PageBreak):
             w.page_break()
         elif isinstance(block, TableBlock):

@@ -30,6 +30,8 @@ class PdfDoc(BaseDocTemplate):
                          creator="LKIP Desktop", initialFontName=fonts.REGULAR, initialFontSize=8)
         self.footer = footer
         self.bare_first_page = False  # a cover: no footer, no page number
+        self.num_style = "arabic"  # how pages are numbered from ``num_start`` (a NumberingMark)
+        self.num_start = 1
         self.progress = progress
         self.cancel = cancel
         self.total = total
@@ -40,7 +42,8 @@ class PdfDoc(BaseDocTemplate):
             fw, fh = frame_size(paper, orient)
             frame = Frame(MARGIN, MARGIN + 8 * mm, fw, fh, id=orient, leftPadding=0, rightPadding=0, topPadding=0,
                           bottomPadding=0)
-            templates.append(PageTemplate(id=orient, frames=[frame], pagesize=(w, h), onPage=self._decorate))
+            # the footer is drawn when the page ends, after a NumberingMark on it took effect
+            templates.append(PageTemplate(id=orient, frames=[frame], pagesize=(w, h), onPageEnd=self._decorate))
         self.addPageTemplates(templates)
 
     def _decorate(self, canv, doc):
@@ -51,8 +54,13 @@ class PdfDoc(BaseDocTemplate):
         canv.setFont(fonts.REGULAR, 7.5)
         canv.setFillColor(colors.HexColor("#555555"))
         canv.drawString(MARGIN, MARGIN, self.footer)
-        canv.drawRightString(w - MARGIN, MARGIN, f"Halaman {doc.page}")
+        canv.drawRightString(w - MARGIN, MARGIN, f"Halaman {self.page_label()}")
         canv.restoreState()
+
+    def page_label(self) -> str:
+        """The current page's number as printed: "iii" in the front matter, "12" after."""
+        n = self.page - self.num_start + 1
+        return roman(n) if self.num_style == "roman" else str(n)
 
     def table_done(self):
         self.done += 1
@@ -62,15 +70,44 @@ class PdfDoc(BaseDocTemplate):
     def afterFlowable(self, flowable):
         if self.cancel is not None and self.cancel():
             raise Cancelled()
+        style = getattr(flowable, "_numbering", None)
+        if style:
+            self.num_style, self.num_start = style, self.page
         name = getattr(flowable, "_page_form", None)
         if name:
             c = self.canv
             c.saveState()
             c.beginForm(name, lowerx=-200, lowery=-20, upperx=20, uppery=40)
             c.setFont(fonts.REGULAR, 8.5)
-            c.drawRightString(0, 0, str(self.page))
+            c.drawRightString(0, 0, self.page_label())
             c.endForm()
             c.restoreState()
+
+
+def roman(n: int) -> str:
+    """Lower-case roman numeral of n >= 1 (front matter pages)."""
+    out = ""
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                       (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+class NumberingMark(Flowable):
+    """Zero-size marker: page numbers restart at 1 on its page, in ``style`` ("roman" | "arabic")."""
+
+    def __init__(self, style: str):
+        super().__init__()
+        self._numbering = style
+        self.width = self.height = 0
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        pass
 
 
 class PageAnchor(Flowable):

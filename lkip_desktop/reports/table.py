@@ -40,6 +40,10 @@ BOLD_LEVELS = (PROGRAM, KEGIATAN, GROUP, TOTAL)
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
+# What a number, percent or predikat cell shows when there is no data (RULES 2.4: such a
+# value is also left out of every average, whose note says "atas n dari m").
+NO_DATA = "n/a"
+
 
 class Cancelled(Exception):
     """An export stopped by the caller's cancel(); the partial file is removed.
@@ -90,14 +94,14 @@ class Cell:
             return format_rupiah(v)
         if k in (PERCENT, NUMBER) or (k == FORMULA and isinstance(v, (Decimal, int))):
             if v is None:
-                return "-"
+                return NO_DATA
             if self.parens:
                 return format_signed(v, self._places(), parens=True) + self.suffix
             return format_number(v, self._places()) + self.suffix
         if k == PREDIKAT:
             if isinstance(v, Predikat):
                 return format_value(v)
-            return "-" if v is None else str(v)
+            return NO_DATA if v is None else str(v)
         return "" if v is None else str(v)
 
     def _places(self) -> int:

@@ -165,7 +165,8 @@ def test_user_text_stays_plain_text(demo, tmp_path):
         xml = z.read("word/document.xml").decode()
         footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
     instr = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
-    assert instr == ['TOC \\o "1-3" \\h \\z \\u']  # the only field in the body is our own
+    # the only fields in the body are our own: Daftar Isi and Daftar Tabel
+    assert instr == ['TOC \\o "1-3" \\h \\z \\u', 'TOC \\h \\z \\t "Caption,1"']
     assert "<w:fldSimple" not in xml and "<w:hyperlink" not in xml
     assert re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer) == ["PAGE"]
     assert (round(doc.sections[0].page_width.mm), round(doc.sections[0].page_height.mm)) == (215, 330)

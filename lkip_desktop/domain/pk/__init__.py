@@ -18,7 +18,19 @@ from .checks import KESALAHAN, PERINGATAN, PkWarning, consistency, same_target, 
 from .compare import DiffEntry, diff
 from .drafts import ProgramDraft, SasaranDraft, program_drafts, sasaran_drafts
 from .fields import PANGKAT, nip_line, pangkat_golongan, parse_target, tanggal_line, target_text
-from .levels import ROMAN, UNIT_LEVEL, Kolom, Tingkat, kolom, pihak2_data, pihak2_detail, tingkat_of, unit_of
+from .levels import (
+    ROMAN,
+    UNIT_LEVEL,
+    Kolom,
+    Tingkat,
+    kolom,
+    opd_versions,
+    pihak2_data,
+    pihak2_detail,
+    report_version,
+    tingkat_of,
+    unit_of,
+)
 from .wording import (
     DEFAULT_TEKS,
     PIHAK_KEDUA,
@@ -38,7 +50,8 @@ __all__ = [
     "DiffEntry", "diff",
     "ProgramDraft", "SasaranDraft", "program_drafts", "sasaran_drafts",
     "PANGKAT", "nip_line", "pangkat_golongan", "parse_target", "tanggal_line", "target_text",
-    "ROMAN", "UNIT_LEVEL", "Kolom", "Tingkat", "kolom", "pihak2_data", "pihak2_detail", "tingkat_of", "unit_of",
+    "ROMAN", "UNIT_LEVEL", "Kolom", "Tingkat", "kolom", "opd_versions", "pihak2_data", "pihak2_detail",
+    "report_version", "tingkat_of", "unit_of",
     "DEFAULT_TEKS", "PIHAK_KEDUA", "PIHAK_PERTAMA", "PLACEHOLDERS", "Block", "body_blocks", "jenis_label",
     "judul", "teks_of", "version_label",
 ]  # fmt: skip

@@ -123,3 +123,16 @@ def pihak2_data(wb: Workbook, pk: PkVersion) -> tuple[str, str, str]:
     if not pk.ditandatangani and " ".join(o.kepala_nama.lower().split()) == name:
         return o.kepala_pangkat, o.kepala_golongan, o.kepala_nip
     return "", "", ""
+
+
+def opd_versions(wb: Workbook) -> list[PkVersion]:
+    """The OPD's own PK versions (eselon II), in order."""
+    return [v for v in wb.pk_list() if not tingkat_of(wb, v).lower]
+
+
+def report_version(wb: Workbook, jenis: str) -> PkVersion | None:
+    """The OPD's PK of one ``jenis`` ("murni" | "perubahan") a report prints: its last signed
+    version, else its last draft; None when it has none."""
+    found = [v for v in opd_versions(wb) if v.jenis == jenis]
+    signed = [v for v in found if v.ditandatangani]
+    return (signed or found or [None])[-1]

@@ -14,7 +14,8 @@ from functools import partial
 from typing import Callable, Iterable
 
 from ..table import ReportTable
-from . import bab2, bab3, bab4
+from ...domain.pk import report_version
+from . import bab2, bab3, bab4, pk
 
 CHAPTERS = {"2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
             "L": "Lampiran"}
@@ -52,11 +53,14 @@ def standard_tables(svc) -> list[TableSpec]:
     add("2", "bab2.matriks", "Matriks Perencanaan Kinerja", bab2.matriks)
     add("2", "bab2.iku", "Indikator Kinerja Utama", bab2.iku)
     add("2", "bab2.strategi", "Strategi, Program, Kegiatan dan Sub Kegiatan", bab2.strategi)
-    add("2", "bab2.pk", "Perjanjian Kinerja", bab2.perjanjian_kinerja)
+    for jenis, key in pk_keys(wb, "bab2"):
+        add("2", key, pk.pk_title(wb, jenis), pk.pk_sasaran, jenis, key)
+        add("2", f"{key}_program", pk.pk_title(wb, jenis), pk.pk_program, jenis, f"{key}_program")
     add("2", "bab2.triwulan", "Alokasi Anggaran Per Triwulan", bab2.anggaran_triwulan)
     add("2", "bab2.pagu_perubahan", "Perbandingan Anggaran Sebelum dan Sesudah Perubahan", bab2.pagu_perubahan)
 
     add("3", "bab3.capaian", f"Capaian Kinerja {opd} Tahun {tahun}", bab3.capaian)
+    add("3", "bab3.skala", "Skala Kriteria Capaian Kinerja", bab3.skala)
     for ind in wb.iku_list():
         k = ind.kode or ind.id
         add("3", f"iku.{k}.analisis", f"Analisis Pencapaian IKU {ind.nama}", bab3.iku_analisis, ind.id)
@@ -77,7 +81,17 @@ def standard_tables(svc) -> list[TableSpec]:
 
     add("L", "lampiran.rincian", "Rincian Anggaran Per Sub Kegiatan", bab4.rincian_anggaran)
     add("L", "lampiran.triwulan", "Realisasi Fisik dan Keuangan Per Triwulan", bab4.realisasi_triwulan)
+    for jenis, key in pk_keys(wb, "lampiran"):
+        add("L", key, pk.pk_title(wb, jenis), pk.pk_sasaran, jenis, key)
+        add("L", f"{key}_program", pk.pk_title(wb, jenis), pk.pk_program, jenis, f"{key}_program")
     return specs
+
+
+def pk_keys(wb, prefix: str) -> list[tuple[str, str]]:
+    """(jenis, key) of the OPD's PK murni and PK perubahan the report prints: "bab2.pk",
+    "bab2.pk_perubahan" (their program parts add "_program")."""
+    return [(j, f"{prefix}.pk" + ("" if j == "murni" else "_perubahan")) for j in pk.JENIS
+            if report_version(wb, j) is not None]
 
 
 def select(specs: list[TableSpec], wanted: Iterable[str] | None) -> list[TableSpec]:

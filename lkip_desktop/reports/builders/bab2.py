@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ...domain.values import value_from_text
 from .. import table as T
 from ..table import LANDSCAPE, Column, ReportTable, header_grid
 from .common import (
@@ -27,7 +26,6 @@ def matriks(svc, number: str) -> ReportTable:
         [Column(0.5), Column(3), Column(3), Column(0.9)] + [Column(1.0, T.NUMBER, 8) for _ in years],
         header_grid(n, [("No", 1, 2), ("Tujuan/ Sasaran Strategis Renstra", 1, 2), ("Indikator Kinerja", 1, 2),
                         ("Satuan", 1, 2), ("Target", len(years), 1)], [str(y) for y in years]),
-        source=f"Renstra {opd_name(wb)} {renstra_label(wb)}",
     )
     for tj in wb.tujuan_list():
         _owner_rows(t, wb, tj.kode, f"Tujuan: {tj.nama}", wb.indicators_of(tj.id), years, level=T.GROUP)
@@ -61,7 +59,6 @@ def iku(svc, number: str) -> ReportTable:
         [Column(0.5), Column(2.2), Column(2.2), Column(3.2), Column(3.2), Column(0.9), Column(1.0, T.NUMBER, 8)],
         header_grid(7, ["No", "Sasaran", "Indikator Kinerja Utama", "Alasan", "Penjelasan/ Rumus", "Satuan",
                         f"Target Tahun {tahun}"]),
-        source=f"Renstra {opd_name(wb)} {renstra_label(wb)}",
         orientation=LANDSCAPE,
     )
     no = 0
@@ -91,7 +88,6 @@ def strategi(svc, number: str) -> ReportTable:
         "bab2.strategi", number, "Strategi, Program, Kegiatan dan Sub Kegiatan",
         [Column(0.5), Column(2.4), Column(2.2), Column(2.4), Column(3.0)],
         header_grid(5, ["No", "Sasaran Strategis", "Program", "Kegiatan", "Sub Kegiatan"]),
-        source=f"Renstra {opd_name(wb)} {renstra_label(wb)}",
     )
     strategi_text = " ".join(svc.narasi("renstra.strategi").split())
     if strategi_text:  # the Renstra's strategy heads the programs it steers
@@ -144,47 +140,6 @@ def _run(groups, i, key) -> int:
     return n
 
 
-def perjanjian_kinerja(svc, number: str) -> ReportTable:
-    """Tabel 2.4: the sasaran/indikator/target rows of the latest PK in force (RULES 9)."""
-    wb = svc.wb
-    pks = wb.pk_list()
-    pk = pks[-1] if pks else None
-    title = f"Perjanjian Kinerja {opd_name(wb)}"
-    if pk is not None and pk.jenis == "perubahan":
-        title += " (Perubahan)"
-    t = ReportTable(
-        "bab2.pk", number, title,
-        [Column(0.5), Column(3), Column(3), Column(0.9), Column(1.1, T.NUMBER, 8)],
-        header_grid(5, ["No.", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan"]),
-        source=f"Perjanjian Kinerja {wb.opd.kepala_jabatan or 'Kepala Perangkat Daerah'} Tahun {wb.settings.tahun}",
-    )
-    rows = wb.pk_sasaran_rows(pk.id) if pk else []
-    i = 0
-    no = 0
-    while i < len(rows):
-        j = i
-        while j < len(rows) and rows[j].sasaran == rows[i].sasaran:
-            j += 1
-        no += 1
-        for k in range(i, j):
-            r = rows[k]
-            lead = k == i
-            try:
-                target = value_from_text(r.target)
-                tcell = target_cell(target)
-            except Exception:  # a free-text target agreed in the PK stays text
-                tcell = T.text(r.target, align="right")
-            t.add([
-                spanned(no_cell(no), j - i) if lead else None,
-                spanned(T.text(r.sasaran), j - i) if lead else None,
-                T.text(r.indikator), T.text(r.satuan or "-", align="center"), tcell,
-            ])
-        i = j
-    if not t.rows:
-        empty_row(t, "Belum ada Perjanjian Kinerja")
-    return t
-
-
 def anggaran_triwulan(svc, number: str) -> ReportTable:
     """Tabel 2.5: each program's pagu and its quarterly plan (rupiah when stored, and %)."""
     wb, calc = svc.wb, svc.calc
@@ -194,7 +149,6 @@ def anggaran_triwulan(svc, number: str) -> ReportTable:
         [Column(0.5), Column(3.2), Column(1.8, T.RUPIAH, 17), Column(1.1), Column(1.8, T.RUPIAH, 17),
          Column(1.0, T.PERCENT, 7)],
         header_grid(6, ["No", "Program", "Pagu Anggaran (Rp)", "Triwulan", "Target (Rp)", "Target (%)"]),
-        source=f"Rencana Anggaran Kas {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
     tw_names = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
     for no, p in enumerate(wb.programs(), start=1):
@@ -226,7 +180,6 @@ def pagu_perubahan(svc, number: str) -> ReportTable:
          Column(1.5, T.RUPIAH, 17)],
         header_grid(5, ["Kode", "Program / Kegiatan / Sub Kegiatan", "Murni (Rp)", "Perubahan (Rp)",
                         "Selisih (Rp)"]),
-        source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
     for item, depth in wb.walk_budget():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain.numbers import format_date
+from ...domain.rating import get_scale
 from .. import table as T
 from ..table import LANDSCAPE, Chart, Column, ReportTable, header_grid
 from .common import (
@@ -12,6 +13,7 @@ from .common import (
     empty_row,
     no_cell,
     opd_name,
+    previous_period_end,
     program_indicators,
     rating_cell,
     realisasi_cell,
@@ -35,7 +37,6 @@ def capaian(svc, number: str) -> ReportTable:
          Column(0.9, T.PERCENT, 7), Column(1.1)],
         header_grid(7, ["No.", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)",
                         "Kriteria"]),
-        source=f"Data Evaluasi Internal {opd_name(wb)}, Desember {tahun}",
     )
     iku_rows: list[int] = []
     no = 0
@@ -58,7 +59,7 @@ def capaian(svc, number: str) -> ReportTable:
                     rating_cell(res),
                 ]))
     avg = calc.opd_average()
-    t.add([T.text(f"Rata-rata capaian kinerja ({avg.note})", colspan=5, align="right")] + [None] * 4
+    t.add([T.text(f"Rata-rata capaian kinerja (atas {avg.note})", colspan=5, align="right")] + [None] * 4
           + [T.percent(avg.value), T.text("")], level=T.TOTAL)
     if iku_rows:
         t.charts.append(Chart("hbar", "Capaian IKU terhadap target (100%)", 2, [("Capaian (%)", 5)], iku_rows,
@@ -79,7 +80,6 @@ def iku_analisis(svc, number: str, ind_id: str) -> ReportTable:
         header_grid(7, [("No", 1, 2), ("Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2),
                         (f"Tahun {tahun}", 2, 1), (f"Capaian Kinerja Tahun {tahun} (%)", 1, 2), ("Status", 1, 2)],
                     ["Target", "Realisasi"]),
-        source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
     )
     t.add([no_cell(1), T.text(ind.nama), T.text(satuan_of(ind), align="center"), target_cell(res.target),
            realisasi_cell(ind, res), capaian_cell(res), T.text(res.status or "-", align="center")])
@@ -98,7 +98,6 @@ def iku_komponen(svc, number: str, ind_id: str) -> ReportTable:
         f"iku.{ind.kode or ind.id}.komponen", number, f"Perhitungan {ind.nama} Tahun {tahun}",
         [Column(0.5), Column(4.0), Column(1.6, T.NUMBER, 12)],
         header_grid(3, ["No", "Komponen", "Nilai"]),
-        source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
     )
     for i, (name, value) in enumerate(ind.komponen.get(tahun, {}).items(), 1):
         t.add([no_cell(i), T.text(_komponen_label(name)), T.number(value)])
@@ -128,7 +127,6 @@ def iku_pendukung(svc, number: str, ind_id: str) -> ReportTable:
          Column(1.1, T.PERCENT, 7)],
         header_grid(6, ["No", "Indikator Program", "Satuan", f"Target Tahun {tahun}", f"Realisasi Tahun {tahun}",
                         f"Capaian Kinerja Tahun {tahun} (%)"]),
-        source=f"Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
     )
     for i, pi in enumerate(program_indicators(wb, calc, ind_id), 1):
         res = calc.indicator(pi.id)
@@ -140,28 +138,39 @@ def iku_pendukung(svc, number: str, ind_id: str) -> ReportTable:
 
 
 def iku_renstra(svc, number: str, ind_id: str) -> ReportTable:
-    """This year's figures beside the final Renstra target (RULES 8)."""
+    """This year's figures beside the final Renstra target (RULES 8); when the Renstra period
+    changed, also last year's figures, named as the previous period's final target."""
     wb, calc = svc.wb, svc.calc
     ind = wb.indicators[ind_id]
     s = wb.settings
     res = calc.indicator(ind_id)
     akhir = calc.capaian_akhir_renstra(ind_id)
+    prev = previous_period_end(wb)
+    extra = prev is not None
+    n = 4 + extra
     t = ReportTable(
         f"iku.{ind.kode or ind.id}.renstra", number,
         f"Perbandingan Realisasi Indikator Kinerja {ind.nama} dengan Target Akhir Renstra {renstra_label(wb)}",
-        [Column(2.2), Column(0.9), Column(1.3, T.NUMBER, 9), Column(1.6, T.NUMBER, 9)],
-        header_grid(4, [("Capaian Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2), (ind.nama, 2, 1)],
-                    [str(s.tahun), f"Target Akhir Renstra ({s.renstra_akhir})"]),
-        source=f"Data Olahan {opd_name(wb)} Tahun {s.tahun}",
+        [Column(2.2), Column(0.9), Column(1.3, T.NUMBER, 9), Column(1.6, T.NUMBER, 9)]
+        + [Column(1.8, T.NUMBER, 9)] * extra,
+        header_grid(n, [("Capaian Indikator Kinerja Sasaran", 1, 2), ("Satuan", 1, 2), (ind.nama, n - 2, 1)],
+                    [str(s.tahun), f"Target Akhir Renstra ({s.renstra_akhir})"]
+                    + [f"Target Akhir Renstra Periode Sebelumnya ({prev})"] * extra),
     )
     sat = T.text(satuan_of(ind), align="center")
-    t.add([T.text("Target"), sat, target_cell(res.target), target_cell(calc.target_akhir(ind_id))])
-    t.add([T.text("Realisasi"), sat, realisasi_cell(ind, res), T.text("-", align="right")])
-    t.add([T.text("Capaian (%)"), T.text("%", align="center"), capaian_cell(res), T.percent(akhir.value)],
-          level=T.TOTAL)
+    last = calc.indicator(ind_id, prev) if extra else None
+    t.add([T.text("Target"), sat, target_cell(res.target), target_cell(calc.target_akhir(ind_id))]
+          + ([target_cell(last.target)] if last else []))
+    t.add([T.text("Realisasi"), sat, realisasi_cell(ind, res), T.text("-", align="right")]
+          + ([realisasi_cell(ind, last)] if last else []))
+    t.add([T.text("Capaian (%)"), T.text("%", align="center"), capaian_cell(res), T.percent(akhir.value)]
+          + ([capaian_cell(last)] if last else []), level=T.TOTAL)
     if akhir.note:
         t.notes.append(f"Catatan: {akhir.note}.")
     t.notes.append("Capaian terhadap target akhir = realisasi s.d. tahun ini ÷ target akhir Renstra × 100.")
+    if extra:
+        t.notes.append(f"Tahun {prev} adalah tahun akhir Renstra periode sebelumnya; targetnya adalah target akhir "
+                       "periode itu.")
     return t
 
 
@@ -186,7 +195,6 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
                         ("Realisasi Anggaran", 2, 1), ("Capaian Kinerja (%)", 1, 2),
                         (f"Tingkat Efisiensi (%) ({conv})", 1, 2)],
                     ["(Rp)", "%"]),
-        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {tahun}, diolah",
         orientation=LANDSCAPE,
         indent_col=1,
     )
@@ -241,13 +249,15 @@ def iku_tahun_lalu(svc, number: str, ind_id: str) -> ReportTable:
         f"Indikator {ind.nama}",
         [Column(0.8), Column(0.9), Column(1.1, T.NUMBER, 9), Column(1.1, T.NUMBER, 9), Column(1.1, T.PERCENT, 7)],
         header_grid(5, ["Tahun", "Satuan", "Target", "Realisasi", "Capaian (%)"]),
-        source=f"Evaluasi Internal {opd_name(wb)} Tahun {tahun}, diolah",
     )
     rows = []
     for y in years:
         res = calc.indicator(ind_id, y)
         rows.append(t.add([T.text(str(y), align="center"), T.text(satuan_of(ind), align="center"),
                            target_cell(res.target), realisasi_cell(ind, res), capaian_cell(res)]))
+    prev = previous_period_end(wb)
+    if prev in years:
+        t.notes.append(f"Target tahun {prev} adalah target akhir Renstra periode sebelumnya.")
     sel = calc.selisih_tahun_lalu(ind_id)
     t.add([T.text(f"Selisih realisasi {tahun} terhadap {tahun - 1}", colspan=3, align="right"), None, None,
            T.number(sel, ind.desimal, parens=False), T.text("")], level=T.TOTAL)
@@ -265,7 +275,6 @@ def pagu_program(svc, number: str) -> ReportTable:
         [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(1.6, T.RUPIAH, 17)],
         header_grid(5, [("No", 1, 2), ("Program", 1, 2), ("Pagu Anggaran", 2, 1), ("Selisih (Rp)", 1, 2)],
                     ["Sebelum Perubahan (Rp)", "Setelah Perubahan (Rp)"]),
-        source=f"Data Pagu Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
     for no, p in enumerate(wb.programs(), 1):
         tot = calc.totals(p.id)
@@ -288,7 +297,6 @@ def realisasi_program(svc, number: str) -> ReportTable:
         f"Pagu dan Realisasi Anggaran {opd_name(wb)} Per Program Tahun {wb.settings.tahun}",
         [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(0.9, T.PERCENT, 7)],
         header_grid(5, ["No", "Program", _pagu_label(wb), "Realisasi (Rp)", "Serapan (%)"]),
-        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
     rows = []
     for no, p in enumerate(wb.programs(), 1):
@@ -313,7 +321,6 @@ def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
          Column(0.8, T.PERCENT, 7)],
         header_grid(6, ["Kode", "Program/ Kegiatan/ Sub Kegiatan", "Pagu Anggaran Sebelum Perubahan (Rp)",
                         "Pagu Anggaran Setelah Perubahan (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)"]),
-        source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         orientation=LANDSCAPE,
         indent_col=1,
     )
@@ -334,11 +341,41 @@ def prestasi(svc, number: str) -> ReportTable:
         f"Prestasi dan Penghargaan yang Diperoleh {opd_name(wb)} Tahun {wb.settings.tahun}",
         [Column(0.5), Column(1.4), Column(4.2), Column(2.0)],
         header_grid(4, ["No", "Tanggal", "Uraian", "Penghargaan Dari"]),
-        source=f"Data {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
     for no, p in enumerate(wb.prestasi_list(), 1):
         t.add([no_cell(no), T.text(format_date(p.tanggal) if p.tanggal else "-"), T.text(p.uraian),
                T.text(p.pemberi or "-")])
     if not t.rows:
         empty_row(t, "Belum ada prestasi yang dicatat")
+    return t
+
+
+# -- the rating scale -----------------------------------------------------------------------
+def scale_ranges(scale) -> list[tuple[str, str, str]]:
+    """(kode, kriteria, rentang) per band of a domain rating scale, highest first: each band
+    from its own lower edge up to the next band's, the last one catching everything below."""
+    out = []
+    bands = scale.bands
+    for i, band in enumerate(bands):
+        low = T.number(band.lower, 2).text
+        above = bands[i - 1] if i else None
+        upper = "" if above is None else f"{'<' if above.inclusive else '≤'} {T.number(above.lower, 2).text}"
+        if i == len(bands) - 1:
+            rng = upper
+        else:
+            rng = f"{'≥' if band.inclusive else '>'} {low}" + (f" dan {upper}" if upper else "")
+        out.append((band.code or "", band.label, rng))
+    return out
+
+
+def skala(svc, number: str) -> ReportTable:
+    """The workbook's rating scale (RULES 5): bands, edges and labels the Kriteria column uses."""
+    scale = get_scale(svc.wb.settings.skala)
+    coded = any(b.code for b in scale.bands)
+    cols = ["No", "Rentang Capaian (%)"] + (["Kode"] if coded else []) + ["Kriteria"]
+    t = ReportTable("bab3.skala", number, scale.name, [Column(0.5), Column(2.6)] + [Column(0.8)] * coded
+                    + [Column(2.0)], header_grid(len(cols), cols))
+    for i, (code, label, rng) in enumerate(scale_ranges(scale), 1):
+        t.add([no_cell(i), T.text(rng, align="center")] + ([T.text(code, align="center")] if coded else [])
+              + [T.text(label)])
     return t

@@ -23,7 +23,6 @@ def penutup(svc, number: str) -> ReportTable:
         [Column(0.5), Column(3.8), Column(1.0, T.NUMBER, 9), Column(1.0, T.NUMBER, 9), Column(1.0, T.PERCENT, 7),
          Column(1.3)],
         header_grid(6, ["No.", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Keterangan"]),
-        source=f"Data Evaluasi Internal {opd_name(wb)} Tahun {tahun}",
     )
     for no, ind in enumerate(wb.iku_list(), 1):
         res = calc.indicator(ind.id)
@@ -32,10 +31,10 @@ def penutup(svc, number: str) -> ReportTable:
     for s in wb.sasaran_list():
         avg = calc.sasaran_average(s.id)
         if avg.total:
-            t.add([T.text(f"Rata-rata sasaran: {s.nama} ({avg.note})", colspan=4, align="right"), None, None, None,
+            t.add([T.text(f"Rata-rata sasaran: {s.nama} (atas {avg.note})", colspan=4, align="right"), None, None, None,
                    T.percent(avg.value), T.text("")], level=T.GROUP, bold=False)
     avg = calc.opd_average()
-    t.add([T.text(f"Rata-rata capaian kinerja {opd_name(wb)} ({avg.note})", colspan=4, align="right"), None, None,
+    t.add([T.text(f"Rata-rata capaian kinerja {opd_name(wb)} (atas {avg.note})", colspan=4, align="right"), None, None,
            None, T.percent(avg.value), T.text("")], level=T.TOTAL)
     return t
 
@@ -46,7 +45,6 @@ def rincian_anggaran(svc, number: str) -> ReportTable:
         "lampiran.rincian", number, f"Rincian Anggaran Per Sub Kegiatan Tahun {wb.settings.tahun}",
         [Column(0.9), Column(4.0), Column(0.8), Column(1.6, T.RUPIAH, 17), Column(1.6, T.RUPIAH, 17)],
         header_grid(5, ["Kode", "Program / Kegiatan / Sub Kegiatan", "Sumber Dana", "Murni (Rp)", "Perubahan (Rp)"]),
-        source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
     for item, depth in wb.walk_budget():
@@ -77,7 +75,6 @@ def realisasi_triwulan(svc, number: str) -> ReportTable:
                      ("Indikator Program / Kegiatan / Sub Kegiatan", 1, 2), ("", 1, 2),
                      ("Target Outcome/ Output", 1, 2), ("Anggaran (Rp)", 1, 2)] + tw_heads,
                     ["Fisik", "Rp (%)"] * 4),
-        source=f"Data Realisasi Fisik dan Keuangan {opd_name(wb)} Tahun {wb.settings.tahun}",
         orientation=LANDSCAPE,
         indent_col=1,
         font_size=6.5,

@@ -41,7 +41,7 @@ def capaian_cell(res: IndicatorResult, **kw) -> Cell:
 
 
 def rating_cell(res: IndicatorResult, **kw) -> Cell:
-    return T.text(res.rating.label if res.rating else "-", align="center", **kw)
+    return T.text(res.rating.label if res.rating else T.NO_DATA, align="center", **kw)
 
 
 def satuan_of(ind: Indicator) -> str:
@@ -108,3 +108,10 @@ def empty_row(table: ReportTable, message: str) -> None:
     """The one row of a table with nothing to show, saying why (also kept in ``table.empty``)."""
     table.empty = message
     table.add([T.text(message, colspan=table.ncols, align="center")] + [None] * (table.ncols - 1))
+
+
+def previous_period_end(wb: Workbook) -> int | None:
+    """The last year of the previous Renstra period when last year lies before the current
+    period (the Renstra changed): its target is that period's final target. None otherwise."""
+    s = wb.settings
+    return s.tahun - 1 if s.tahun - 1 < s.renstra_awal else None

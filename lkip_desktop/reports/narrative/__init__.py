@@ -14,7 +14,7 @@ Each ``Para`` records the figures it quotes (``figures``: name -> text as printe
 can check them against the table cells of the exported files.
 """
 
-from .chapters import SISTEMATIKA, bab3_anggaran, bab3_pengantar, bab4_kesimpulan, ikhtisar
+from .chapters import SISTEMATIKA, bab3_anggaran, bab3_pengantar, bab4_kesimpulan, ikhtisar, skala_para
 from .iku import (
     IkuNarrative, iku_anggaran, iku_capaian, iku_komponen, iku_narrative, iku_renstra, iku_tahun_lalu,
 )
@@ -24,5 +24,5 @@ from .wording import NARASI, NARASI_TITLES, Para, narasi_paras, pct, rp, user_pa
 __all__ = [
     "NARASI", "NARASI_TITLES", "SISTEMATIKA", "IkuNarrative", "Para", "average_para", "bab3_anggaran",
     "bab3_pengantar", "bab4_kesimpulan", "budget_para", "ikhtisar", "iku_anggaran", "iku_capaian", "iku_komponen",
-    "iku_narrative", "iku_renstra", "iku_tahun_lalu", "narasi_paras", "pct", "rp", "user_paras", "with_unit",
+    "iku_narrative", "iku_renstra", "iku_tahun_lalu", "narasi_paras", "pct", "rp", "skala_para", "user_paras", "with_unit",
 ]

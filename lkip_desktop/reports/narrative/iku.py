@@ -9,9 +9,10 @@ from decimal import Decimal
 from ...domain.budget import banding_predikat, efisiensi_label
 from ...domain.capaian import status_word
 from ...domain.numbers import format_number
+from ...domain.rating import get_scale
 from ...domain.values import Predikat
 from .. import table as T
-from ..builders.common import realisasi_cell, renstra_label, target_cell
+from ..builders.common import previous_period_end, realisasi_cell, renstra_label, target_cell
 from .wording import EFISIENSI_WORDS, Para, Sentences, count_words, rp, status_text, user_paras, with_unit
 
 
@@ -66,7 +67,8 @@ def iku_capaian(svc, ind_id: str) -> Para:
     if cap.note:
         w.say(f"Capaian dihitung {cap.note}.")
     if res.rating is not None:
-        w.say(f"Menurut skala penilaian, capaian ini termasuk kriteria {res.rating.label}.")
+        name = get_scale(wb.settings.skala).name
+        w.say(f"Menurut {name[:1].lower()}{name[1:]}, capaian ini termasuk kriteria {res.rating.label}.")
     return w.para()
 
 
@@ -131,6 +133,12 @@ def iku_tahun_lalu(svc, ind_id: str) -> Para:
                 mag = format_number(abs(shown), ind.desimal)
                 w.say(f"realisasi tahun {tahun} sebesar {with_unit(ind, r_now)} {arah} {mag} poin.")
                 w.fig("selisih", mag)
+    if last.target is not None:
+        t_last = target_cell(last.target)
+        w.fig("target_lalu", t_last.text)
+        kind = ("target akhir Renstra periode sebelumnya" if previous_period_end(wb) == tahun - 1
+                else "target")
+        w.say(f"Pada tahun {tahun - 1}, {kind} adalah {with_unit(ind, t_last)}.")
     if last.capaian.value is not None:
         c = T.percent(last.capaian.value)
         w.say(f"Capaian kinerja tahun {tahun - 1} sebesar {c.text}%.")

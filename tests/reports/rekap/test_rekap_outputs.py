@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from lkip_desktop.reports.table import NO_DATA
 from lkip_desktop.domain.numbers import format_number, format_rupiah, round_half_up
 from lkip_desktop.domain.reviu import check
 from lkip_desktop.reports.narrative import NARASI
@@ -48,7 +49,7 @@ def own_figures(path) -> dict:
 
 
 def _xlsx_value(v):
-    return None if v in (None, "-") else (Decimal(str(v)) if isinstance(v, float) else v)
+    return None if v in (None, "-", NO_DATA) else (Decimal(str(v)) if isinstance(v, float) else v)
 
 
 def _expected_cell(v):
