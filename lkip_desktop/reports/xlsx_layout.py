@@ -62,14 +62,14 @@ def _col_widths(ws: Worksheet, ncols: int) -> list[float]:
 
 def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
     """Give every row from ``first_row`` on the height its wrapped text needs (merged cells
-    measured across their columns; a cell spanning rows grows the last of them)."""
+    measured across their columns; a cell spanning rows grows the first of them)."""
     ncols = ws.max_column
     widths = _col_widths(ws, ncols)
     spans: dict[tuple[int, int], tuple[int, int]] = {}  # lead cell -> (last row, last col)
     for rng in ws.merged_cells.ranges:
         spans[(rng.min_row, rng.min_col)] = (rng.max_row, rng.max_col)
     need: dict[int, float] = {}
-    tall: list[tuple[int, int, float]] = []  # (first row, last row, height) of row spans
+    tall: list[tuple[int, float]] = []  # (first row, height) of cells merged over rows
     measures: dict[tuple, tuple[bool, float, bool, int]] = {}
     for (r, c), cell in ws._cells.items():
         if r < first_row or cell.value is None or not hasattr(cell, "font"):
@@ -91,11 +91,11 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
         if last_row == r:
             need[r] = max(need.get(r, 0.0), height)
         else:
-            tall.append((r, last_row, height))
-    for r1, r2, height in tall:
-        have = sum(need.get(r, 0.0) for r in range(r1, r2 + 1))
-        if have < height:
-            need[r2] = need.get(r2, 0.0) + height - have
+            tall.append((r, height))
+    for r1, height in tall:
+        # the first row holds all of the (top-aligned) text: a page break between the
+        # spanned rows then never cuts it (LibreOffice draws the rest under the header)
+        need[r1] = max(need.get(r1, 0.0), height)
     for r, h in need.items():
         ws.row_dimensions[r].height = round(min(h, MAX_ROW_PT), 1)
 
