@@ -16,9 +16,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 PAPER_A4 = 9  # Worksheet.PAPERSIZE_A4
 PAPER_FOLIO = 14  # "Folio 8.5 x 13 in" = 216 x 330 mm: Excel has no F4 code; this is the nearest
 
-# Column width is counted in "0" digits of Calibri 11; an average character of Calibri at
-# 10 pt is narrower (about 1.25 per unit with Calibri or Carlito), bold a little wider. Kept on the low side: a
-# row one line too tall is harmless, a row one line short hides text.
+# Column width is counted in "0" digits of Calibri 11; Calibri (or LibreOffice's Carlito) at
+# 10 pt sets about 1.25 average characters per unit, bold a little fewer. Counted lower: a
+# row one line too tall is harmless, one line short hides text (and a reader without
+# Calibri or Carlito gets a wider fallback font).
 CHARS_PER_UNIT_AT_10PT = 1.15
 BOLD_FACTOR = 0.93
 CELL_PADDING_UNITS = 0.8  # the cell's inner margins

@@ -14,7 +14,6 @@ from openpyxl.utils import get_column_letter
 from lkip_desktop.reports.export import export
 from lkip_desktop.reports.xlsx_layout import wrapped_lines
 from lkip_desktop.store.ops import CellRef
-from lkip_desktop.store.service import WorkbookService
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LONG = ("Meningkatnya kualitas tata kelola pemerintahan daerah yang akuntabel, transparan dan partisipatif "
@@ -22,12 +21,9 @@ LONG = ("Meningkatnya kualitas tata kelola pemerintahan daerah yang akuntabel, t
         "serta pembinaan aparatur yang berkelanjutan dan terukur setiap triwulan")
 
 
-@pytest.fixture(scope="module")
-def files(_demo_master, tmp_path_factory):
-    out = tmp_path_factory.mktemp("office")
-    with WorkbookService.open(_demo_master, readonly=True) as svc:
-        export(svc, xlsx=out / "t.xlsx", docx=out / "l.docx")
-    return out / "t.xlsx", out / "l.docx"
+@pytest.fixture
+def files(office_files):
+    return office_files
 
 
 def test_wrapped_lines_counts_word_wrapped_lines():

@@ -13,9 +13,6 @@ import re
 import openpyxl
 import pytest
 
-from lkip_desktop.reports.export import export
-from lkip_desktop.store.service import WorkbookService
-
 from .office_render import PDFTOTEXT, SOFFICE, overlapping_words, page_texts, to_pdf, word_boxes
 
 pytestmark = pytest.mark.skipif(
@@ -25,11 +22,10 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def rendered(_demo_master, tmp_path_factory):
+def rendered(office_files, tmp_path_factory):
     out = tmp_path_factory.mktemp("libreoffice")
-    with WorkbookService.open(_demo_master, readonly=True) as svc:
-        export(svc, xlsx=out / "t.xlsx", docx=out / "l.docx")
-    return out / "t.xlsx", to_pdf(out / "t.xlsx", out), out / "l.docx", to_pdf(out / "l.docx", out)
+    xlsx, docx = office_files
+    return xlsx, to_pdf(xlsx, out), docx, to_pdf(docx, out)
 
 
 def _flat(text: str) -> str:
