@@ -37,6 +37,7 @@ from . import fonts
 from . import table as T
 from .atomic import write_whole
 from .document import Cover, Heading, LkipDocument, Numbering, PageBreak, TableBlock, TableList, Text, Toc
+from .docx_toc import TocEntry, bookmark_name, toc_entries, toc_paragraphs
 from .docx_xml import el, field_runs, run, run_xml, set_font
 from .page import PAD, fit_columns
 from .plain_text import clean
@@ -66,6 +67,8 @@ class _Writer:
         self.doc = Document()
         self.orientation = T.PORTRAIT
         self.fresh = False  # a Numbering section just began: the next chapter needs no page break
+        self.toc_entries: list[TocEntry] = []  # set before the blocks are written
+        self._marked = 0  # headings bookmarked for the table of contents so far
         self._styles()
         sec = self.doc.sections[0]
         self._page(sec, T.PORTRAIT)
@@ -152,7 +155,13 @@ class _Writer:
             self.orient(T.PORTRAIT)
             first = True
         p = self.doc.add_heading(level=min(max(h.level, 1), 3))
+        if h.toc:  # the table of contents links here and reads its page from here
+            mark = str(self._marked)
+            p._p.append(el("w:bookmarkStart", id=mark, name=bookmark_name(self._marked)))
+            self._marked += 1
         p._p.append(run(h.text))
+        if h.toc:
+            p._p.append(el("w:bookmarkEnd", id=mark))
         if h.level == 1:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.page_break_before = not (first or self.fresh)
@@ -180,13 +189,15 @@ class _Writer:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.page_break_before = True
         p._p.append(run(title, bold=True, size=14))
+        return p
 
     def toc(self, t: Toc) -> None:
-        self._list_title(t.title)
-        p = self.doc.add_paragraph()
-        for r in field_runs('TOC \\o "1-3" \\h \\z \\u',
-                             "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
-            p._p.append(r)
+        p = self._list_title(t.title)
+        # the entries follow the title, inside the TOC field Word can update
+        anchor = p._p
+        for entry in toc_paragraphs(self.toc_entries, int(self.text_width_mm() * TWIPS_PER_MM)):
+            anchor.addnext(entry)
+            anchor = entry
 
     def table_list(self, t: TableList, captions: list[str]) -> None:
         """The Daftar Tabel: a Word field over the "Caption" paragraphs (Word adds the pages when
@@ -362,6 +373,7 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
     ``cancel()`` returning True stops (nothing is written)."""
     path = Path(path)
     w = _Writer(paper, doc.title)
+    w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM)
     total = len(doc.tables())
     done = 0
     for block in doc.blocks:

@@ -27,10 +27,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import table as T
 from .table import Cancelled, Chart, ReportTable
+from .xlsx_layout import fit_row_heights, print_setup
 
 FIRST_HEADER_ROW = 3
-PAPER_A4 = 9  # Worksheet.PAPERSIZE_A4
-PAPER_FOLIO = 14  # "Folio 8.5 x 13 in" = 216 x 330 mm: Excel has no F4 code; this is the nearest
 F4_NOTE = ("Kertas F4 (215 × 330 mm) tidak dikenal Excel: lembar diatur ke Folio (8,5 × 13 inci = 216 × 330 mm), "
            "ukuran yang praktis sama.")
 
@@ -43,6 +42,7 @@ BOLD = Font(name="Calibri", size=10, bold=True)
 REGULAR = Font(name="Calibri", size=10)
 CAPTION_FONT = Font(name="Calibri", size=12, bold=True)
 NOTE_FONT = Font(name="Calibri", size=9, italic=True)
+WRAP_TOP = Alignment(vertical="top", wrap_text=True)
 
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -79,6 +79,14 @@ def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
                 mc = MergedCell(ws, r, c)
                 mc._style = copy(style)
                 ws._cells[(r, c)] = mc
+
+
+def note(ws: Worksheet, row: int, ncols: int, text: str) -> None:
+    """A note line under a table: across the table's width and wrapped, so it prints whole."""
+    put_text(ws, row, 1, text).font = NOTE_FONT
+    ws.cell(row=row, column=1).alignment = Alignment(vertical="top", wrap_text=True)
+    if ncols > 1:
+        merge(ws, row, 1, row, ncols)
 
 
 def sheet_title(table: ReportTable, taken: set[str]) -> str:
@@ -182,7 +190,6 @@ def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
     put_text(ws, 1, 1, table.caption).font = CAPTION_FONT
     merge(ws, 1, 1, 1, n)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
-    ws.row_dimensions[1].height = 32 if len(table.caption) > 90 else 18
     # header
     hr = FIRST_HEADER_ROW
     for i, cells in enumerate(table.header):
@@ -222,26 +229,17 @@ def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
     end = body + len(table.rows) - 1
     # notes
     r = end + 2
-    for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
-        put_text(ws, r, 1, line).font = NOTE_FONT
-        r += 1
-    if paper.upper() == "F4":
-        put_text(ws, r, 1, F4_NOTE).font = NOTE_FONT
+    notes = ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]
+    for line in notes + ([F4_NOTE] if paper.upper() == "F4" else []):
+        note(ws, r, n, line)
         r += 1
     # layout and print setup
     for c, w in enumerate(_widths(table), 1):
         ws.column_dimensions[get_column_letter(c)].width = round(w, 1)
     ws.freeze_panes = ws.cell(row=body, column=1)
-    ws.print_title_rows = f"{hr}:{body - 1}"
-    ws.print_area = f"A1:{get_column_letter(n)}{max(r - 1, end)}"
-    ws.page_setup.orientation = "landscape" if table.orientation == T.LANDSCAPE else "portrait"
-    ws.page_setup.paperSize = PAPER_FOLIO if paper.upper() == "F4" else PAPER_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    fit_row_heights(ws)
+    print_setup(ws, landscape=table.orientation == T.LANDSCAPE, paper=paper, title_rows=(hr, body - 1),
+                area=f"A1:{get_column_letter(n)}{max(r - 1, end)}")
     # charts below the notes
     anchor_row = r + 1
     for ch in table.charts:
@@ -319,9 +317,9 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
     put_text(index, 3, 1, "Nomor").font = BOLD
     put_text(index, 3, 2, "Judul").font = BOLD
     put_text(index, 3, 3, "Lembar").font = BOLD
-    index.column_dimensions["A"].width = 10
-    index.column_dimensions["B"].width = 90
-    index.column_dimensions["C"].width = 34
+    index.column_dimensions["A"].width = 8
+    index.column_dimensions["B"].width = 66
+    index.column_dimensions["C"].width = 32
     taken = {"daftar tabel"}
     tables = list(tables)
     for i, table in enumerate(tables):
@@ -331,16 +329,22 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
         ws = wb.create_sheet(name)
         write_table(ws, table, paper)
         r = 4 + i
-        put_text(index, r, 1, table.number)
-        put_text(index, r, 2, table.title)
+        put_text(index, r, 1, table.number).alignment = WRAP_TOP
+        put_text(index, r, 2, table.title).alignment = WRAP_TOP
         link = put_text(index, r, 3, name)
         quoted = name.replace("'", "''")  # a quote inside a sheet name is doubled in a reference
         link.hyperlink = f"#'{quoted}'!A1"
         link.font = Font(name="Calibri", size=10, color="1F4E9E", underline="single")
+        link.alignment = WRAP_TOP
         if progress:
             progress(i + 1, len(tables))
+    last = 3 + len(tables)
     if paper.upper() == "F4":
-        put_text(index, 5 + len(tables), 1, F4_NOTE).font = NOTE_FONT
+        last += 2
+        note(index, last, 3, F4_NOTE)
+    index.freeze_panes = "A4"
+    fit_row_heights(index)
+    print_setup(index, landscape=False, paper=paper, title_rows=(3, 3), area=f"A1:C{last}")
     if cancel is not None and cancel():
         raise Cancelled()
     wb.save(path)

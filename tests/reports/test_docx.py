@@ -165,9 +165,14 @@ def test_user_text_stays_plain_text(demo, tmp_path):
         xml = z.read("word/document.xml").decode()
         footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
     instr = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
-    # the only fields in the body are our own: Daftar Isi and Daftar Tabel
-    assert instr == ['TOC \\o "1-3" \\h \\z \\u', 'TOC \\h \\z \\t "Caption,1"']
-    assert "<w:fldSimple" not in xml and "<w:hyperlink" not in xml
+    # the only fields in the body are our own: Daftar Isi, its page references, and Daftar Tabel
+    assert instr[0].strip() == 'TOC \\o "1-3" \\h \\z \\u'
+    assert instr[-1].strip() == 'TOC \\h \\z \\t "Caption,1"'
+    assert instr[1:-1] and all(re.fullmatch(r" PAGEREF _TocLkip\d{4} \\h ", x) for x in instr[1:-1])
+    assert "<w:fldSimple" not in xml
+    # the only links are the entries of the table of contents, to our own bookmarks
+    links = re.findall(r"<w:hyperlink ([^>]*)>", xml)
+    assert links and all(re.fullmatch(r'w:anchor="_TocLkip\d{4}" w:history="1"', a) for a in links)
     assert re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer) == ["PAGE"]
     assert (round(doc.sections[0].page_width.mm), round(doc.sections[0].page_height.mm)) == (215, 330)
 
