@@ -45,6 +45,9 @@ class Opd:
     atasan_nama: str = ""
     atasan_jabatan: str = ""
     logo: bytes | None = None  # the Pemda's logo (PNG/JPEG), printed on the PK and the report
+    ttd_tempat: str = ""  # signature block of the report: place and date of signing
+    ttd_tanggal: date | None = None
+    kepala_status: str = ""  # "", "Plt." or "Plh." before the kepala's jabatan
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Settings:
     capaian_wajar_maks: Decimal = Decimal("150")  # reviu: above this is likely a typo
     kertas: str = "A4"  # or "F4"
     tanggal_nol: bool = True  # print "02 Januari 2024" as the reference does (RULES 10)
+    rincian_anggaran: bool = False  # capaian and E2 on every budget row, not only on Jumlah (RULES 7)
 
     @property
     def renstra_years(self) -> range:
@@ -158,6 +162,7 @@ class BudgetItem:
     realisasi: int | None = None
     satuan_fisik: str = ""
     urut: int = 0
+    kelompok: str = ""  # programs only: a group (e.g. "BLU") with its own subtotal row
     quarters: dict[int, Quarter] = field(default_factory=dict)
 
     def quarter(self, tw: int) -> Quarter:
