@@ -13,6 +13,8 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    budget_rows,
+    subtotal,
     walk_subset,
 )
 
@@ -229,11 +231,13 @@ def pagu_perubahan(svc, number: str) -> ReportTable:
         source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
-    for item, depth in wb.walk_budget():
-        tot = calc.totals(item.id)
-        t.add([T.text(item.kode), T.text(item.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
-               T.rupiah(tot.selisih)], level=item.level, depth=depth)
-    o = calc.opd_totals()
-    t.add([T.text("JUMLAH", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
-           T.rupiah(o.selisih)], level=T.TOTAL)
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
+
+    for item, depth, group in budget_rows(wb, calc):
+        if group is not None:
+            subtotal(t, item, 2, figures(group))
+            continue
+        t.add([T.text(item.kode), T.text(item.nama)] + figures(calc.totals(item.id)), level=item.level, depth=depth)
+    subtotal(t, "JUMLAH", 2, figures(calc.opd_totals()), align="center")
     return t

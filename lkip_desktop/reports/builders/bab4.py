@@ -10,7 +10,9 @@ from .common import (
     no_cell,
     opd_name,
     realisasi_cell,
+    budget_rows,
     spanned,
+    subtotal,
     target_cell,
 )
 
@@ -49,14 +51,17 @@ def rincian_anggaran(svc, number: str) -> ReportTable:
         source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
-    for item, depth in wb.walk_budget():
-        tot = calc.totals(item.id)
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan)]
+
+    for item, depth, group in budget_rows(wb, calc):
+        if group is not None:
+            subtotal(t, item, 3, figures(group))
+            continue
         dana = item.sumber_dana if item.level == "sub_kegiatan" else ""
-        t.add([T.text(item.kode), T.text(item.nama), T.text(dana, align="center"), T.rupiah(tot.pagu_murni),
-               T.rupiah(tot.pagu_perubahan)], level=item.level, depth=depth)
-    o = calc.opd_totals()
-    t.add([T.text("JUMLAH", colspan=3, align="center"), None, None, T.rupiah(o.pagu_murni),
-           T.rupiah(o.pagu_perubahan)], level=T.TOTAL)
+        t.add([T.text(item.kode), T.text(item.nama), T.text(dana, align="center")] + figures(calc.totals(item.id)),
+              level=item.level, depth=depth)
+    subtotal(t, "JUMLAH", 3, figures(calc.opd_totals()), align="center")
     return t
 
 

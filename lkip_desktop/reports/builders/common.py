@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...domain.budget import program_groups
 from ...domain.compute import Calculator, IndicatorResult
 from ...domain.model import BudgetItem, Indicator, Workbook
 from ...domain.values import Predikat
@@ -102,6 +103,25 @@ def walk_subset(wb: Workbook, shown: set[str], parent_id: str | None = None, dep
         if child.id in shown:
             yield child, depth
             yield from walk_subset(wb, shown, child.id, depth + 1)
+
+
+def budget_rows(wb: Workbook, calc: Calculator, *, programs_only: bool = False):
+    """The budget tree in print order: (item, depth, None) per row, programs by kelompok, and
+    (f"Jumlah {kelompok}", 0, totals) closing each named group (RULES 6.4 sums). Without any
+    kelompok this is ``wb.walk_budget()`` unchanged."""
+    for kelompok, programs in program_groups(wb.programs()):
+        for program in programs:
+            yield program, 0, None
+            if not programs_only:
+                for item, depth in wb.walk_budget(program.id, 1):
+                    yield item, depth, None
+        if kelompok:
+            yield f"Jumlah {kelompok}", 0, calc.group_totals(kelompok)
+
+
+def subtotal(t: ReportTable, label: str, label_cols: int, figures: list[Cell], *, align="right") -> None:
+    """A total row: ``label`` spanning the first ``label_cols`` columns, then ``figures``."""
+    t.add([T.text(label, colspan=label_cols, align=align)] + [None] * (label_cols - 1) + figures, level=T.TOTAL)
 
 
 def empty_row(table: ReportTable, message: str) -> None:

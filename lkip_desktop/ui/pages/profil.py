@@ -64,6 +64,8 @@ SETTING_HELP = {
     "kertas": "Ukuran kertas laporan dan Perjanjian Kinerja (F4 = Folio, 215 × 330 mm).",
     "tanggal_nol": "Dicentang: tanggal dicetak \"02 Januari 2024\" seperti laporan contoh; tidak: "
                    "\"2 Januari 2024\".",
+    "rincian_anggaran": "Dicentang: tabel anggaran per IKU mencetak capaian (rata-rata indikator baris itu) "
+                        "dan efisiensi (100 − serapan) di setiap baris; tidak: hanya pada baris Jumlah.",
 }
 
 
@@ -214,13 +216,14 @@ class ProfilPage(Page):
             return
         w = self.fields[(table, field)]
         ref = cells.profile(table, field)
+        stored = getattr(self.context.wb.opd if table == "opd" else self.context.wb.settings, field)
         if isinstance(w, QComboBox):
             value = w.currentData()
-            if value != getattr(self.context.wb.settings, field):
+            if value != stored:
                 self.context.set_cell(ref, value, f"Ubah {w.currentText()}")
             return
         if isinstance(w, QCheckBox):
-            if w.isChecked() != getattr(self.context.wb.settings, field):
+            if w.isChecked() != stored:
                 self.context.set_cell(ref, w.isChecked(), "Ubah pengaturan")
             return
         text = w.text()
