@@ -78,3 +78,13 @@ def test_tanggal_nol_is_a_setting_and_undoable(demo_window):
     eff.setCurrentIndex(eff.findData("E2"))
     eff.activated.emit(eff.currentIndex())
     assert page.context.wb.settings.efisiensi == "E2"
+
+
+def test_rincian_anggaran_is_a_setting_and_undoable(demo_window):
+    page = demo_window.show_page("profil")
+    box = page.fields[("settings", "rincian_anggaran")]
+    assert not box.isChecked() and page.context.wb.settings.rincian_anggaran is False  # today's output
+    box.setChecked(True)
+    assert page.context.wb.settings.rincian_anggaran is True
+    page.context.undo_stack.undo()
+    assert page.context.wb.settings.rincian_anggaran is False and not box.isChecked()
