@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..domain.signature import Signature, report_signature
 from . import narrative as N
 from .builders import TableSpec, standard_tables
 from .builders.common import opd_name, renstra_label
@@ -54,7 +55,15 @@ class PageBreak:
     pass
 
 
-Block = Cover | Heading | Text | TableBlock | Toc | PageBreak
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The kepala's signature at the right half of the page (place and date, jabatan, room to
+    sign, name, pangkat, NIP)."""
+
+    sig: Signature
+
+
+Block = Cover | Heading | Text | TableBlock | Toc | PageBreak | SignatureBlock
 
 
 @dataclass
@@ -109,9 +118,16 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     def head(text: str, level: int = 1) -> None:
         b.append(Heading(text, level))
 
+    sig = report_signature(wb.opd, s.tanggal_nol)
+
+    def sign() -> None:
+        if sig is not None:
+            b.append(SignatureBlock(sig))
+
     b.append(Cover(opd_name(wb).upper(), report_title(s.tahun), _place(wb), s.tahun, wb.opd.logo))
     head("KATA PENGANTAR")
     paras(N.narasi_paras(svc, "kata_pengantar"))
+    sign()
     head("IKHTISAR EKSEKUTIF")
     paras(N.ikhtisar(svc))
     b.append(Toc())
@@ -193,6 +209,7 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     table("bab4.capaian")
     head("B. Langkah ke Depan", 2)
     paras(N.narasi_paras(svc, "bab4.langkah"))
+    sign()
 
     # -- Lampiran -------------------------------------------------------------------------
     head("LAMPIRAN")

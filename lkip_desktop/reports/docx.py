@@ -36,7 +36,7 @@ from reportlab.lib.units import mm
 from . import fonts
 from . import table as T
 from .atomic import write_whole
-from .document import Cover, Heading, LkipDocument, PageBreak, TableBlock, Text, Toc
+from .document import Cover, Heading, LkipDocument, PageBreak, SignatureBlock, TableBlock, Text, Toc
 from .docx_xml import el, field_runs, run, run_xml, set_font
 from .page import PAD, fit_columns
 from .plain_text import clean
@@ -179,6 +179,25 @@ class _Writer:
         p = self.doc.add_paragraph()
         for r in field_runs('TOC \\o "1-3" \\h \\z \\u',
                              "Daftar isi: klik kanan di sini lalu pilih Perbarui Bidang (Update Field)."):
+            p._p.append(r)
+
+    def signature(self, block: SignatureBlock) -> None:
+        """The kepala's signature, centred in the right half of the page."""
+        sig = block.sig
+        for text, bold, gap in ((sig.place_date, False, 12), (sig.jabatan, False, 0), (sig.nama, True, 60),
+                                (sig.pangkat, False, 0), (sig.nip, False, 0)):
+            if not text:
+                continue
+            p = self.doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            fmt = p.paragraph_format
+            fmt.left_indent = Mm(self.text_width_mm() / 2)
+            fmt.space_before = Pt(gap)
+            fmt.space_after = Pt(0)
+            fmt.keep_with_next = True
+            r = run(text, bold=bold)
+            if bold:
+                r.find(qn("w:rPr")).append(el("w:u", val="single"))
             p._p.append(r)
 
     def page_break(self) -> None:
@@ -329,6 +348,8 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             w.toc(block)
         elif isinstance(block, PageBreak):
             w.page_break()
+        elif isinstance(block, SignatureBlock):
+            w.signature(block)
         elif isinstance(block, TableBlock):
             w.table(block.table)
             done += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_number
+from ...domain.numbers import format_date, format_number
 from ...domain.rating import SCALES
 from ...store.kinds import MAX_IMAGE_BYTES
 from ...edits import cells, values
@@ -37,6 +38,7 @@ SETTING_CHOICES = {
     "skala": [(k, s.name) for k, s in SCALES.items() if k in ("d86", "lokal7")],
     "rata_rata": [("iku", "Rata-rata semua IKU"), ("sasaran", "Rata-rata per sasaran")],
     "kertas": [("A4", "A4"), ("F4", "F4 (Folio)")],
+    "kepala_status": [("", "Definitif"), ("Plt.", "Plt. (Pelaksana Tugas)"), ("Plh.", "Plh. (Pelaksana Harian)")],
 }
 
 
@@ -190,6 +192,8 @@ class ProfilPage(Page):
         v = getattr(obj, field)
         if isinstance(v, Decimal):
             return format_number(v, None)
+        if isinstance(v, date):
+            return format_date(v, zero_pad=True)
         if isinstance(v, int) and not isinstance(v, bool):
             return str(v)
         return "" if v is None else str(v)
