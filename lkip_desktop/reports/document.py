@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..domain.model import SDM_KATEGORI
 from ..domain.signature import Signature, report_signature
 from . import narrative as N
 from .builders import TableSpec, standard_tables
@@ -139,6 +140,9 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
                        ("bab1.isu_strategis", "D. Aspek Strategis dan Permasalahan Utama")):
         head(title, 2)
         paras(N.narasi_paras(svc, key))
+        if key == "bab1.struktur":
+            for kategori in SDM_KATEGORI:
+                table(f"bab1.sdm_{kategori}")
     head("E. Sistematika Penyajian", 2)
     paras([Para("Laporan ini disusun dengan sistematika sebagai berikut:")]
           + [Para(x, bullet=True) for x in N.SISTEMATIKA])

@@ -24,6 +24,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "rincian_anggaran": "Capaian dan efisiensi tiap baris anggaran",
     },
     "tujuan": {"kode": "Kode", "nama": "Nama tujuan", "urut": "Urutan"},
+    "sdm": {"kategori": "Kategori SDM", "uraian": "Uraian SDM", "jumlah": "Jumlah pegawai", "urut": "Urutan"},
     "sasaran": {"tujuan_id": "Tujuan", "kode": "Kode", "nama": "Nama sasaran", "urut": "Urutan"},
     "budget_item": {
         "level": "Tingkat", "parent_id": "Induk", "kode": "Kode", "nama": "Nama", "sumber_dana": "Sumber dana",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.model import SDM_KATEGORI
 from .kinds import (
     BOOL,
     DATE,
@@ -158,14 +159,20 @@ ALTER TABLE pk_version ADD COLUMN pihak2_nip TEXT;
 """
 
 # v5: what real LKIPs print beyond the demo: figures on every budget row (a per-workbook
-# choice), program groups (BLU / Non-BLU) with subtotals, and the signature block's place,
-# date and Plt./Plh. status.
+# choice), program groups (BLU / Non-BLU) with subtotals, the signature block's place,
+# date and Plt./Plh. status, and the staff (SDM) counts of Bab I.
 V5 = """
 ALTER TABLE settings ADD COLUMN rincian_anggaran INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE budget_item ADD COLUMN kelompok TEXT NOT NULL DEFAULT '';
 ALTER TABLE opd ADD COLUMN ttd_tempat TEXT NOT NULL DEFAULT '';
 ALTER TABLE opd ADD COLUMN ttd_tanggal TEXT;
 ALTER TABLE opd ADD COLUMN kepala_status TEXT NOT NULL DEFAULT '' CHECK (kepala_status IN ('', 'Plt.', 'Plh.'));
+CREATE TABLE sdm (
+    id TEXT PRIMARY KEY,
+    kategori TEXT NOT NULL CHECK (kategori IN ('golongan','pendidikan','jabatan')),
+    uraian TEXT NOT NULL DEFAULT '', jumlah INTEGER NOT NULL DEFAULT 0 CHECK (jumlah >= 0),
+    urut INTEGER NOT NULL DEFAULT 0
+);
 """
 
 MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}  # step N brings user_version N-1 to N
@@ -244,6 +251,10 @@ TABLES: dict[str, Table] = {
             "keterangan": TEXT, "item_id": OPT_TEXT, "urut": INT,
         }, "Baris program PK"),
         Table("narasi", ("kunci",), {"teks": TEXT}, "Narasi"),
+        Table("sdm", ("id",), {
+            "kategori": enum(*SDM_KATEGORI), "uraian": TEXT, "jumlah": Kind("int", nullable=False, non_negative=True),
+            "urut": INT,
+        }, "Sumber daya manusia"),
     ]
 }
 

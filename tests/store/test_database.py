@@ -132,6 +132,7 @@ def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
         assert all(item.kelompok == "" for item in svc.wb.items.values())
         o = svc.wb.opd
         assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("", None, "")
+        assert svc.wb.sdm == {}  # the staff table exists, empty
         assert structure.problem(structure.entries(svc.db.conn), SCHEMA_VERSION) is None
 
 
@@ -150,6 +151,7 @@ def test_v5_structure_differs_from_v4():
     assert structure.expected(5) != structure.expected(4)
     assert "ttd_tempat" in structure.expected(5)["opd"][3]
     assert "kelompok" in structure.expected(5)["budget_item"][3]
+    assert "sdm" in structure.expected(5) and "sdm" not in structure.expected(4)
 
 
 def test_old_file_is_not_migrated_readonly(tmp_path):

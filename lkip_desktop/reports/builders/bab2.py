@@ -231,6 +231,7 @@ def pagu_perubahan(svc, number: str) -> ReportTable:
         source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
+
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
 

@@ -275,6 +275,7 @@ def pagu_program(svc, number: str) -> ReportTable:
                     ["Sebelum Perubahan (Rp)", "Setelah Perubahan (Rp)"]),
         source=f"Data Pagu Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
+
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
 
@@ -302,6 +303,7 @@ def realisasi_program(svc, number: str) -> ReportTable:
         header_grid(5, ["No", "Program", _pagu_label(wb), "Realisasi (Rp)", "Serapan (%)"]),
         source=f"Data Realisasi Anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
+
     def figures(tot):
         return [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
 
@@ -331,6 +333,7 @@ def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
         orientation=LANDSCAPE,
         indent_col=1,
     )
+
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.realisasi),
                 T.percent(tot.serapan)]

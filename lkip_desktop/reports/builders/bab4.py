@@ -51,6 +51,7 @@ def rincian_anggaran(svc, number: str) -> ReportTable:
         source=f"Data anggaran {opd_name(wb)} Tahun {wb.settings.tahun}",
         indent_col=1,
     )
+
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan)]
 

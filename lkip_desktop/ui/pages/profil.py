@@ -27,6 +27,7 @@ from ...store.kinds import MAX_IMAGE_BYTES
 from ...edits import cells, values
 from ..forms import load_form
 from .base import ERROR_STYLE, Page
+from .profil_sdm import SdmEditor
 
 
 SETTING_CHOICES = {
@@ -113,6 +114,9 @@ class ProfilPage(Page):
         self.logo_clear: QPushButton = form.findChild(QPushButton, "logo_hapus")
         self.logo_pick.clicked.connect(self.choose_logo)
         self.logo_clear.clicked.connect(self.clear_logo)
+        self.sdm = SdmEditor(self)
+        utama = form.layout()
+        utama.insertWidget(utama.indexOf(self.pesan), self.sdm)
         self._loading = False
         self.load()
         context.changed.connect(self._changed)
