@@ -13,8 +13,7 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
-    budget_rows,
-    subtotal,
+    add_budget_tree,
     walk_subset,
 )
 
@@ -235,10 +234,5 @@ def pagu_perubahan(svc, number: str) -> ReportTable:
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
 
-    for item, depth, group in budget_rows(wb, calc):
-        if group is not None:
-            subtotal(t, item, 2, figures(group))
-            continue
-        t.add([T.text(item.kode), T.text(item.nama)] + figures(calc.totals(item.id)), level=item.level, depth=depth)
-    subtotal(t, "JUMLAH", 2, figures(calc.opd_totals()), align="center")
+    add_budget_tree(t, wb, calc, figures)
     return t

@@ -19,6 +19,7 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    add_budget_tree,
     budget_rows,
     subtotal,
     walk_subset,
@@ -338,12 +339,7 @@ def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.realisasi),
                 T.percent(tot.serapan)]
 
-    for item, depth, group in budget_rows(wb, calc):
-        if group is not None:
-            subtotal(t, item, 2, figures(group))
-            continue
-        t.add([T.text(item.kode), T.text(item.nama)] + figures(calc.totals(item.id)), level=item.level, depth=depth)
-    subtotal(t, "JUMLAH", 2, figures(calc.opd_totals()), align="center")
+    add_budget_tree(t, wb, calc, figures)
     return t
 
 

@@ -10,9 +10,8 @@ from .common import (
     no_cell,
     opd_name,
     realisasi_cell,
-    budget_rows,
+    add_budget_tree,
     spanned,
-    subtotal,
     target_cell,
 )
 
@@ -55,14 +54,11 @@ def rincian_anggaran(svc, number: str) -> ReportTable:
     def figures(tot):
         return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan)]
 
-    for item, depth, group in budget_rows(wb, calc):
-        if group is not None:
-            subtotal(t, item, 3, figures(group))
-            continue
+    def lead(item):
         dana = item.sumber_dana if item.level == "sub_kegiatan" else ""
-        t.add([T.text(item.kode), T.text(item.nama), T.text(dana, align="center")] + figures(calc.totals(item.id)),
-              level=item.level, depth=depth)
-    subtotal(t, "JUMLAH", 3, figures(calc.opd_totals()), align="center")
+        return [T.text(item.kode), T.text(item.nama), T.text(dana, align="center")]
+
+    add_budget_tree(t, wb, calc, figures, lead=lead, label_cols=3)
     return t
 
 

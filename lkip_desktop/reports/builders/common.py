@@ -124,6 +124,20 @@ def subtotal(t: ReportTable, label: str, label_cols: int, figures: list[Cell], *
     t.add([T.text(label, colspan=label_cols, align=align)] + [None] * (label_cols - 1) + figures, level=T.TOTAL)
 
 
+def add_budget_tree(t: ReportTable, wb: Workbook, calc: Calculator, figures, *, lead=None,
+                    label_cols: int = 2) -> None:
+    """The whole budget tree as rows (``budget_rows`` order): ``lead(item)`` cells (default
+    kode and nama; ``label_cols`` of them) then ``figures(totals)``; a "Jumlah <kelompok>"
+    row closing each group and the JUMLAH row of the OPD."""
+    lead = lead or (lambda item: [T.text(item.kode), T.text(item.nama)])
+    for item, depth, group in budget_rows(wb, calc):
+        if group is None:
+            t.add(lead(item) + figures(calc.totals(item.id)), level=item.level, depth=depth)
+        else:
+            subtotal(t, item, label_cols, figures(group))
+    subtotal(t, "JUMLAH", label_cols, figures(calc.opd_totals()), align="center")
+
+
 def empty_row(table: ReportTable, message: str) -> None:
     """The one row of a table with nothing to show, saying why (also kept in ``table.empty``)."""
     table.empty = message
