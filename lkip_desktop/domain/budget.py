@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal, localcontext
 from typing import Iterable, Mapping
 
-from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian
+from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
 from .errors import InputError
 from .numbers import round_half_up
 from .values import IndicatorValue, Predikat, parse_predikat
@@ -111,6 +111,25 @@ def efisiensi(
         if s == 0:
             return None
         return c * HUNDRED / s
+
+
+def program_groups(programs: Iterable) -> list[tuple[str, list]]:
+    """Programs in groups by ``kelompok`` (e.g. BLU / Non-BLU), each group where its first
+    program stands, programs keeping their order inside it. Programs without a kelompok form
+    the group "" (no subtotal). No kelompok anywhere: one group "", the order unchanged."""
+    groups: dict[str, list] = {}
+    for p in programs:
+        groups.setdefault(p.kelompok.strip(), []).append(p)
+    return list(groups.items())
+
+
+def row_capaian(values: Iterable[Decimal | None]) -> tuple[Decimal | None, int, int]:
+    """Capaian of a program/kegiatan/sub kegiatan row (RULES 4 applied to a budget row): the
+    simple mean of the unrounded capaian of the indicators that row owns, those without a
+    capaian left out. Returns (mean or None, counted, total)."""
+    all_values = list(values)
+    present = [v for v in all_values if v is not None]
+    return mean(present), len(present), len(all_values)
 
 
 def efisiensi_label(e1: Decimal | None) -> str:

@@ -221,6 +221,15 @@ class Calculator:
             self._totals[item_id] = hit
         return hit
 
+    def item_capaian(self, item_id: str, tahun: int | None = None) -> Average:
+        """Capaian of a budget row: the mean of its own indicators' capaian (``budget.row_capaian``)."""
+        value, counted, total = B.row_capaian(self.capaian_value(i.id, tahun) for i in self.wb.indicators_of(item_id))
+        return Average(value, counted, total)
+
+    def group_totals(self, kelompok: str) -> BudgetTotals:
+        """Σ of the programs of one kelompok (RULES 6.4: serapan of the sums)."""
+        return self._sum_totals([self.totals(p.id) for p in self.wb.programs() if p.kelompok.strip() == kelompok])
+
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()
         return self._sum_totals([self.totals(p.id) for p in programs])

@@ -45,6 +45,9 @@ class Opd:
     atasan_nama: str = ""
     atasan_jabatan: str = ""
     logo: bytes | None = None  # the Pemda's logo (PNG/JPEG), printed on the PK and the report
+    ttd_tempat: str = ""  # signature block of the report: place and date of signing
+    ttd_tanggal: date | None = None
+    kepala_status: str = ""  # "", "Plt." or "Plh." before the kepala's jabatan
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Settings:
     capaian_wajar_maks: Decimal = Decimal("150")  # reviu: above this is likely a typo
     kertas: str = "A4"  # or "F4"
     tanggal_nol: bool = True  # print "02 Januari 2024" as the reference does (RULES 10)
+    rincian_anggaran: bool = False  # capaian and E2 on every budget row, not only on Jumlah (RULES 7)
 
     @property
     def renstra_years(self) -> range:
@@ -158,6 +162,7 @@ class BudgetItem:
     realisasi: int | None = None
     satuan_fisik: str = ""
     urut: int = 0
+    kelompok: str = ""  # programs only: a group (e.g. "BLU") with its own subtotal row
     quarters: dict[int, Quarter] = field(default_factory=dict)
 
     def quarter(self, tw: int) -> Quarter:
@@ -227,6 +232,21 @@ class PkProgramRow:
     urut: int = 0
 
 
+SDM_KATEGORI = ("golongan", "pendidikan", "jabatan")  # staff counted by golongan, education, jabatan type
+
+
+@dataclass
+class SdmRow:
+    """One line of a staff table of Bab I: how many people in one golongan, education
+    level or jabatan type."""
+
+    id: str
+    kategori: str  # golongan | pendidikan | jabatan
+    uraian: str = ""
+    jumlah: int = 0
+    urut: int = 0
+
+
 @dataclass
 class Workbook:
     opd: Opd = field(default_factory=Opd)
@@ -240,6 +260,7 @@ class Workbook:
     pk_versions: dict[str, PkVersion] = field(default_factory=dict)
     pk_sasaran: dict[str, PkSasaranRow] = field(default_factory=dict)
     pk_program: dict[str, PkProgramRow] = field(default_factory=dict)
+    sdm: dict[str, SdmRow] = field(default_factory=dict)
 
     _index: dict | None = field(default=None, repr=False, compare=False)
 
@@ -334,6 +355,11 @@ class Workbook:
 
     def pk_program_rows(self, pk_id: str) -> list[PkProgramRow]:
         return self._ordered(r for r in self.pk_program.values() if r.pk_id == pk_id)
+
+    def sdm_rows(self, kategori: str | None = None) -> list[SdmRow]:
+        """Staff lines, in order; of one kategori when given."""
+        rows = [r for r in self.sdm.values() if kategori is None or r.kategori == kategori]
+        return sorted(rows, key=lambda r: (r.urut, r.id))
 
     def prestasi_list(self) -> list[Prestasi]:
         return sorted(self.prestasi.values(), key=lambda p: (p.urut, p.tanggal or date.max, p.id))

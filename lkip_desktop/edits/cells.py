@@ -97,6 +97,10 @@ def prestasi(prestasi_id: str, field: str) -> CellRef:
     return CellRef("prestasi", (prestasi_id,), field)
 
 
+def sdm(sdm_id: str, field: str) -> CellRef:
+    return CellRef("sdm", (sdm_id,), field)
+
+
 def pk_version(pk_id: str, field: str) -> CellRef:
     return CellRef("pk_version", (pk_id,), field)
 

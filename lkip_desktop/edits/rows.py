@@ -15,8 +15,9 @@ from .book import Book
 LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 PARENT_LEVEL = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}
 _TABLE = {"tujuan": "tujuan", "sasaran": "sasaran", E.INDICATOR: "indicator", E.ITEM: "budget_item",
-          "prestasi": "prestasi"}
-_NAME = {"tujuan": "tujuan", "sasaran": "sasaran", E.INDICATOR: "indikator", "prestasi": "prestasi"}
+          "prestasi": "prestasi", "sdm": "sdm"}
+_NAME = {"tujuan": "tujuan", "sasaran": "sasaran", E.INDICATOR: "indikator", "prestasi": "prestasi",
+         "sdm": "baris SDM"}
 
 
 def _next_urut(objs) -> int:
@@ -69,6 +70,12 @@ def add_item(book: Book, level: str, parent_id: str | None) -> str | None:
 def add_prestasi(book: Book, uraian: str = "Prestasi baru") -> str | None:
     row = {"uraian": uraian, "urut": _next_urut(book.wb.prestasi.values())}
     return _insert(book, "prestasi", row, "Tambah prestasi")
+
+
+def add_sdm(book: Book, kategori: str, uraian: str = "", jumlah: int = 0) -> str | None:
+    """A staff line of one kategori (golongan, pendidikan or jabatan), after the others."""
+    row = {"kategori": kategori, "uraian": uraian, "jumlah": jumlah, "urut": _next_urut(book.wb.sdm.values())}
+    return _insert(book, "sdm", row, "Tambah baris SDM")
 
 
 def delete(book: Book, kind: str, thing_id: str, label: str | None = None) -> Changes | None:

@@ -145,7 +145,7 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
     # Profile and signatories, then the conventions (the new year's APBD-P is not enacted yet).
     for f in TABLES["opd"].fields:
         v = getattr(old.opd, f)
-        if v:
+        if v and f != "ttd_tanggal":  # last year's report was signed on its own date
             book.set("opd", f, v)
     for f in _CONVENTIONS:
         v = getattr(s, f)
@@ -239,6 +239,9 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
                                     "buat PK baru untuk tahun ini.")
     if old.prestasi:
         summary.tidak_dibawa.append(f"Prestasi ({len(old.prestasi)}): penghargaan milik tahun lalu.")
+    if old.sdm:
+        summary.tidak_dibawa.append(f"Data SDM ({len(old.sdm)} baris): komposisi pegawai milik tahun lalu; "
+                                    "isi data tahun ini di halaman Profil OPD.")
     summary.tidak_dibawa.append("Narasi laporan dan riwayat perubahan (audit): milik berkas tahun lalu.")
     return book.ops, summary, (tahun, awal, akhir)
 

@@ -17,7 +17,7 @@ from .validate import YEAR_MAX, YEAR_MIN, Checker, child, find_cycles, type_name
 REQUIRED = {
     "tujuan": ("nama",), "sasaran": ("tujuan_id", "nama"), "budget_item": ("level", "nama"),
     "indicator": ("owner_kind", "owner_id", "nama"), "indicator_value": ("nilai",), "komponen": ("nilai",),
-    "prestasi": ("uraian",), "pk_sasaran": ("pk_id",), "pk_program": ("pk_id",),
+    "prestasi": ("uraian",), "pk_sasaran": ("pk_id",), "pk_program": ("pk_id",), "sdm": ("kategori",),
 }
 # Key columns other than "id", and what they hold.
 KEY_CHECKS = {

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..domain.model import SDM_KATEGORI
+from ..domain.signature import Signature, report_signature
 from . import narrative as N
 from .builders import TableSpec, pk_keys, standard_tables
 from .builders.common import opd_name, renstra_label
@@ -70,7 +72,15 @@ class Numbering:
     style: str = "arabic"
 
 
-Block = Cover | Heading | Text | TableBlock | Toc | TableList | PageBreak | Numbering
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The kepala's signature at the right half of the page (place and date, jabatan, room to
+    sign, name, pangkat, NIP)."""
+
+    sig: Signature
+
+
+Block = Cover | Heading | Text | TableBlock | Toc | TableList | PageBreak | Numbering | SignatureBlock
 
 
 @dataclass
@@ -125,10 +135,17 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     def head(text: str, level: int = 1) -> None:
         b.append(Heading(text, level))
 
+    sig = report_signature(wb.opd, s.tanggal_nol)
+
+    def sign() -> None:
+        if sig is not None:
+            b.append(SignatureBlock(sig))
+
     b.append(Cover(opd_name(wb).upper(), report_title(s.tahun), _place(wb), s.tahun, wb.opd.logo))
     b.append(Numbering("roman"))
     head("KATA PENGANTAR")
     paras(N.narasi_paras(svc, "kata_pengantar"))
+    sign()
     head("IKHTISAR EKSEKUTIF")
     paras(N.ikhtisar(svc))
     b.append(Toc())
@@ -142,6 +159,9 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
                        ("bab1.isu_strategis", "D. Aspek Strategis dan Permasalahan Utama")):
         head(title, 2)
         paras(N.narasi_paras(svc, key))
+        if key == "bab1.struktur":
+            for kategori in SDM_KATEGORI:
+                table(f"bab1.sdm_{kategori}")
     head("E. Sistematika Penyajian", 2)
     paras([Para("Laporan ini disusun dengan sistematika sebagai berikut:")]
           + [Para(x, bullet=True) for x in N.SISTEMATIKA])
@@ -221,6 +241,7 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     table("bab4.capaian")
     head("B. Langkah ke Depan", 2)
     paras(N.narasi_paras(svc, "bab4.langkah"))
+    sign()
 
     # -- Lampiran -------------------------------------------------------------------------
     head("LAMPIRAN")

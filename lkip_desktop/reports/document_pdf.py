@@ -15,7 +15,16 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 
 from . import fonts
 from . import table as T
@@ -25,6 +34,7 @@ from .document import (
     LkipDocument,
     Numbering,
     PageBreak as DocPageBreak,
+    SignatureBlock,
     TableBlock,
     TableList,
     Text,
@@ -54,7 +64,23 @@ def _styles():
         "toc": ParagraphStyle("lkip.toctitle", fontName=fonts.BOLD, fontSize=13, leading=17, alignment=TA_CENTER,
                               spaceAfter=10),
         "left": ParagraphStyle("lkip.left", parent=body, alignment=TA_LEFT),
+        "sign": ParagraphStyle("lkip.sign", parent=body, alignment=TA_CENTER, spaceAfter=0),
     }
+
+
+SIGN_SPACE = 22 * mm  # room for the wet signature and the stamp
+
+
+def _signature(block: SignatureBlock, st, width: float) -> Flowable:
+    """The block in the right half of the frame, kept on one page."""
+    style = ParagraphStyle("lkip.sign.right", parent=st["sign"], leftIndent=width / 2)
+    sig = block.sig
+    out: list[Flowable] = [Spacer(1, 8 * mm)]
+    out += [Paragraph(_text(x), style) for x in (sig.place_date, sig.jabatan) if x]
+    out.append(Spacer(1, SIGN_SPACE))
+    out.append(Paragraph(f"<b><u>{_text(sig.nama)}</u></b>", style))
+    out += [Paragraph(_text(x), style) for x in (sig.pangkat, sig.nip) if x]
+    return KeepTogether(out)
 
 
 def _text(s: str) -> str:
@@ -150,6 +176,8 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
             started = True
             fresh = True
             continue
+        elif isinstance(block, SignatureBlock):
+            story.append(_signature(block, st, fw))
         elif isinstance(block, DocPageBreak):
             new_page(current)
         elif isinstance(block, TableBlock):

@@ -27,7 +27,6 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -36,24 +35,19 @@ from reportlab.lib.units import mm
 from . import fonts
 from . import table as T
 from .atomic import write_whole
-from .document import Cover, Heading, LkipDocument, Numbering, PageBreak, TableBlock, TableList, Text, Toc
+from .document import (Cover, Heading, LkipDocument, Numbering, PageBreak, SignatureBlock, TableBlock,
+                       TableList, Text, Toc)
+from .docx_table import write_table_xml
 from .docx_toc import TocEntry, bookmark_name, toc_entries, toc_paragraphs
-from .docx_xml import el, field_runs, run, run_xml, set_font
-from .page import PAD, fit_columns
+from .docx_xml import el, field_runs, run, set_font
+from .page import fit_columns
 from .plain_text import clean
 from .table import Cancelled, ReportTable
 
 FONT = "Arial"
 PAPERS_MM = {"A4": (210, 297), "F4": (215, 330)}
 MARGIN_MM = {"top": 20, "bottom": 20, "left": 25, "right": 20}
-HEADER_FILL = "D9E2EC"
-PROGRAM_FILL = "EEF2F6"
-TOTAL_FILL = "E4E9EE"
 TWIPS_PER_MM = 56.6929
-INDENT_TWIPS = 140  # per depth step
-
-_ALIGN = {"left": "left", "right": "right", "center": "center"}
-_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 # -- the writer -------------------------------------------------------------------------------------------
@@ -225,6 +219,25 @@ class _Writer:
         _page_numbers(sec, "lowerRoman" if n.style == "roman" else "decimal")
         self.fresh = True
 
+    def signature(self, block: SignatureBlock) -> None:
+        """The kepala's signature, centred in the right half of the page."""
+        sig = block.sig
+        for text, bold, gap in ((sig.place_date, False, 12), (sig.jabatan, False, 0), (sig.nama, True, 60),
+                                (sig.pangkat, False, 0), (sig.nip, False, 0)):
+            if not text:
+                continue
+            p = self.doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            fmt = p.paragraph_format
+            fmt.left_indent = Mm(self.text_width_mm() / 2)
+            fmt.space_before = Pt(gap)
+            fmt.space_after = Pt(0)
+            fmt.keep_with_next = True
+            r = run(text, bold=bold)
+            if bold:
+                r.find(qn("w:rPr")).append(el("w:u", val="single"))
+            p._p.append(r)
+
     def page_break(self) -> None:
         p = self.doc.add_paragraph()
         p.paragraph_format.page_break_before = True
@@ -242,114 +255,12 @@ class _Writer:
         widths = [int(w * 20) for w in widths_pt]  # points -> twips
         tbl = d.add_table(rows=0, cols=table.ncols)
         tbl.style = d.styles["Table Grid"]
-        self._table_xml(tbl._tbl, table, widths, size)
+        write_table_xml(tbl._tbl, table, widths, size)
         for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
             p = d.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
             p._p.append(run(line, italic=True, size=8))
         d.add_paragraph().paragraph_format.space_after = Pt(4)
-
-    def _table_xml(self, tbl, table: ReportTable, widths: list[int], size: float) -> None:
-        tblpr = tbl.tblPr
-        # schema order inside tblPr: tblStyle, tblW, jc, …, tblLayout, tblCellMar, tblLook
-        for tag in ("w:tblW", "w:jc", "w:tblLayout"):
-            old = tblpr.find(qn(tag))
-            if old is not None:
-                tblpr.remove(old)
-        tblw = el("w:tblW", w=sum(widths), type="dxa")
-        style = tblpr.find(qn("w:tblStyle"))
-        if style is not None:
-            style.addnext(tblw)
-        else:
-            tblpr.insert(0, tblw)
-        jc = el("w:jc", val="center")
-        tblw.addnext(jc)
-        layout = el("w:tblLayout", type="fixed")
-        look = tblpr.find(qn("w:tblLook"))
-        if look is not None:
-            look.addprevious(layout)
-        else:
-            tblpr.append(layout)
-        mar = el("w:tblCellMar")  # the PDF's cell padding, so its widths fit here too
-        for side, w in (("top", 20), ("left", int(PAD * 20)), ("bottom", 20), ("right", int(PAD * 20))):
-            mar.append(el(f"w:{side}", w=w, type="dxa"))
-        layout.addnext(mar)
-        grid = tbl.tblGrid
-        for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
-            gc.set(qn("w:w"), str(w))
-        head_cover = self._covered(table.header)
-        parts = [f"<w:tbl {_NS}>"]
-        for r, cells in enumerate(table.header):
-            parts.append(self._row(table, cells, widths, size, header=True, row=None, continues=head_cover[r]))
-        body_cover = self._covered([row.cells for row in table.rows])
-        for r, row in enumerate(table.rows):
-            parts.append(self._row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r]))
-        parts.append("</w:tbl>")
-        # rows as text, parsed once: building ~10 elements per cell through OxmlElement is
-        # the slow part of a large table
-        for tr in list(parse_xml("".join(parts))):
-            tbl.append(tr)
-
-    @staticmethod
-    def _covered(grid) -> list[dict[int, int]]:
-        """Per row, the columns covered by a row span from above: col -> that span's colspan
-        (one pass, however long the spans)."""
-        out: list[dict[int, int]] = []
-        active: dict[int, tuple[int, int]] = {}  # col -> (last row, colspan)
-        for r, cells in enumerate(grid):
-            out.append({c: cs for c, (last, cs) in active.items() if last >= r})
-            active = {c: v for c, v in active.items() if v[0] > r}
-            for c, cell in enumerate(cells):
-                if cell is not None and cell.rowspan > 1:
-                    active[c] = (r + cell.rowspan - 1, cell.colspan)
-        return out
-
-    def _row(self, table: ReportTable, cells, widths, size, *, header: bool, row, continues: dict[int, int]) -> str:
-        bold = header or (row is not None and row.is_bold)
-        fill = HEADER_FILL if header else (PROGRAM_FILL if row is not None and row.level == T.PROGRAM else
-                                           TOTAL_FILL if row is not None and row.level == T.TOTAL else None)
-        depth = row.depth if row is not None else 0
-        out = ["<w:tr><w:trPr><w:cantSplit/>", "<w:tblHeader/>" if header else "", "</w:trPr>"]
-        c = 0
-        n = table.ncols
-        while c < n:
-            cell = cells[c]
-            if cell is None:
-                span = continues.get(c)
-                if span is None:  # covered by a colspan to the left (already written)
-                    c += 1
-                    continue
-                out.append(self._tc(None, sum(widths[c:c + span]), span, "continue", fill, bold, size, header, 0))
-                c += span
-                continue
-            vm = "restart" if cell.rowspan > 1 else None
-            out.append(self._tc(cell, sum(widths[c:c + cell.colspan]), cell.colspan, vm, fill, bold, size, header,
-                                depth if c == table.indent_col else 0))
-            c += cell.colspan
-        out.append("</w:tr>")
-        return "".join(out)
-
-    @staticmethod
-    def _tc(cell, width, span, vmerge, fill, bold, size, header, depth) -> str:
-        # element order as the schema wants it: tcW, gridSpan, vMerge, shd, vAlign
-        pr = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
-        if span > 1:
-            pr.append(f'<w:gridSpan w:val="{span}"/>')
-        if vmerge == "restart":
-            pr.append('<w:vMerge w:val="restart"/>')
-        elif vmerge == "continue":
-            pr.append("<w:vMerge/>")
-        if fill:
-            pr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
-        pr.append(f'<w:vAlign w:val="{"center" if header else "top"}"/>')
-        align = "center" if header else (cell.halign if cell is not None else "left")
-        ppr = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-        if depth:
-            ppr += f'<w:ind w:left="{depth * INDENT_TWIPS}"/>'
-        ppr += f'<w:jc w:val="{_ALIGN.get(align, "left")}"/>'
-        text_run = run_xml(cell.text, bold=bold, size=size) if cell is not None else ""
-        return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{text_run}</w:p></w:tc>"
-
 
 def _page_numbers(sec, fmt: str | None) -> None:
     """Restart the section's page numbers at 1 in ``fmt``; None: continue the previous section's
@@ -393,6 +304,8 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             w.numbering(block)
         elif isinstance(block, PageBreak):
             w.page_break()
+        elif isinstance(block, SignatureBlock):
+            w.signature(block)
         elif isinstance(block, TableBlock):
             w.table(block.table)
             done += 1

@@ -17,7 +17,8 @@ from docx.oxml import parse_xml
 
 from . import fonts
 from . import table as T
-from .document import Cover, Heading, LkipDocument, Numbering, PageBreak, TableBlock, TableList, Text, Toc
+from .document import (Cover, Heading, LkipDocument, Numbering, PageBreak, SignatureBlock, TableBlock, TableList,
+                       Text, Toc)
 from .docx_xml import run_xml
 from .page import PAD, fit_columns
 from .text_wrap import wrap_lines
@@ -153,6 +154,8 @@ def toc_entries(doc: LkipDocument, page_mm: tuple[float, float], margin_mm: dict
             pages.lines(block.title, 14, width, 6)
             for t in tables:
                 pages.lines(t.table.caption or "", 10, width, 2)
+        elif isinstance(block, SignatureBlock):
+            pages.add(8 * 11 * LINE)  # place and date, jabatan, room to sign, name, pangkat, NIP
         elif isinstance(block, PageBreak):
             pages.new_page()
         elif isinstance(block, TableBlock):

@@ -10,6 +10,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "nama": "Nama perangkat daerah", "singkatan": "Singkatan", "kode": "Kode", "kota": "Kota/kabupaten",
         "provinsi": "Provinsi", **{f"kepala_{k}": f"{v} kepala" for k, v in _KEPALA.items()},
         "atasan_nama": "Nama atasan", "atasan_jabatan": "Jabatan atasan", "logo": "Logo Pemda",
+        "ttd_tempat": "Tempat tanda tangan", "ttd_tanggal": "Tanggal tanda tangan",
+        "kepala_status": "Status kepala (Plt./Plh.)",
     },
     "settings": {
         "tahun": "Tahun laporan", "renstra_awal": "Awal Renstra", "renstra_akhir": "Akhir Renstra",
@@ -19,13 +21,15 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "rata_rata": "Cara rata-rata capaian", "perubahan_berlaku": "APBD Perubahan berlaku",
         "capaian_wajar_maks": "Capaian wajar maksimum (%)", "kertas": "Ukuran kertas",
         "tanggal_nol": "Tanggal dengan nol di depan",
+        "rincian_anggaran": "Capaian dan efisiensi tiap baris anggaran",
     },
     "tujuan": {"kode": "Kode", "nama": "Nama tujuan", "urut": "Urutan"},
+    "sdm": {"kategori": "Kategori SDM", "uraian": "Uraian SDM", "jumlah": "Jumlah pegawai", "urut": "Urutan"},
     "sasaran": {"tujuan_id": "Tujuan", "kode": "Kode", "nama": "Nama sasaran", "urut": "Urutan"},
     "budget_item": {
         "level": "Tingkat", "parent_id": "Induk", "kode": "Kode", "nama": "Nama", "sumber_dana": "Sumber dana",
         "pagu_murni": "Pagu murni (Rp)", "pagu_perubahan": "Pagu perubahan (Rp)", "realisasi": "Realisasi (Rp)",
-        "satuan_fisik": "Satuan fisik", "urut": "Urutan",
+        "satuan_fisik": "Satuan fisik", "urut": "Urutan", "kelompok": "Kelompok program",
     },
     "budget_quarter": {
         "target_fisik": "Target fisik", "realisasi_fisik": "Realisasi fisik",

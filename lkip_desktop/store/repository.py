@@ -44,7 +44,7 @@ def load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
 
 
 _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
-               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan")
+               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm")
 
 
 # Child rows whose parent must have been loaded before them: (column, workbook attribute).
@@ -117,6 +117,7 @@ _CLASSES = {
     "pk_version": (M.PkVersion, "pk_versions"),
     "pk_sasaran": (M.PkSasaranRow, "pk_sasaran"),
     "pk_program": (M.PkProgramRow, "pk_program"),
+    "sdm": (M.SdmRow, "sdm"),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.model import SDM_KATEGORI
 from .kinds import (
     BOOL,
     DATE,
@@ -27,7 +28,7 @@ from .kinds import (
 )
 
 APPLICATION_ID = 0x4C4B4950  # "LKIP": tells our files from any other SQLite file
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # -- migrations: one function per step, run in order inside one exclusive transaction ---
 
@@ -157,7 +158,24 @@ ALTER TABLE pk_version ADD COLUMN pihak2_golongan TEXT;
 ALTER TABLE pk_version ADD COLUMN pihak2_nip TEXT;
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4}  # step N brings user_version N-1 to N
+# v5: what real LKIPs print beyond the demo: figures on every budget row (a per-workbook
+# choice), program groups (BLU / Non-BLU) with subtotals, the signature block's place,
+# date and Plt./Plh. status, and the staff (SDM) counts of Bab I.
+V5 = """
+ALTER TABLE settings ADD COLUMN rincian_anggaran INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE budget_item ADD COLUMN kelompok TEXT NOT NULL DEFAULT '';
+ALTER TABLE opd ADD COLUMN ttd_tempat TEXT NOT NULL DEFAULT '';
+ALTER TABLE opd ADD COLUMN ttd_tanggal TEXT;
+ALTER TABLE opd ADD COLUMN kepala_status TEXT NOT NULL DEFAULT '' CHECK (kepala_status IN ('', 'Plt.', 'Plh.'));
+CREATE TABLE sdm (
+    id TEXT PRIMARY KEY,
+    kategori TEXT NOT NULL CHECK (kategori IN ('golongan','pendidikan','jabatan')),
+    uraian TEXT NOT NULL DEFAULT '', jumlah INTEGER NOT NULL DEFAULT 0 CHECK (jumlah >= 0),
+    urut INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}  # step N brings user_version N-1 to N
 
 REQUIRED_TABLES = {
     "opd", "settings", "tujuan", "sasaran", "budget_item", "budget_quarter", "indicator",
@@ -181,6 +199,7 @@ TABLES: dict[str, Table] = {
             "nama": TEXT, "singkatan": TEXT, "kode": TEXT, "kota": TEXT, "provinsi": TEXT,
             "kepala_nama": TEXT, "kepala_jabatan": TEXT, "kepala_pangkat": TEXT, "kepala_golongan": TEXT,
             "kepala_nip": NIP, "atasan_nama": TEXT, "atasan_jabatan": TEXT, "logo": IMAGE,
+            "ttd_tempat": TEXT, "ttd_tanggal": DATE, "kepala_status": enum("", "Plt.", "Plh."),
         }, "Profil OPD"),
         Table("settings", ("id",), {
             "tahun": INT, "renstra_awal": INT, "renstra_akhir": INT,
@@ -189,14 +208,14 @@ TABLES: dict[str, Table] = {
             "predikat_beda": enum("rank", "binary"), "efisiensi": enum("E1", "E2", "E3"),
             "skala": enum("d86", "lokal7"), "rata_rata": enum("iku", "sasaran"),
             "perubahan_berlaku": BOOL, "capaian_wajar_maks": Kind("decimal", nullable=False, non_negative=True),
-            "kertas": enum("A4", "F4"), "tanggal_nol": BOOL,
+            "kertas": enum("A4", "F4"), "tanggal_nol": BOOL, "rincian_anggaran": BOOL,
         }, "Pengaturan"),
         Table("tujuan", ("id",), {"kode": TEXT, "nama": TEXT, "urut": INT}, "Tujuan"),
         Table("sasaran", ("id",), {"tujuan_id": TEXT, "kode": TEXT, "nama": TEXT, "urut": INT}, "Sasaran"),
         Table("budget_item", ("id",), {
             "level": enum("program", "kegiatan", "sub_kegiatan"), "parent_id": OPT_TEXT, "kode": TEXT,
             "nama": TEXT, "sumber_dana": TEXT, "pagu_murni": RUPIAH, "pagu_perubahan": RUPIAH,
-            "realisasi": OPT_RUPIAH, "satuan_fisik": TEXT, "urut": INT,
+            "realisasi": OPT_RUPIAH, "satuan_fisik": TEXT, "urut": INT, "kelompok": TEXT,
         }, "Program/Kegiatan/Sub Kegiatan"),
         Table("budget_quarter", ("item_id", "triwulan"), {
             "target_fisik": DECIMAL, "realisasi_fisik": Kind("decimal", non_negative=True),
@@ -232,6 +251,10 @@ TABLES: dict[str, Table] = {
             "keterangan": TEXT, "item_id": OPT_TEXT, "urut": INT,
         }, "Baris program PK"),
         Table("narasi", ("kunci",), {"teks": TEXT}, "Narasi"),
+        Table("sdm", ("id",), {
+            "kategori": enum(*SDM_KATEGORI), "uraian": TEXT, "jumlah": Kind("int", nullable=False, non_negative=True),
+            "urut": INT,
+        }, "Sumber daya manusia"),
     ]
 }
 

@@ -245,3 +245,25 @@ def test_start_from_the_file_open_in_this_session(wb2023, tmp_path):
         assert current.wb.settings.tahun == 2023
     with WorkbookService.open(tmp_path / "2024.lkip", readonly=True) as svc:
         assert svc.calc.last_year(ids["iku1"]).realisasi.value == Decimal("86")
+
+
+def test_signing_date_and_sdm_stay_with_last_year(wb2023, tmp_path):
+    from datetime import date
+
+    from lkip_desktop.edits import cells, rows, values
+
+    old_path, _ids = wb2023
+    with WorkbookService.open(old_path) as old:
+        values.set_values(old, [(cells.profile("opd", "ttd_tempat"), "Bekasi"),
+                                (cells.profile("opd", "ttd_tanggal"), date(2024, 1, 10)),
+                                (cells.profile("opd", "kepala_status"), "Plt.")], "ttd")
+        rows.add_sdm(old, "golongan", "IV", 3)
+        first = old.wb.programs()[0].id
+        values.set_value(old, cells.item(first, "kelompok"), "BLU")
+    new_path = tmp_path / "dinas-2024.lkip"
+    summary = carry.new_from_last_year(old_path, new_path)
+    with WorkbookService.open(new_path) as svc:
+        o = svc.wb.opd
+        assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("Bekasi", None, "Plt.")
+        assert svc.wb.sdm == {} and svc.wb.items[first].kelompok == "BLU"
+    assert any(t.startswith("Data SDM (1 baris)") for t in summary.tidak_dibawa)

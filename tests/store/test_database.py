@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip_desktop.store import database, files
+from lkip_desktop.store import database, files, structure
 from lkip_desktop.store.database import FileLockedError, StoreError
 from lkip_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from lkip_desktop.store.ops import CellRef
@@ -109,7 +109,7 @@ def test_bad_files_are_refused_untouched(tmp_path, demo_path, case, message):
     assert {p.name for p in tmp_path.iterdir()} - {"demo.lkip", "_user"} == {path.name}
 
 
-@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip", "workbook-v3.lkip"])
+@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip", "workbook-v3.lkip", "workbook-v4.lkip"])
 def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
     path = tmp_path / "lama.lkip"
     shutil.copy(FIXTURES / fixture, path)
@@ -123,9 +123,35 @@ def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
         assert str(svc.calc.indicator(ind.id).capaian.value) == "105.625"
         assert svc.narasi("bab1") == ("" if fixture.endswith("v1.lkip") else "Narasi versi dua")
         assert svc.wb.opd.logo is None
-        assert svc.wb.settings.tanggal_nol is (not fixture.endswith("v3.lkip"))  # v3 default, or as saved
+        saved_v3 = fixture.endswith(("v3.lkip", "v4.lkip"))  # v4 is the v3 fixture migrated
+        assert svc.wb.settings.tanggal_nol is (not saved_v3)  # v3 default, or as saved
         for pk in svc.wb.pk_list():  # v4 columns: NULL = derived, for versions signed before v4
             assert pk.eselon is None and pk.pihak2_nip is None
+        # v5 columns: today's output (no row figures, no groups, no signature place/date)
+        assert svc.wb.settings.rincian_anggaran is False
+        assert all(item.kelompok == "" for item in svc.wb.items.values())
+        o = svc.wb.opd
+        assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("", None, "")
+        assert svc.wb.sdm == {}  # the staff table exists, empty
+        assert structure.problem(structure.entries(svc.db.conn), SCHEMA_VERSION) is None
+
+
+def test_every_past_version_has_a_fixture():
+    """A new schema version comes with a fixture of the one before it (migration tests)."""
+    for version in range(1, SCHEMA_VERSION):
+        assert (FIXTURES / f"workbook-v{version}.lkip").exists(), version
+        conn = sqlite3.connect(FIXTURES / f"workbook-v{version}.lkip")
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        finally:
+            conn.close()
+
+
+def test_v5_structure_differs_from_v4():
+    assert structure.expected(5) != structure.expected(4)
+    assert "ttd_tempat" in structure.expected(5)["opd"][3]
+    assert "kelompok" in structure.expected(5)["budget_item"][3]
+    assert "sdm" in structure.expected(5) and "sdm" not in structure.expected(4)
 
 
 def test_old_file_is_not_migrated_readonly(tmp_path):

@@ -15,9 +15,9 @@ from typing import Callable, Iterable
 
 from ..table import ReportTable
 from ...domain.pk import report_version
-from . import bab2, bab3, bab4, pk
+from . import bab1, bab2, bab3, bab4, pk
 
-CHAPTERS = {"2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
+CHAPTERS = {"1": "Bab I Pendahuluan", "2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
             "L": "Lampiran"}
 
 
@@ -26,7 +26,7 @@ class TableSpec:
     number: str
     key: str
     title: str
-    chapter: str  # "2" | "3" | "4" | "L"
+    chapter: str  # "1" | "2" | "3" | "4" | "L"
     _build: Callable[[], ReportTable]
 
     def build(self) -> ReportTable:
@@ -50,6 +50,9 @@ def standard_tables(svc) -> list[TableSpec]:
 
     opd = wb.opd.nama or "Perangkat Daerah"
     tahun = wb.settings.tahun
+    for kategori, (head, _title) in bab1.SDM_TITLES.items():
+        if wb.sdm_rows(kategori):  # staff tables only where entered: no empty table in Bab I
+            add("1", f"bab1.sdm_{kategori}", f"Pegawai Berdasarkan {head}", bab1.sdm, kategori)
     add("2", "bab2.matriks", "Matriks Perencanaan Kinerja", bab2.matriks)
     add("2", "bab2.iku", "Indikator Kinerja Utama", bab2.iku)
     add("2", "bab2.strategi", "Strategi, Program, Kegiatan dan Sub Kegiatan", bab2.strategi)

@@ -12,6 +12,7 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    add_budget_tree,
     walk_subset,
 )
 
@@ -182,11 +183,9 @@ def pagu_perubahan(svc, number: str) -> ReportTable:
                         "Selisih (Rp)"]),
         indent_col=1,
     )
-    for item, depth in wb.walk_budget():
-        tot = calc.totals(item.id)
-        t.add([T.text(item.kode), T.text(item.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
-               T.rupiah(tot.selisih)], level=item.level, depth=depth)
-    o = calc.opd_totals()
-    t.add([T.text("JUMLAH", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
-           T.rupiah(o.selisih)], level=T.TOTAL)
+
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
+
+    add_budget_tree(t, wb, calc, figures)
     return t

@@ -21,6 +21,9 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
+    add_budget_tree,
+    budget_rows,
+    subtotal,
     walk_subset,
 )
 
@@ -214,15 +217,18 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
             memo[item_id] = hit
         return hit
 
+    detail = wb.settings.rincian_anggaran  # capaian and E2 on every row (RULES 7), not only on Jumlah
     for item, depth in walk_subset(wb, shown):
-        full = covered(item.id)
-        if full:
+        if covered(item.id):
             tot = calc.totals(item.id)
             figures = [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
+            if detail:
+                figures += [T.percent(calc.item_capaian(item.id).value), T.percent(tot.efisiensi_sisa)]
+            else:
+                figures += [T.text(""), T.text("")]
         else:
-            figures = [T.text(""), T.text(""), T.text("")]
-        t.add([T.text(item.kode), T.text(item.nama)] + figures + [T.text(""), T.text("")],
-              level=item.level, depth=depth)
+            figures = [T.text("")] * 5
+        t.add([T.text(item.kode), T.text(item.nama)] + figures, level=item.level, depth=depth)
     if not leaves:
         empty_row(t, "Belum ada anggaran yang dikaitkan dengan indikator ini")
     t.add([T.text(f"Jumlah: {ind.nama}", colspan=2, align="right"), None, T.rupiah(budget.pagu),
@@ -233,6 +239,9 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
         "E2": "Tingkat efisiensi = 100 − serapan anggaran (sisa anggaran).",
         "E3": "Tingkat efisiensi = capaian kinerja ÷ serapan anggaran × 100.",
     }.get(conv, ""))
+    if detail:
+        t.notes.append("Pada baris program, kegiatan dan sub kegiatan: capaian kinerja = rata-rata capaian "
+                       "indikator milik baris itu; tingkat efisiensi = 100 − serapan (sisa anggaran, E2).")
     return t
 
 
@@ -276,13 +285,18 @@ def pagu_program(svc, number: str) -> ReportTable:
         header_grid(5, [("No", 1, 2), ("Program", 1, 2), ("Pagu Anggaran", 2, 1), ("Selisih (Rp)", 1, 2)],
                     ["Sebelum Perubahan (Rp)", "Setelah Perubahan (Rp)"]),
     )
-    for no, p in enumerate(wb.programs(), 1):
-        tot = calc.totals(p.id)
-        t.add([no_cell(no), T.text(p.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
-               T.rupiah(tot.selisih)], level=T.PROGRAM)
-    o = calc.opd_totals()
-    t.add([T.text("TOTAL", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
-           T.rupiah(o.selisih)], level=T.TOTAL)
+
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
+
+    no = 0
+    for p, _depth, group in budget_rows(wb, calc, programs_only=True):
+        if group is not None:
+            subtotal(t, p, 2, figures(group))
+            continue
+        no += 1
+        t.add([no_cell(no), T.text(p.nama)] + figures(calc.totals(p.id)), level=T.PROGRAM)
+    subtotal(t, "TOTAL", 2, figures(calc.opd_totals()), align="center")
     return t
 
 
@@ -298,14 +312,17 @@ def realisasi_program(svc, number: str) -> ReportTable:
         [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(0.9, T.PERCENT, 7)],
         header_grid(5, ["No", "Program", _pagu_label(wb), "Realisasi (Rp)", "Serapan (%)"]),
     )
+
+    def figures(tot):
+        return [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
+
     rows = []
-    for no, p in enumerate(wb.programs(), 1):
-        tot = calc.totals(p.id)
-        rows.append(t.add([no_cell(f"{no}."), T.text(p.nama), T.rupiah(tot.pagu), T.rupiah(tot.realisasi),
-                           T.percent(tot.serapan)]))
-    o = calc.opd_totals()
-    t.add([T.text("Total", colspan=2, align="center"), None, T.rupiah(o.pagu), T.rupiah(o.realisasi),
-           T.percent(o.serapan)], level=T.TOTAL)
+    for p, _depth, group in budget_rows(wb, calc, programs_only=True):
+        if group is not None:
+            subtotal(t, p, 2, figures(group))
+            continue
+        rows.append(t.add([no_cell(f"{len(rows) + 1}."), T.text(p.nama)] + figures(calc.totals(p.id))))
+    subtotal(t, "Total", 2, figures(calc.opd_totals()), align="center")
     if rows:
         t.charts.append(Chart("hbar", "Serapan anggaran per program", 1, [("Serapan (%)", 4)], rows,
                               reference=HUNDRED, reference_label="Pagu 100%", y_title="%"))
@@ -324,13 +341,12 @@ def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
         orientation=LANDSCAPE,
         indent_col=1,
     )
-    for item, depth in wb.walk_budget():
-        tot = calc.totals(item.id)
-        t.add([T.text(item.kode), T.text(item.nama), T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan),
-               T.rupiah(tot.realisasi), T.percent(tot.serapan)], level=item.level, depth=depth)
-    o = calc.opd_totals()
-    t.add([T.text("JUMLAH", colspan=2, align="center"), None, T.rupiah(o.pagu_murni), T.rupiah(o.pagu_perubahan),
-           T.rupiah(o.realisasi), T.percent(o.serapan)], level=T.TOTAL)
+
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.realisasi),
+                T.percent(tot.serapan)]
+
+    add_budget_tree(t, wb, calc, figures)
     return t
 
 

@@ -10,6 +10,7 @@ from .common import (
     no_cell,
     opd_name,
     realisasi_cell,
+    add_budget_tree,
     spanned,
     target_cell,
 )
@@ -47,14 +48,15 @@ def rincian_anggaran(svc, number: str) -> ReportTable:
         header_grid(5, ["Kode", "Program / Kegiatan / Sub Kegiatan", "Sumber Dana", "Murni (Rp)", "Perubahan (Rp)"]),
         indent_col=1,
     )
-    for item, depth in wb.walk_budget():
-        tot = calc.totals(item.id)
+
+    def figures(tot):
+        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan)]
+
+    def lead(item):
         dana = item.sumber_dana if item.level == "sub_kegiatan" else ""
-        t.add([T.text(item.kode), T.text(item.nama), T.text(dana, align="center"), T.rupiah(tot.pagu_murni),
-               T.rupiah(tot.pagu_perubahan)], level=item.level, depth=depth)
-    o = calc.opd_totals()
-    t.add([T.text("JUMLAH", colspan=3, align="center"), None, None, T.rupiah(o.pagu_murni),
-           T.rupiah(o.pagu_perubahan)], level=T.TOTAL)
+        return [T.text(item.kode), T.text(item.nama), T.text(dana, align="center")]
+
+    add_budget_tree(t, wb, calc, figures, lead=lead, label_cols=3)
     return t
 
 

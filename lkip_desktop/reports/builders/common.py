@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...domain.budget import program_groups
 from ...domain.compute import Calculator, IndicatorResult
 from ...domain.model import BudgetItem, Indicator, Workbook
 from ...domain.values import Predikat
@@ -102,6 +103,39 @@ def walk_subset(wb: Workbook, shown: set[str], parent_id: str | None = None, dep
         if child.id in shown:
             yield child, depth
             yield from walk_subset(wb, shown, child.id, depth + 1)
+
+
+def budget_rows(wb: Workbook, calc: Calculator, *, programs_only: bool = False):
+    """The budget tree in print order: (item, depth, None) per row, programs by kelompok, and
+    (f"Jumlah {kelompok}", 0, totals) closing each named group (RULES 6.4 sums). Without any
+    kelompok this is ``wb.walk_budget()`` unchanged."""
+    for kelompok, programs in program_groups(wb.programs()):
+        for program in programs:
+            yield program, 0, None
+            if not programs_only:
+                for item, depth in wb.walk_budget(program.id, 1):
+                    yield item, depth, None
+        if kelompok:
+            yield f"Jumlah {kelompok}", 0, calc.group_totals(kelompok)
+
+
+def subtotal(t: ReportTable, label: str, label_cols: int, figures: list[Cell], *, align="right") -> None:
+    """A total row: ``label`` spanning the first ``label_cols`` columns, then ``figures``."""
+    t.add([T.text(label, colspan=label_cols, align=align)] + [None] * (label_cols - 1) + figures, level=T.TOTAL)
+
+
+def add_budget_tree(t: ReportTable, wb: Workbook, calc: Calculator, figures, *, lead=None,
+                    label_cols: int = 2) -> None:
+    """The whole budget tree as rows (``budget_rows`` order): ``lead(item)`` cells (default
+    kode and nama; ``label_cols`` of them) then ``figures(totals)``; a "Jumlah <kelompok>"
+    row closing each group and the JUMLAH row of the OPD."""
+    lead = lead or (lambda item: [T.text(item.kode), T.text(item.nama)])
+    for item, depth, group in budget_rows(wb, calc):
+        if group is None:
+            t.add(lead(item) + figures(calc.totals(item.id)), level=item.level, depth=depth)
+        else:
+            subtotal(t, item, label_cols, figures(group))
+    subtotal(t, "JUMLAH", label_cols, figures(calc.opd_totals()), align="center")
 
 
 def empty_row(table: ReportTable, message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.numbers import format_number
+from ...domain.numbers import format_date, format_number
 from ...domain.rating import SCALES
 from ...store.kinds import MAX_IMAGE_BYTES
 from ...edits import cells, values
 from ..forms import load_form
 from .base import ERROR_STYLE, Page
+from .profil_sdm import SdmEditor
 
 
 SETTING_CHOICES = {
@@ -37,6 +39,7 @@ SETTING_CHOICES = {
     "skala": [(k, s.name) for k, s in SCALES.items() if k in ("d86", "lokal7")],
     "rata_rata": [("iku", "Rata-rata semua IKU"), ("sasaran", "Rata-rata per sasaran")],
     "kertas": [("A4", "A4"), ("F4", "F4 (Folio)")],
+    "kepala_status": [("", "Definitif"), ("Plt.", "Plt. (Pelaksana Tugas)"), ("Plh.", "Plh. (Pelaksana Harian)")],
 }
 
 
@@ -64,6 +67,8 @@ SETTING_HELP = {
     "kertas": "Ukuran kertas laporan dan Perjanjian Kinerja (F4 = Folio, 215 × 330 mm).",
     "tanggal_nol": "Dicentang: tanggal dicetak \"02 Januari 2024\" seperti laporan contoh; tidak: "
                    "\"2 Januari 2024\".",
+    "rincian_anggaran": "Dicentang: tabel anggaran per IKU mencetak capaian (rata-rata indikator baris itu) "
+                        "dan efisiensi (100 − serapan) di setiap baris; tidak: hanya pada baris Jumlah.",
 }
 
 
@@ -109,6 +114,9 @@ class ProfilPage(Page):
         self.logo_clear: QPushButton = form.findChild(QPushButton, "logo_hapus")
         self.logo_pick.clicked.connect(self.choose_logo)
         self.logo_clear.clicked.connect(self.clear_logo)
+        self.sdm = SdmEditor(self)
+        utama = form.layout()
+        utama.insertWidget(utama.indexOf(self.pesan), self.sdm)
         self._loading = False
         self.load()
         context.changed.connect(self._changed)
@@ -188,6 +196,8 @@ class ProfilPage(Page):
         v = getattr(obj, field)
         if isinstance(v, Decimal):
             return format_number(v, None)
+        if isinstance(v, date):
+            return format_date(v, zero_pad=True)
         if isinstance(v, int) and not isinstance(v, bool):
             return str(v)
         return "" if v is None else str(v)
@@ -214,13 +224,14 @@ class ProfilPage(Page):
             return
         w = self.fields[(table, field)]
         ref = cells.profile(table, field)
+        stored = getattr(self.context.wb.opd if table == "opd" else self.context.wb.settings, field)
         if isinstance(w, QComboBox):
             value = w.currentData()
-            if value != getattr(self.context.wb.settings, field):
+            if value != stored:
                 self.context.set_cell(ref, value, f"Ubah {w.currentText()}")
             return
         if isinstance(w, QCheckBox):
-            if w.isChecked() != getattr(self.context.wb.settings, field):
+            if w.isChecked() != stored:
                 self.context.set_cell(ref, w.isChecked(), "Ubah pengaturan")
             return
         text = w.text()

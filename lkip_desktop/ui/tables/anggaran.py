@@ -45,6 +45,9 @@ class BudgetModel(_BudgetTreeModel):
         def leaf_ref(field):
             return lambda n: cells.item(n.id, field) if n.kind == "sub_kegiatan" else None
 
+        def program_ref(field):
+            return lambda n: cells.item(n.id, field) if n.kind == "program" else None
+
         def any_ref(field):
             return lambda n: cells.item(n.id, field)
 
@@ -78,6 +81,9 @@ class BudgetModel(_BudgetTreeModel):
                    tooltip=ser_tip),
             Column("Satuan\nfisik", lambda n: item(n).satuan_fisik if n.kind == "sub_kegiatan" else "",
                    ref=leaf_ref("satuan_fisik"), width=9, label="Ubah satuan fisik"),
+            Column("Kelompok\nprogram", lambda n: item(n).kelompok if n.kind == "program" else "",
+                   ref=program_ref("kelompok"), width=10, label="Ubah kelompok program",
+                   header_tip="Mis. BLU / Non-BLU: laporan mencetak baris \"Jumlah <kelompok>\" per kelompok"),
         ]
 
 

@@ -1,4 +1,4 @@
-"""Flat list models: Prestasi (editable), Reviu findings and the change history (read-only)."""
+"""Flat list models: Prestasi and SDM (editable), Reviu findings and the change history (read-only)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,37 @@ class PrestasiModel(GridModel):
             Column("Uraian prestasi / penghargaan", lambda n: p(n).uraian, ref=ref("uraian"), width=60, stretch=True,
                    tooltip=lambda n: p(n).uraian, label="Ubah uraian prestasi"),
             Column("Pemberi", lambda n: p(n).pemberi, ref=ref("pemberi"), width=30, label="Ubah pemberi"),
+        ]
+
+
+SDM_LABEL = {"golongan": "Golongan", "pendidikan": "Pendidikan", "jabatan": "Jenis jabatan"}
+
+
+class SdmModel(GridModel):
+    """Staff lines of Bab I (kategori, uraian, jumlah), grouped by kategori."""
+
+    reshaped_by = frozenset({"sdm"})
+
+    def build(self):
+        for kategori in SDM_LABEL:
+            for r in self.wb.sdm_rows(kategori):
+                self.add(None, "sdm", r.id, deps=(("sdm", r.id),))
+
+    def make_columns(self):
+        wb = self.wb
+
+        def r(n):
+            return wb.sdm[n.id]
+
+        def ref(field):
+            return lambda n: cells.sdm(n.id, field)
+
+        return [
+            Column("Kategori", lambda n: SDM_LABEL.get(r(n).kategori, r(n).kategori), width=14),
+            Column("Uraian", lambda n: r(n).uraian, ref=ref("uraian"), width=40, stretch=True,
+                   header_tip="mis. IV/a, S1, Jabatan Fungsional", label="Ubah uraian SDM"),
+            Column("Jumlah (orang)", lambda n: str(r(n).jumlah), ref=ref("jumlah"), numeric=True, width=12,
+                   label="Ubah jumlah pegawai"),
         ]
 
 

@@ -78,3 +78,34 @@ def test_tanggal_nol_is_a_setting_and_undoable(demo_window):
     eff.setCurrentIndex(eff.findData("E2"))
     eff.activated.emit(eff.currentIndex())
     assert page.context.wb.settings.efisiensi == "E2"
+
+
+def test_rincian_anggaran_is_a_setting_and_undoable(demo_window):
+    page = demo_window.show_page("profil")
+    box = page.fields[("settings", "rincian_anggaran")]
+    assert not box.isChecked() and page.context.wb.settings.rincian_anggaran is False  # today's output
+    box.setChecked(True)
+    assert page.context.wb.settings.rincian_anggaran is True
+    page.context.undo_stack.undo()
+    assert page.context.wb.settings.rincian_anggaran is False and not box.isChecked()
+
+
+def test_signature_fields_on_the_profil_page(demo_window):
+    from datetime import date
+
+    page = demo_window.show_page("profil")
+    status = page.fields[("opd", "kepala_status")]
+    assert isinstance(status, QComboBox) and status.currentData() == ""
+    status.setCurrentIndex(status.findData("Plt."))
+    status.activated.emit(status.currentIndex())
+    assert page.context.wb.opd.kepala_status == "Plt."  # the profile row is replaced on each edit
+    tempat, tanggal = page.fields[("opd", "ttd_tempat")], page.fields[("opd", "ttd_tanggal")]
+    tempat.setText("Kota Bekasi")
+    tempat.editingFinished.emit()
+    tanggal.setText("15 Januari 2025")
+    tanggal.editingFinished.emit()
+    opd = page.context.wb.opd
+    assert (opd.ttd_tempat, opd.ttd_tanggal, opd.kepala_status) == ("Kota Bekasi", date(2025, 1, 15), "Plt.")
+    assert tanggal.text() == "15 Januari 2025"
+    page.context.undo_stack.undo()
+    assert page.context.wb.opd.ttd_tanggal is None and tanggal.text() == ""
