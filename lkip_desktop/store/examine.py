@@ -168,3 +168,6 @@ def _query(conn: sqlite3.Connection, name: str, what: str, read):
         return read()
     except sqlite3.DatabaseError as exc:
         raise as_store_error(exc, name, what) from exc
+    except UnicodeDecodeError as exc:  # a damaged name in the schema or in SQLite's own report
+        raise StoreError(f"'{name}' {what}: berisi teks yang bukan UTF-8 yang sah. "
+                         "Buka salinan cadangan terakhir.") from exc
