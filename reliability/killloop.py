@@ -75,6 +75,8 @@ class Loop:
     def __init__(self, work: Path, demo: Path, reference: Path, json_doc: Path, rng: random.Random):
         self.work, self.demo, self.reference, self.json_doc, self.rng = work, demo, reference, json_doc, rng
         self.durations: dict[str, float] = {}
+        self.expected: dict[str, int] = {}
+        self.edit_span = 3.0
 
     def _run(self, name: str, argv: list[str], wait_for_start: bool) -> list[str]:
         """Start the child, SIGKILL it at a random moment, return its stdout lines."""
@@ -176,40 +178,47 @@ class Loop:
         return {"edits": self.edits, "import_json": self.import_json, "import_reference": self.import_reference,
                 "carry": self.carry, "migrate": self.migrate, "sign": self.sign, "export": self.export}
 
-    def prepare(self) -> None:
-        """Time each operation once (the kill moment is drawn from 0..1.2x that) and count
-        the rows a complete result has."""
+    def ready(self, name: str) -> None:
+        """Time an operation once before killing it (the kill moment is drawn from 0..1.2x
+        that) and count the rows its complete result has. Edits and signing run until killed."""
+        if name in self.durations:
+            return
         base = self.work / "ukur"
-        shutil.rmtree(base, ignore_errors=True)
-        base.mkdir(parents=True)
-        self.expected = {}
-        for name, argv, target in [
-            ("import_json", _cli("import-json", str(self.json_doc), str(base / "j.lkip")), base / "j.lkip"),
-            ("import_reference", _cli("import-reference", str(self.reference), str(base / "r.lkip")), base / "r.lkip"),
-            ("carry", _cli("new-from", "--from", str(self.demo), str(base / "c.lkip")), base / "c.lkip"),
-            ("migrate", _py(MIGRATE, str(shutil.copy(ROOT / "tests/fixtures/workbook-v1.lkip", base / "m.lkip"))), None),
-            ("export", _cli("export", str(self.demo), "--pdf", str(base / "x.pdf"), "--xlsx", str(base / "x.xlsx")), None),
-        ]:
-            self.measure(name, argv)
-            if target is not None:
-                with _opens(target) as svc:
-                    self.expected[name.replace("import_", "")] = self._count(svc)
-        self.durations["edits"] = self.durations["sign"] = 3.0
+        base.mkdir(parents=True, exist_ok=True)
+        target = base / f"{name}.lkip"
+        argv = {
+            "import_json": _cli("import-json", str(self.json_doc), str(target)),
+            "import_reference": _cli("import-reference", str(self.reference), str(target)),
+            "carry": _cli("new-from", "--from", str(self.demo), str(target)),
+            "migrate": _py(MIGRATE, str(shutil.copy(ROOT / "tests/fixtures/workbook-v1.lkip", base / "m.lkip"))),
+            "export": _cli("export", str(self.demo), "--pdf", str(base / "x.pdf"), "--xlsx", str(base / "x.xlsx")),
+        }.get(name)
+        if argv is None:
+            self.durations[name] = self.edit_span
+            return
+        self.measure(name, argv)
+        if target.exists():
+            with _opens(target) as svc:
+                self.expected[name.replace("import_", "")] = self._count(svc)
 
 
 OPERATIONS = ["edits", "import_json", "import_reference", "carry", "migrate", "sign", "export"]
 
 
-def kill_loop(kills: int, seed: int, work: Path, demo: Path, reference: Path, json_doc: Path) -> Figures:
+def kill_loop(kills: int, seed: int, work: Path, demo: Path, reference: Path, json_doc: Path,
+              operations: list[str] = OPERATIONS, edit_span: float = 3.0) -> Figures:
+    """``kills`` children, taking ``operations`` in turn; ``edit_span``: seconds an edit or
+    signing loop runs at most before its kill."""
     figures = Figures("kill loop")
     loop = Loop(work, demo, reference, json_doc, random.Random(seed))
-    loop.prepare()
+    loop.edit_span = edit_span
     per_op: Counter = Counter()
     for n in range(kills):
-        name = OPERATIONS[n % len(OPERATIONS)]
+        name = operations[n % len(operations)]
         case = work / "kill-case"
         shutil.rmtree(case, ignore_errors=True)
         case.mkdir()
+        loop.ready(name)
         outcome, problem = loop.operations()[name](case)
         figures.cases += 1
         figures.outcomes[f"{name}:{outcome.split()[-1] if outcome[0].isdigit() else outcome}"] += 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .bounded import ROOT
 from .fuzz import Figures, fuzz_json, fuzz_lkip, fuzz_xlsx
-from .killloop import kill_loop
+from .killloop import OPERATIONS, kill_loop
 
 
 def make_inputs(work: Path) -> tuple[Path, Path, Path]:
@@ -27,7 +27,8 @@ def make_inputs(work: Path) -> tuple[Path, Path, Path]:
     return demo, doc, ROOT / "resources" / "setda2024.json"
 
 
-def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, echo: bool = False) -> list[Figures]:
+def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, echo: bool = False,
+            operations: list[str] = OPERATIONS, edit_span: float = 3.0) -> list[Figures]:
     demo, doc, reference = make_inputs(work)
     results = []
 
@@ -39,7 +40,7 @@ def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, e
                 print(f"  #{n} {what}: {problem}\n    {trace.strip().splitlines()[-1] if trace.strip() else ''}")
 
     if kills:
-        done(kill_loop(kills, seed, work, demo, reference, doc))
+        done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span))
     if cases:
         done(fuzz_lkip(cases, seed, work, demo))
         done(fuzz_xlsx(cases, seed, work, demo))
