@@ -31,6 +31,19 @@ class Figures:
         return f"{self.name}: {self.cases} cases {dict(self.outcomes)}, {len(self.findings)} findings"
 
 
+INDONESIAN = ("berkas", "buku kerja", "tidak", "bukan", "rusak", "kolom", "baris", "tabel", "harus", "sel ",
+              "lembar", "isi", "terlalu", "melebihi", "kosong", "belum", "gagal", "rumus", "dibuka")
+
+
+def refusal_problem(detail: str) -> str | None:
+    """A refusal must say why, in Indonesian (a bare English library message is a finding)."""
+    if not detail.strip():
+        return "refused without a message"
+    if not any(word in detail.lower() for word in INDONESIAN):
+        return f"refusal not in Indonesian: {detail[:120]}"
+    return None
+
+
 def _files(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
 
@@ -59,9 +72,8 @@ def fuzz_lkip(cases: int, seed: int, work: Path, demo: Path, timeout: float = 30
             if answer["outcome"] in ("error", "hang"):
                 problem = answer.get("detail")
             elif answer["outcome"] == "refused":
-                if not answer["detail"].strip():
-                    problem = "refused without a message"
-                elif _files(case) != before:
+                problem = refusal_problem(answer["detail"])
+                if problem is None and _files(case) != before:
                     problem = f"refused file changed: {sorted(_files(case))} ({answer['detail'][:80]})"
             if problem:
                 keep = work / "findings" / f"lkip-{n}.lkip"
@@ -107,8 +119,8 @@ def fuzz_xlsx(cases: int, seed: int, work: Path, demo: Path, timeout: float = 30
             figures.cases += 1
             figures.outcomes[answer["outcome"]] += 1
             problem = answer.get("detail") if answer["outcome"] in ("error", "hang") else None
-            if answer["outcome"] == "refused" and not answer["detail"].strip():
-                problem = "refused without a message"
+            if answer["outcome"] == "refused":
+                problem = refusal_problem(answer["detail"])
             if problem:
                 keep = work / "findings" / f"xlsx-{n}.xlsx"
                 keep.parent.mkdir(exist_ok=True)
