@@ -53,6 +53,8 @@ def _header(path: Path) -> bytes:
         raise StoreError(f"'{path.name}' tidak dapat dibaca: {exc}") from exc
     if not head.startswith(SQLITE_MAGIC):
         raise StoreError(f"'{path.name}' bukan berkas buku kerja LKIP (.lkip).")
+    if len(head) < 100:  # every SQLite file has a 100-byte header (found by the harness)
+        raise StoreError(f"'{path.name}' rusak (terpotong). Buka salinan cadangan terakhir.")
     return head
 
 

@@ -87,6 +87,15 @@ def test_a_foreign_structure_is_refused(demo_path, case):
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("size", [16, 17, 99])
+def test_a_file_cut_inside_its_header_is_refused(demo_path, size):
+    """Found by the harness: a file cut after 17 bytes gave an IndexError."""
+    demo_path.write_bytes(demo_path.read_bytes()[:size])
+    with pytest.raises(StoreError, match="terpotong"):
+        WorkbookService.open(demo_path)
+    assert demo_path.stat().st_size == size
+
+
 def test_schema_text_that_is_not_utf8_is_refused(demo_path):
     """Found by the harness (reliability/): a flipped byte in the schema text gave a raw
     UnicodeDecodeError from the examination."""
