@@ -28,7 +28,8 @@ def make_inputs(work: Path) -> tuple[Path, Path, Path]:
 
 
 def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, echo: bool = False,
-            operations: list[str] = OPERATIONS, edit_span: float = 3.0) -> list[Figures]:
+            operations: list[str] = OPERATIONS, edit_span: float = 3.0,
+            inputs: tuple[str, ...] = ("lkip", "xlsx")) -> list[Figures]:
     demo, doc, reference = make_inputs(work)
     results = []
 
@@ -41,8 +42,9 @@ def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, e
 
     if kills:
         done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span))
-    if cases:
+    if cases and "lkip" in inputs:
         done(fuzz_lkip(cases, seed, work, demo))
+    if cases and "xlsx" in inputs:
         done(fuzz_xlsx(cases, seed, work, demo))
     if json_cases:
         done(fuzz_json(json_cases))
