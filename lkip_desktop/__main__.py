@@ -13,9 +13,19 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run
 
         return run(argv)
+    from . import crashlog
     from .cli import main as cli_main
 
+    crashlog.install(_tell_cli)
     return cli_main(argv)
+
+
+def _tell_cli(detail: str) -> None:
+    """One short line instead of a traceback; the traceback is in the log."""
+    from . import crashlog
+
+    print(f"Galat: kesalahan tak terduga ({detail[:200]}). Rinciannya dicatat di {crashlog.log_file()}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

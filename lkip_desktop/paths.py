@@ -1,5 +1,5 @@
 """Where the app's own files are (source tree or PyInstaller bundle) and where the user's
-settings, backups and the demo copy live (platformdirs, never hand-made paths)."""
+settings, backups, the crash log and the demo copy live (platformdirs, never hand-made paths)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,13 @@ def user_data_dir() -> Path:
 
 def user_config_dir() -> Path:
     path = Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    """The crash log folder (platformdirs' user log folder; on Linux under XDG_STATE_HOME)."""
+    path = Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -171,7 +171,8 @@ def _references(c: Checker, rows: dict, ids: dict) -> None:
             if isinstance(v, str) and v not in ids.get(target, {}):
                 c.bad(child(p, col), f"menunjuk {target} '{v[:40]}' yang tidak ada")
     for p, row in rows.get("indicator", []):
-        target = OWNER_TABLE.get(row.get("owner_kind"))
+        kind = row.get("owner_kind")
+        target = OWNER_TABLE.get(kind) if isinstance(kind, str) else None  # a wrong type is reported elsewhere
         owner = row.get("owner_id")
         if target and isinstance(owner, str) and owner not in ids.get(target, {}):
             c.bad(child(p, "owner_id"), f"menunjuk {row['owner_kind']} '{owner[:40]}' yang tidak ada")

@@ -53,6 +53,8 @@ def _header(path: Path) -> bytes:
         raise StoreError(f"'{path.name}' tidak dapat dibaca: {exc}") from exc
     if not head.startswith(SQLITE_MAGIC):
         raise StoreError(f"'{path.name}' bukan berkas buku kerja LKIP (.lkip).")
+    if len(head) < 100:  # every SQLite file has a 100-byte header (found by the harness)
+        raise StoreError(f"'{path.name}' rusak (terpotong). Buka salinan cadangan terakhir.")
     return head
 
 
@@ -168,3 +170,6 @@ def _query(conn: sqlite3.Connection, name: str, what: str, read):
         return read()
     except sqlite3.DatabaseError as exc:
         raise as_store_error(exc, name, what) from exc
+    except UnicodeDecodeError as exc:  # a damaged name in the schema or in SQLite's own report
+        raise StoreError(f"'{name}' {what}: berisi teks yang bukan UTF-8 yang sah. "
+                         "Buka salinan cadangan terakhir.") from exc

@@ -9,13 +9,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, crashlog
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +32,33 @@ def make_app() -> QApplication:
     return app
 
 
-def _install_excepthook(window) -> None:
-    """An unexpected error in a slot is logged and shown in the status bar; the app stays up."""
-    previous = sys.excepthook
+class CrashRelay(QObject):
+    """Lives in the UI thread: a crash reported from a worker thread reaches ``tell`` queued."""
 
-    def hook(exc_type, exc, tb):
-        traceback.print_exception(exc_type, exc, tb)
+    crashed = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.crashed.connect(self.tell)
+
+    @Slot(str)
+    def tell(self, detail: str) -> None:
+        from .crash import show_crash
+
         try:
-            window.show_message(f"Terjadi kesalahan tak terduga: {exc}", error=True)
-        except Exception:  # noqa: BLE001 - the window may be gone at exit
-            previous(exc_type, exc, tb)
+            self.window.show_message(f"Terjadi kesalahan tak terduga: {detail}", error=True)
+            show_crash(self.window, detail)
+        except Exception:  # noqa: BLE001 - the window may be gone at exit; the log has it
+            log.exception("crash dialog")
 
-    sys.excepthook = hook
+
+def install_crash_reports(window) -> CrashRelay:
+    """An unexpected error in a slot or a worker thread goes to the crash log and the
+    "Kesalahan tak terduga" dialog; the app stays up."""
+    relay = CrashRelay(window)
+    crashlog.install(relay.crashed.emit)
+    return relay
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -53,7 +67,7 @@ def run(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
-    _install_excepthook(window)
+    install_crash_reports(window)
     window.show()
     smoke = os.environ.get("LKIP_SMOKE_EXIT_MS")
     if smoke:

@@ -112,6 +112,7 @@ def test_fuzz_reference_json(reference_json):
     ((("settings",), "tahun"), "2024_x", "settings.tahun: harus bilangan bulat"),
     ((("budget_item", 0), "parent_id"), {}, "budget_item[0].parent_id: harus teks"),
     ((("tujuan", 0), "id"), DELETE_KEY, "tujuan[0].id: wajib ada"),
+    ((("indicator", 0), "owner_kind"), {}, "indicator[0].owner_kind: harus teks"),  # found by the harness
 ])
 def test_workbook_json_damage_is_named_by_its_path(workbook_json, where, value, message):
     doc = mutate(workbook_json, where, value)

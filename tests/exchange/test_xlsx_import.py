@@ -192,6 +192,16 @@ def _zip_bomb(tmp_path, demo):
     return p, "zip bomb"
 
 
+def _zip_version(tmp_path, demo):
+    # Found by the harness: a zip needing "version 7.5" made zipfile raise NotImplementedError.
+    p = _good(tmp_path, demo)
+    data = bytearray(p.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6:central + 8] = (75).to_bytes(2, "little")
+    p.write_bytes(bytes(data))
+    return p, "rusak"
+
+
 def _bad_xml(tmp_path, demo):
     p = _good(tmp_path, demo)
     rewrite_member(p, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c r='A1'")
@@ -257,7 +267,7 @@ def _bad_values(tmp_path, demo):
                                            [s[2].kode, s[2].nama, 1500.5, "-7"]]), "baris 3, kolom C"
 
 
-BAD = [_not_xlsx, _lkip_renamed, _truncated, _plain_zip, _password, _legacy_xls, _zip_bomb, _bad_xml,
+BAD = [_not_xlsx, _lkip_renamed, _truncated, _plain_zip, _password, _legacy_xls, _zip_bomb, _zip_version, _bad_xml,
        _xml_entities, _huge_declared, _huge_rows, _wide, _wrong_year, _duplicate_kode, _bad_values]
 
 

@@ -87,6 +87,26 @@ def test_a_foreign_structure_is_refused(demo_path, case):
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("size", [16, 17, 99])
+def test_a_file_cut_inside_its_header_is_refused(demo_path, size):
+    """Found by the harness: a file cut after 17 bytes gave an IndexError."""
+    demo_path.write_bytes(demo_path.read_bytes()[:size])
+    with pytest.raises(StoreError, match="terpotong"):
+        WorkbookService.open(demo_path)
+    assert demo_path.stat().st_size == size
+
+
+def test_schema_text_that_is_not_utf8_is_refused(demo_path):
+    """Found by the harness (reliability/): a flipped byte in the schema text gave a raw
+    UnicodeDecodeError from the examination."""
+    _damage(demo_path, "UPDATE sqlite_master SET sql = CAST(CAST(sql AS BLOB) || x'c8ff' AS TEXT) "
+                       "WHERE name = 'tujuan'", writable_schema=True)
+    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError, match="bukan UTF-8"):
+        WorkbookService.open(demo_path)
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+
+
 @pytest.mark.parametrize("case", sorted(ROWS))
 def test_a_damaged_row_is_refused_naming_table_and_row(demo_path, case):
     statements, message = ROWS[case]

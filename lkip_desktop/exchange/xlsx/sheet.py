@@ -44,7 +44,8 @@ def check_file(path: Path | str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError) as exc:
+        # NotImplementedError: a zip feature Python cannot read (found by the harness: "version 7.5")
         raise XlsxImportError(f"'{name}' rusak dan tidak dapat dibaca ({exc}).") from exc
     if len(infos) > limits.MAX_MEMBERS:
         raise XlsxImportError(f"'{name}' tidak wajar (terlalu banyak bagian: {len(infos)}); tidak diimpor.")
