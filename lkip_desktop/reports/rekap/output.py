@@ -4,10 +4,10 @@ failed run) never sees half a file; an output that is a workbook is refused."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ...store.database import check_output_path
+from ..atomic import write_whole
 from ..pdf import render_pdf
 from ..xlsx import render_xlsx
 from .collect import Collection
@@ -16,16 +16,6 @@ from .tables import rekap_tables
 
 def rekap_title(c: Collection) -> str:
     return f"Rekap Kinerja Perangkat Daerah Tahun {c.tahun}" if c.tahun else "Rekap Kinerja Perangkat Daerah"
-
-
-def _replace_when_done(out: Path, write) -> Path:
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp{out.suffix}")
-    try:
-        write(tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
 
 
 def write_rekap(c: Collection, *, xlsx: Path | str | None = None, pdf: Path | str | None = None,
@@ -39,8 +29,8 @@ def write_rekap(c: Collection, *, xlsx: Path | str | None = None, pdf: Path | st
     title = rekap_title(c)
     written = []
     if xlsx:
-        written.append(_replace_when_done(Path(xlsx), lambda tmp: render_xlsx(tables, tmp, paper, title=title)))
+        written.append(write_whole(Path(xlsx), lambda tmp: render_xlsx(tables, tmp, paper, title=title)))
     if pdf:
-        written.append(_replace_when_done(Path(pdf), lambda tmp: render_pdf(tables, tmp, paper, title=title,
+        written.append(write_whole(Path(pdf), lambda tmp: render_pdf(tables, tmp, paper, title=title,
                                                                             footer=title)))
     return written
