@@ -222,6 +222,11 @@ def status_word(c: Decimal | Capaian | None) -> str:
     return "Belum tercapai"
 
 
+def target_met(c: Decimal | Capaian | None) -> bool:
+    """§2.6: the target is met (tercapai or melampaui) by the value as shown."""
+    return status_word(c) in ("Melampaui target", "Tercapai")
+
+
 def _values(values: Iterable[Decimal | Capaian | None]) -> list[Decimal | None]:
     out: list[Decimal | None] = []
     for v in values:

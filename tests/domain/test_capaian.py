@@ -356,3 +356,10 @@ def test_status_word_agrees_with_shown_value(c):
     shown = r2(c)
     assert status_word(c) == status_word(shown)
     assert (status_word(c) == "Tercapai") == (shown == HUNDRED)
+
+
+def test_target_met_reads_the_shown_value():
+    from lkip_desktop.domain.capaian import target_met
+
+    assert target_met(D("99.995")) and target_met(D("120"))
+    assert not target_met(D("99.994")) and not target_met(None)

@@ -10,14 +10,13 @@ from decimal import Decimal
 
 from ...domain.compute import Calculator
 from ...domain.model import Workbook
-from ...domain.numbers import round_half_up
+from ...domain.capaian import target_met
 from ...domain.pk.levels import tingkat_of
 from ...domain.rating import SCALES
 from ...domain.reviu import LEVELS, check
 from ...domain.values import format_value
 from ..narrative import NARASI
 
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,6 @@ class OpdSummary:
         return " ".join(self.name.lower().split()), self.tahun
 
 
-def met(capaian: Decimal | None) -> bool:
-    """Target met: the capaian as shown (2 dp, half-up) is at least 100 (RULES 2.6)."""
-    return capaian is not None and round_half_up(capaian, 2) >= HUNDRED
-
-
 def signed_pk_dates(wb: Workbook) -> tuple[date | None, date | None]:
     """The dates of the latest signed OPD-level PK and PK Perubahan (lower-level PKs of a
     program or kegiatan are not the OPD's agreement). A signed PK without a date counts as
@@ -114,7 +108,7 @@ def summarize(svc, source: str = "") -> OpdSummary:
         capaian=avg.value,
         capaian_counted=avg.counted,
         predikat=band.label if band else None,
-        iku_met=sum(1 for i in ikus if met(i.capaian)),
+        iku_met=sum(1 for i in ikus if target_met(i.capaian)),
         pagu_murni=totals.pagu_murni,
         pagu_perubahan=totals.pagu_perubahan,
         pagu=totals.pagu,
