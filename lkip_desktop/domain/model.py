@@ -21,6 +21,7 @@ TARGET = "target"
 REALISASI = "realisasi"
 
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
+LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 OWNER_KINDS = ("tujuan", "sasaran") + LEVELS
 JENIS = ("angka", "persen", "indeks", "predikat")
 POLARITAS = ("positif", "negatif")

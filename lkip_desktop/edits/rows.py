@@ -12,7 +12,7 @@ from ..store.ops import DeleteOp, InsertOp, SetOp
 from . import cells
 from .book import Book
 
-LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+LEVEL_LABEL = M.LEVEL_LABEL
 PARENT_LEVEL = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}
 _TABLE = {"tujuan": "tujuan", "sasaran": "sasaran", E.INDICATOR: "indicator", E.ITEM: "budget_item",
           "prestasi": "prestasi", "sdm": "sdm"}

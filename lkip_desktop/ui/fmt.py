@@ -7,11 +7,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..domain.numbers import format_number, format_rupiah
+from ..domain import model as M
 from ..domain.values import Predikat, format_value
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan",
-               "tujuan": "Tujuan", "sasaran": "Sasaran"}
+LEVEL_LABEL = {**M.LEVEL_LABEL, "tujuan": "Tujuan", "sasaran": "Sasaran"}
 
 
 # Babel formatting costs ~60 µs a number and a repaint asks for every visible cell: cache the

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..compute import Calculator
-from ..model import BudgetItem, Indicator, Workbook
+from ..model import LEVEL_LABEL, BudgetItem, Indicator, Workbook
 
 KESALAHAN = "kesalahan"  # the figures contradict each other or a rule
 PERINGATAN = "peringatan"  # a gap or doubt an evaluator would ask about
@@ -77,7 +77,6 @@ def check_of(code: str, level: str, title: str, theme: str) -> Callable[[CheckFn
 
 # -- shared wording -------------------------------------------------------------------------------
 
-LEVEL_LABEL = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 OWNER_LABEL = {"tujuan": "Indikator tujuan", "sasaran": "IKU", "program": "Indikator program",
                "kegiatan": "Indikator kegiatan", "sub_kegiatan": "Indikator sub kegiatan"}
 
