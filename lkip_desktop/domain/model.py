@@ -71,6 +71,8 @@ class Settings:
     kertas: str = "A4"  # or "F4"
     tanggal_nol: bool = True  # print "02 Januari 2024" as the reference does (RULES 10)
     rincian_anggaran: bool = False  # capaian and E2 on every budget row, not only on Jumlah (RULES 7)
+    skala_nama: str = ""  # the scale's name in the prose; "" = the preset's own name
+    teks_tanpa_data: str = "n/a"  # printed where a figure has no data (RULES 2.4)
 
     @property
     def renstra_years(self) -> range:
@@ -249,6 +251,33 @@ class SdmRow:
 
 
 @dataclass
+class TabelLaporan:
+    """What one OPD changed of one standard table (its key is the builder's table key).
+    Empty text / None = the standard choice."""
+
+    id: str
+    tampil: bool = True
+    urut: int | None = None
+    nomor: str = ""
+    judul: str = ""
+    sumber: str = ""  # the source line under the table
+    nomor_kolom: bool = False  # print the column-number row "(1) (2) (3)"
+    kertas: str = ""  # "" | A4 | F4
+    orientasi: str = ""  # "" | portrait | landscape
+
+
+@dataclass
+class SkalaPita:
+    """One band of an OPD's own rating scale (settings.skala = 'kustom')."""
+
+    id: str
+    batas_bawah: Decimal
+    label: str = ""
+    inklusif: bool = True  # value >= batas_bawah (else >)
+    urut: int = 0
+
+
+@dataclass
 class Workbook:
     opd: Opd = field(default_factory=Opd)
     settings: Settings = field(default_factory=Settings)
@@ -262,6 +291,8 @@ class Workbook:
     pk_sasaran: dict[str, PkSasaranRow] = field(default_factory=dict)
     pk_program: dict[str, PkProgramRow] = field(default_factory=dict)
     sdm: dict[str, SdmRow] = field(default_factory=dict)
+    tabel_laporan: dict[str, TabelLaporan] = field(default_factory=dict)
+    skala_pita: dict[str, SkalaPita] = field(default_factory=dict)
 
     _index: dict | None = field(default=None, repr=False, compare=False)
 

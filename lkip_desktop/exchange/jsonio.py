@@ -23,7 +23,8 @@ from .workbook_schema import check_workbook_json
 FORMAT = "lkip-workbook/1"
 # Parents before children, so import can insert in this order.
 ORDER = ["tujuan", "sasaran", "budget_item", "indicator", "indicator_value", "komponen", "budget_quarter",
-         "dukungan", "prestasi", "pk_version", "pk_sasaran", "pk_program", "narasi", "sdm"]
+         "dukungan", "prestasi", "pk_version", "pk_sasaran", "pk_program", "narasi", "sdm",
+         "tabel_laporan", "skala_pita"]
 
 
 def export_data(svc: WorkbookService) -> dict:

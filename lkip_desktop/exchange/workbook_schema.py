@@ -18,6 +18,7 @@ REQUIRED = {
     "tujuan": ("nama",), "sasaran": ("tujuan_id", "nama"), "budget_item": ("level", "nama"),
     "indicator": ("owner_kind", "owner_id", "nama"), "indicator_value": ("nilai",), "komponen": ("nilai",),
     "prestasi": ("uraian",), "pk_sasaran": ("pk_id",), "pk_program": ("pk_id",), "sdm": ("kategori",),
+    "skala_pita": ("batas_bawah",),
 }
 # Key columns other than "id", and what they hold.
 KEY_CHECKS = {

@@ -44,7 +44,8 @@ def load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
 
 
 _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
-               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm")
+               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm",
+               "tabel_laporan", "skala_pita")
 
 
 # Child rows whose parent must have been loaded before them: (column, workbook attribute).
@@ -118,6 +119,8 @@ _CLASSES = {
     "pk_sasaran": (M.PkSasaranRow, "pk_sasaran"),
     "pk_program": (M.PkProgramRow, "pk_program"),
     "sdm": (M.SdmRow, "sdm"),
+    "tabel_laporan": (M.TabelLaporan, "tabel_laporan"),
+    "skala_pita": (M.SkalaPita, "skala_pita"),
 }
 
 

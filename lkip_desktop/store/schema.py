@@ -28,7 +28,7 @@ from .kinds import (
 )
 
 APPLICATION_ID = 0x4C4B4950  # "LKIP": tells our files from any other SQLite file
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # -- migrations: one function per step, run in order inside one exclusive transaction ---
 
@@ -175,7 +175,27 @@ CREATE TABLE sdm (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5}  # step N brings user_version N-1 to N
+# v6: what each OPD shapes itself. The table catalogue: one row per standard table the OPD
+# changed (id = the table's key; an empty field = the standard choice), and its own rating
+# scale (settings.skala = 'kustom': bands in skala_pita), the scale's name in the prose and
+# the text printed where there is no data.
+V6 = """
+CREATE TABLE tabel_laporan (
+    id TEXT PRIMARY KEY, tampil INTEGER NOT NULL DEFAULT 1, urut INTEGER,
+    nomor TEXT NOT NULL DEFAULT '', judul TEXT NOT NULL DEFAULT '', sumber TEXT NOT NULL DEFAULT '',
+    nomor_kolom INTEGER NOT NULL DEFAULT 0,
+    kertas TEXT NOT NULL DEFAULT '' CHECK (kertas IN ('', 'A4', 'F4')),
+    orientasi TEXT NOT NULL DEFAULT '' CHECK (orientasi IN ('', 'portrait', 'landscape'))
+);
+CREATE TABLE skala_pita (
+    id TEXT PRIMARY KEY, batas_bawah TEXT NOT NULL, label TEXT NOT NULL DEFAULT '',
+    inklusif INTEGER NOT NULL DEFAULT 1, urut INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE settings ADD COLUMN skala_nama TEXT NOT NULL DEFAULT '';
+ALTER TABLE settings ADD COLUMN teks_tanpa_data TEXT NOT NULL DEFAULT 'n/a';
+"""
+
+MIGRATIONS: dict[int, str] = {1: V1, 2: V2, 3: V3, 4: V4, 5: V5, 6: V6}  # step N brings user_version N-1 to N
 
 REQUIRED_TABLES = {
     "opd", "settings", "tujuan", "sasaran", "budget_item", "budget_quarter", "indicator",
@@ -206,9 +226,10 @@ TABLES: dict[str, Table] = {
             "polaritas_negatif": enum("linear", "ratio"), "batas_bawah_nol": BOOL,
             "batas_capaian": Kind("decimal", non_negative=True), "target_nol": enum("none", "practice"),
             "predikat_beda": enum("rank", "binary"), "efisiensi": enum("E1", "E2", "E3"),
-            "skala": enum("d86", "lokal7"), "rata_rata": enum("iku", "sasaran"),
+            "skala": enum("d86", "lokal7", "lima", "kustom"), "rata_rata": enum("iku", "sasaran"),
             "perubahan_berlaku": BOOL, "capaian_wajar_maks": Kind("decimal", nullable=False, non_negative=True),
             "kertas": enum("A4", "F4"), "tanggal_nol": BOOL, "rincian_anggaran": BOOL,
+            "skala_nama": TEXT, "teks_tanpa_data": TEXT,
         }, "Pengaturan"),
         Table("tujuan", ("id",), {"kode": TEXT, "nama": TEXT, "urut": INT}, "Tujuan"),
         Table("sasaran", ("id",), {"tujuan_id": TEXT, "kode": TEXT, "nama": TEXT, "urut": INT}, "Sasaran"),
@@ -255,13 +276,20 @@ TABLES: dict[str, Table] = {
             "kategori": enum(*SDM_KATEGORI), "uraian": TEXT, "jumlah": Kind("int", nullable=False, non_negative=True),
             "urut": INT,
         }, "Sumber daya manusia"),
+        Table("tabel_laporan", ("id",), {
+            "tampil": BOOL, "urut": Kind("int"), "nomor": TEXT, "judul": TEXT, "sumber": TEXT,
+            "nomor_kolom": BOOL, "kertas": enum("", "A4", "F4"), "orientasi": enum("", "portrait", "landscape"),
+        }, "Katalog tabel"),
+        Table("skala_pita", ("id",), {
+            "batas_bawah": Kind("decimal", nullable=False), "label": TEXT, "inklusif": BOOL, "urut": INT,
+        }, "Skala penilaian"),
     ]
 }
 
 # Value tables: a cell set to None deletes its row (no row = empty).
 VALUE_TABLES = {"indicator_value", "komponen"}
 # Rows created on first write (upsert), e.g. a triwulan of a budget item.
-UPSERT_TABLES = {"indicator_value", "komponen", "budget_quarter", "narasi"}
+UPSERT_TABLES = {"indicator_value", "komponen", "budget_quarter", "narasi", "tabel_laporan"}
 
 # What hangs off a row, for capturing a subtree before a delete (so undo restores it all).
 CHILDREN: dict[str, list[tuple[str, str]]] = {

@@ -109,7 +109,8 @@ def test_bad_files_are_refused_untouched(tmp_path, demo_path, case, message):
     assert {p.name for p in tmp_path.iterdir()} - {"demo.lkip", "_user"} == {path.name}
 
 
-@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip", "workbook-v3.lkip", "workbook-v4.lkip"])
+@pytest.mark.parametrize("fixture", ["workbook-v1.lkip", "workbook-v2.lkip", "workbook-v3.lkip", "workbook-v4.lkip",
+                                     "workbook-v5.lkip"])
 def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
     path = tmp_path / "lama.lkip"
     shutil.copy(FIXTURES / fixture, path)
@@ -123,7 +124,7 @@ def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
         assert str(svc.calc.indicator(ind.id).capaian.value) == "105.625"
         assert svc.narasi("bab1") == ("" if fixture.endswith("v1.lkip") else "Narasi versi dua")
         assert svc.wb.opd.logo is None
-        saved_v3 = fixture.endswith(("v3.lkip", "v4.lkip"))  # v4 is the v3 fixture migrated
+        saved_v3 = fixture.endswith(("v3.lkip", "v4.lkip", "v5.lkip"))  # v4, v5: the v3 fixture migrated
         assert svc.wb.settings.tanggal_nol is (not saved_v3)  # v3 default, or as saved
         for pk in svc.wb.pk_list():  # v4 columns: NULL = derived, for versions signed before v4
             assert pk.eselon is None and pk.pihak2_nip is None
@@ -131,8 +132,15 @@ def test_old_file_is_backed_up_then_migrated(tmp_path, fixture):
         assert svc.wb.settings.rincian_anggaran is False
         assert all(item.kelompok == "" for item in svc.wb.items.values())
         o = svc.wb.opd
-        assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("", None, "")
-        assert svc.wb.sdm == {}  # the staff table exists, empty
+        if fixture.endswith("v5.lkip"):  # what was saved in v5 is kept
+            assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("Kota Contoh", None, "Plt.")
+            assert [(r.kategori, r.uraian, r.jumlah) for r in svc.wb.sdm.values()] == [("golongan", "III", 12)]
+        else:
+            assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("", None, "")
+            assert svc.wb.sdm == {}  # the staff table exists, empty
+        # v6: the standard catalogue and scale (nothing shaped yet), "n/a" where no data
+        assert svc.wb.tabel_laporan == {} and svc.wb.skala_pita == {}
+        assert (svc.wb.settings.skala_nama, svc.wb.settings.teks_tanpa_data) == ("", "n/a")
         assert structure.problem(structure.entries(svc.db.conn), SCHEMA_VERSION) is None
 
 
@@ -152,6 +160,13 @@ def test_v5_structure_differs_from_v4():
     assert "ttd_tempat" in structure.expected(5)["opd"][3]
     assert "kelompok" in structure.expected(5)["budget_item"][3]
     assert "sdm" in structure.expected(5) and "sdm" not in structure.expected(4)
+
+
+def test_v6_structure_differs_from_v5():
+    assert structure.expected(6) != structure.expected(5)
+    assert "teks_tanpa_data" in structure.expected(6)["settings"][3]
+    assert "tabel_laporan" in structure.expected(6) and "skala_pita" in structure.expected(6)
+    assert "tabel_laporan" not in structure.expected(5)
 
 
 def test_old_file_is_not_migrated_readonly(tmp_path):
