@@ -10,6 +10,10 @@ from lkip_desktop.ui.pages import anggaran, renstra
 
 
 def _keys(qtbot, widget, seq: str):
+    # A window shortcut only fires in the active window; under load activation can lag.
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     ks = QKeySequence(seq)[0]
     qtbot.keyClick(widget, ks.key(), ks.keyboardModifiers())
 
