@@ -60,6 +60,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                    "anggaran_murni": "Anggaran murni (Rp)", "keterangan": "Keterangan",
                    "item_id": "Program terkait", "urut": "Urutan"},
     "narasi": {"teks": "Teks"},
+    "tabel_laporan": {"tampil": "Tampil", "urut": "Urutan", "nomor": "Nomor tabel", "judul": "Judul tabel",
+                      "sumber": "Sumber", "nomor_kolom": "Nomor kolom", "kertas": "Kertas", "orientasi": "Orientasi"},
 }
 
 

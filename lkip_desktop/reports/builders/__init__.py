@@ -123,8 +123,9 @@ def _registry(svc) -> list[TableSpec]:
     add("2", "bab2.iku", "Indikator Kinerja Utama", bab2.iku)
     add("2", "bab2.strategi", "Strategi, Program, Kegiatan dan Sub Kegiatan", bab2.strategi)
     for jenis, key in pk_keys(wb, "bab2"):
-        add("2", key, pk.pk_title(wb, jenis), pk.pk_sasaran, jenis, key)
-        add("2", f"{key}_program", pk.pk_title(wb, jenis), pk.pk_program, jenis, f"{key}_program")
+        add("2", key, f"Sasaran dan Target {pk.pk_title(wb, jenis)}", pk.pk_sasaran, jenis, key)
+        add("2", f"{key}_program", f"Program dan Anggaran {pk.pk_title(wb, jenis)}", pk.pk_program, jenis,
+            f"{key}_program")
     add("2", "bab2.triwulan", "Alokasi Anggaran Per Triwulan", bab2.anggaran_triwulan)
     add("2", "bab2.pagu_perubahan", "Perbandingan Anggaran Sebelum dan Sesudah Perubahan", bab2.pagu_perubahan)
 
@@ -151,8 +152,9 @@ def _registry(svc) -> list[TableSpec]:
     add("L", "lampiran.rincian", "Rincian Anggaran Per Sub Kegiatan", bab4.rincian_anggaran)
     add("L", "lampiran.triwulan", "Realisasi Fisik dan Keuangan Per Triwulan", bab4.realisasi_triwulan)
     for jenis, key in pk_keys(wb, "lampiran"):
-        add("L", key, pk.pk_title(wb, jenis), pk.pk_sasaran, jenis, key)
-        add("L", f"{key}_program", pk.pk_title(wb, jenis), pk.pk_program, jenis, f"{key}_program")
+        add("L", key, f"Sasaran dan Target {pk.pk_title(wb, jenis)}", pk.pk_sasaran, jenis, key)
+        add("L", f"{key}_program", f"Program dan Anggaran {pk.pk_title(wb, jenis)}", pk.pk_program, jenis,
+            f"{key}_program")
     return specs
 
 

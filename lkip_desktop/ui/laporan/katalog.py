@@ -31,6 +31,12 @@ HINT = ("Atur tabel laporan untuk OPD ini: tampil atau tidak, nomor (kosong = ot
         "PDF, Excel, Word dan pratinjau.")
 
 
+def chapter_label(chapter: str) -> str:
+    """"Bab III" of "Bab III Akuntabilitas Kinerja": the grid's narrow chapter column."""
+    name = CHAPTERS.get(chapter, chapter)
+    return " ".join(name.split()[:2]) if name.startswith("Bab ") else name
+
+
 class CatalogPanel(QWidget):
     """The catalogue grid, move and reset buttons, and the preview of the chosen table."""
 
@@ -48,10 +54,11 @@ class CatalogPanel(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # titles wrap
         head = self.grid.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(JUDUL, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((BAB, 110), (NOMOR, 60), (TAMPIL, 55), (SUMBER, 180), (NOMOR_KOLOM, 90), (KERTAS, 80),
+        for col, width in ((BAB, 75), (NOMOR, 60), (TAMPIL, 55), (SUMBER, 180), (NOMOR_KOLOM, 90), (KERTAS, 80),
                            (ORIENTASI, 95)):
             self.grid.setColumnWidth(col, width)
         self.grid.itemChanged.connect(self._on_item)
@@ -67,7 +74,7 @@ class CatalogPanel(QWidget):
         self.down_btn.clicked.connect(lambda: self.move_current(+1))
         self.reset_btn.clicked.connect(self.reset_current)
 
-        self.preview = TablePreview()
+        self.preview = TablePreview(with_charts=False)  # room for the rows the catalogue shapes
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +124,8 @@ class CatalogPanel(QWidget):
         self.grid.setRowCount(len(self._specs))
         for r, spec in enumerate(self._specs):
             row = rows.get(spec.key)
-            self._put(r, BAB, CHAPTERS.get(spec.chapter, spec.chapter), editable=False, key=spec.key)
+            self._put(r, BAB, chapter_label(spec.chapter), editable=False, key=spec.key)
+            self.grid.item(r, BAB).setToolTip(CHAPTERS.get(spec.chapter, spec.chapter))
             self._put(r, NOMOR, spec.number or "—", editable=spec.shown)
             self._put(r, JUDUL, spec.title)
             self._put(r, SUMBER, row.sumber if row else "")
@@ -126,7 +134,6 @@ class CatalogPanel(QWidget):
             for col, field in ((KERTAS, "kertas"), (ORIENTASI, "orientasi")):
                 self._combo(r, col, field, getattr(row, field) if row else "")
         self._loading = False
-        self.grid.resizeRowsToContents()
         keys = [s.key for s in self._specs]
         if keys:
             self.grid.setCurrentCell(keys.index(current) if current in keys else 0, JUDUL)
