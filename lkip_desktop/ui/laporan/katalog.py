@@ -191,6 +191,12 @@ class CatalogPanel(QWidget):
                 text = ""  # the standard title typed back: standard again
             if c == NOMOR and text in (spec.number, "—") and not self._stored(spec.key, "nomor"):
                 return  # the automatic number left as it was
+            clash = next((o for o in self._specs if c == NOMOR and text and o.shown and o.key != spec.key
+                           and o.number == text), None)
+            if clash is not None:  # two tables of one number: the Daftar Tabel and a jump would mix them up
+                self.context.failed.emit(f"Nomor {text} sudah dipakai oleh tabel \"{clash.title}\".")
+                self._on_changed(None)
+                return
             self._set(spec.key, TEXT_FIELDS[c], text)
 
     def _stored(self, key: str, field: str):

@@ -81,3 +81,16 @@ def test_paper_and_orientation_choices(page, qtbot):
     assert page.context.wb.tabel_laporan["bab3.prestasi"].orientasi == "landscape"
     box = panel.grid.cellWidget(row_of(panel, "bab3.prestasi"), K.KERTAS)
     assert box.currentData() == ""
+
+
+def test_a_number_in_use_is_refused(page, qtbot):
+    panel = page.katalog
+    messages = []
+    page.context.failed.connect(messages.append)
+    panel.grid.item(row_of(panel, "bab3.skala"), K.NOMOR).setText("3.1")
+    settle(qtbot, panel)
+    assert messages and "3.1" in messages[0] and "bab3.skala" not in page.context.wb.tabel_laporan
+    assert panel.grid.item(row_of(panel, "bab3.skala"), K.NOMOR).text() == "3.2"
+    panel.grid.item(row_of(panel, "bab3.skala"), K.NOMOR).setText("3.20a")
+    settle(qtbot, panel)
+    assert page.context.wb.tabel_laporan["bab3.skala"].nomor == "3.20a"
