@@ -109,6 +109,11 @@ def narasi(key: str) -> CellRef:
     return CellRef("narasi", (key,), "teks")
 
 
+def tabel(key: str, field: str) -> CellRef:
+    """A field of a report table's catalogue row (key = the table's key, "bab3.capaian")."""
+    return CellRef("tabel_laporan", (key,), field)
+
+
 def of_thing(kind: str, thing_id: str, field: str) -> CellRef:
     """A field of a named row: kind "tujuan", "sasaran", "indicator", "item" or "prestasi"."""
     maker = {"tujuan": tujuan, "sasaran": sasaran, E.INDICATOR: indicator, E.ITEM: item,

@@ -117,15 +117,23 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     b = doc.blocks
     used: set[str] = set()
 
+    def put(sp: TableSpec) -> None:
+        used.add(sp.key)
+        t = sp.build()
+        if t.empty:  # an empty table is left out, with one line saying why
+            b.append(Text(Para(f"{t.caption} tidak disajikan karena {t.empty[:1].lower()}{t.empty[1:]}.")))
+        else:
+            b.append(TableBlock(t))
+
     def table(key: str) -> None:
         sp = by_key.get(key)
-        if sp is not None and key not in used:
-            used.add(key)
-            t = sp.build()
-            if t.empty:  # an empty table is left out, with one line saying why
-                b.append(Text(Para(f"{t.caption} tidak disajikan karena {t.empty[:1].lower()}{t.empty[1:]}.")))
-            else:
-                b.append(TableBlock(t))
+        if sp is None or key in used:
+            return
+        # a table the catalogue moved earlier in its chapter comes first: numbers stay in order
+        for before in specs[:specs.index(sp)]:
+            if before.chapter == sp.chapter and before.key not in used:
+                put(before)
+        put(sp)
 
     def paras(items) -> None:
         for p in items:
@@ -170,8 +178,9 @@ def build_lkip(svc, specs: list[TableSpec] | None = None) -> LkipDocument:
     head("BAB II PERENCANAAN KINERJA")
     head("A. Rencana Strategis", 2)
     paras(N.narasi_paras(svc, "bab2.renstra"))
-    paras([Para(f"Tujuan, sasaran strategis dan indikator kinerja {opd_name(wb)} dengan targetnya setiap tahun "
-                f"Renstra {renstra_label(wb)} disajikan pada tabel berikut.")])
+    if "bab2.matriks" in by_key:  # not when the catalogue hides the table
+        paras([Para(f"Tujuan, sasaran strategis dan indikator kinerja {opd_name(wb)} dengan targetnya setiap "
+                    f"tahun Renstra {renstra_label(wb)} disajikan pada tabel berikut.")])
     table("bab2.matriks")
     table("bab2.iku")
     table("bab2.strategi")

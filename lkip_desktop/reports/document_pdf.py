@@ -41,7 +41,7 @@ from .document import (
     Toc,
 )
 from .page import frame_size
-from .pdf_frame import NumberingMark, PageAnchor, PdfDoc, TocLine, build_or_remove
+from .pdf_frame import NumberingMark, PageAnchor, PdfDoc, TocLine, build_or_remove, table_paper, template_id
 from .pdf_paged import table_flowables
 from .plain_text import clean
 
@@ -182,12 +182,12 @@ def render_document_pdf(doc: LkipDocument, path: str | os.PathLike, paper: str =
             new_page(current)
         elif isinstance(block, TableBlock):
             t = block.table
-            if t.orientation != current:
-                new_page(t.orientation)
+            if template_id(t, paper) != current:
+                new_page(template_id(t, paper))
             else:
                 story.append(CondPageBreak(45 * mm))
             story.append(PageAnchor(table_ids[id(block)]))
-            story.extend(table_flowables(t, paper, pdoc.table_done))
+            story.extend(table_flowables(t, table_paper(t, paper), pdoc.table_done))
         started = True
         fresh = False
     return build_or_remove(pdoc, story, path)

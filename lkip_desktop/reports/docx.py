@@ -60,6 +60,7 @@ class _Writer:
         self.paper = paper
         self.doc = Document()
         self.orientation = T.PORTRAIT
+        self.page_paper = paper  # a table's own paper (the catalogue) while its section lasts
         self.fresh = False  # a Numbering section just began: the next chapter needs no page break
         self.toc_entries: list[TocEntry] = []  # set before the blocks are written
         self._marked = 0  # headings bookmarked for the table of contents so far
@@ -87,8 +88,8 @@ class _Writer:
         set_font(st["Caption"], FONT, 10, True)
         st["Caption"].font.italic = False
 
-    def _page(self, sec, orientation: str) -> None:
-        w, h = PAPERS_MM[self.paper]
+    def _page(self, sec, orientation: str, paper: str | None = None) -> None:
+        w, h = PAPERS_MM[paper or self.paper]
         if orientation == T.LANDSCAPE:
             w, h = h, w
         sec.orientation = WD_ORIENT.LANDSCAPE if orientation == T.LANDSCAPE else WD_ORIENT.PORTRAIT
@@ -104,19 +105,22 @@ class _Writer:
             p._p.append(r)
 
     def text_width_mm(self) -> float:
-        w, h = PAPERS_MM[self.paper]
+        w, h = PAPERS_MM[self.page_paper]
         if self.orientation == T.LANDSCAPE:
             w = h
         return w - MARGIN_MM["left"] - MARGIN_MM["right"]
 
-    def orient(self, orientation: str) -> None:
-        if orientation == self.orientation:
-            return
+    def orient(self, orientation: str, paper: str = "") -> bool:
+        """A new section when the orientation or paper changes (True then)."""
+        paper = (paper or self.paper).upper()
+        if (orientation, paper) == (self.orientation, self.page_paper):
+            return False
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         sec.different_first_page_header_footer = False  # only the cover goes without a page number
         _page_numbers(sec, None)  # numbering goes on from the section before
-        self.orientation = orientation
-        self._page(sec, orientation)
+        self.orientation, self.page_paper = orientation, paper
+        self._page(sec, orientation, paper)
+        return True
 
     # blocks
     def cover(self, c: Cover) -> None:
@@ -144,10 +148,7 @@ class _Writer:
         line(str(c.tahun), 14, before=6)
 
     def heading(self, h: Heading) -> None:
-        first = False
-        if self.orientation != T.PORTRAIT:
-            self.orient(T.PORTRAIT)
-            first = True
+        first = self.orient(T.PORTRAIT)
         p = self.doc.add_heading(level=min(max(h.level, 1), 3))
         if h.toc:  # the table of contents links here and reads its page from here
             mark = str(self._marked)
@@ -177,8 +178,7 @@ class _Writer:
 
     def _list_title(self, title: str) -> None:
         """The centred title of a list page (Daftar Isi, Daftar Tabel) on a new portrait page."""
-        if self.orientation != T.PORTRAIT:
-            self.orient(T.PORTRAIT)
+        self.orient(T.PORTRAIT)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.page_break_before = True
@@ -215,7 +215,7 @@ class _Writer:
         sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
         sec.different_first_page_header_footer = False
         self._page(sec, T.PORTRAIT)
-        self.orientation = T.PORTRAIT
+        self.orientation, self.page_paper = T.PORTRAIT, self.paper
         _page_numbers(sec, "lowerRoman" if n.style == "roman" else "decimal")
         self.fresh = True
 
@@ -243,7 +243,7 @@ class _Writer:
         p.paragraph_format.page_break_before = True
 
     def table(self, table: ReportTable) -> None:
-        self.orient(table.orientation)
+        self.orient(table.orientation, table.paper)
         d = self.doc
         cap = d.add_paragraph(style="Caption")
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBr
 from . import fonts
 from . import table as T
 from .page import frame_size
-from .pdf_frame import PdfDoc, TocLine, build_or_remove
+from .pdf_frame import PdfDoc, TocLine, build_or_remove, table_paper, template_id
 from .pdf_paged import table_flowables
 from .pdf_table import CAPTION
 from .table import ReportTable
@@ -32,7 +32,8 @@ def render_pdf(tables: Sequence[ReportTable], path: str | os.PathLike, paper: st
     toc = len(tables) > 1 if toc is None else toc
     doc = PdfDoc(path, paper, title, footer or title, progress, cancel, len(tables))
     story: list[Flowable] = []
-    current = tables[0].orientation if tables else T.PORTRAIT
+    first = template_id(tables[0], paper) if tables else T.PORTRAIT
+    current = first
     if toc:
         current = T.PORTRAIT
         story.append(Paragraph("DAFTAR TABEL", CAPTION))
@@ -40,19 +41,19 @@ def render_pdf(tables: Sequence[ReportTable], path: str | os.PathLike, paper: st
         fw, _ = frame_size(paper, T.PORTRAIT)
         for i, t in enumerate(tables):
             story.append(TocLine(t.caption, f"tblpg{i}", fw))
-        story.append(NextPageTemplate(tables[0].orientation if tables else T.PORTRAIT))
+        story.append(NextPageTemplate(first))
         story.append(PageBreak())
-        current = tables[0].orientation if tables else T.PORTRAIT
+        current = first
     else:
         doc.pageTemplates.sort(key=lambda pt: pt.id != current)
     for i, t in enumerate(tables):
-        if t.orientation != current:
-            story.append(NextPageTemplate(t.orientation))
+        if template_id(t, paper) != current:
+            current = template_id(t, paper)
+            story.append(NextPageTemplate(current))
             story.append(PageBreak())
-            current = t.orientation
         elif i:
             story.append(CondPageBreak(60 * mm))
-        story.extend(table_flowables(t, paper, doc.table_done, anchor=f"tblpg{i}" if toc else None))
+        story.extend(table_flowables(t, table_paper(t, paper), doc.table_done, anchor=f"tblpg{i}" if toc else None))
     return build_or_remove(doc, story, path)
 
 

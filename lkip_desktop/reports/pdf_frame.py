@@ -15,13 +15,25 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from . import fonts
 from . import table as T
-from .page import MARGIN, frame_size, page_size
+from .page import MARGIN, PAPERS, frame_size, page_size
 from .plain_text import clean
 from .table import Cancelled
 
 
+def template_id(table: T.ReportTable, paper: str) -> str:
+    """The page template a table is drawn on: its orientation on the document's paper, or
+    "F4:landscape" when the catalogue gives the table a paper of its own."""
+    own = (table.paper or paper).upper()
+    return table.orientation if own == paper.upper() else f"{own}:{table.orientation}"
+
+
+def table_paper(table: T.ReportTable, paper: str) -> str:
+    return (table.paper or paper).upper()
+
+
 class PdfDoc(BaseDocTemplate):
-    """Portrait and landscape templates (ids T.PORTRAIT / T.LANDSCAPE) with the footer line;
+    """Portrait and landscape templates (ids T.PORTRAIT / T.LANDSCAPE) with the footer line,
+    and "A4:portrait" … for a table printed on the other paper (``template_id``);
     ``progress(done, total)`` per finished table, ``cancel()`` checked after each flowable."""
 
     def __init__(self, path, paper: str, title: str, footer: str, progress=None, cancel=None, total=0):
@@ -37,13 +49,15 @@ class PdfDoc(BaseDocTemplate):
         self.total = total
         self.done = 0
         templates = []
-        for orient in (T.PORTRAIT, T.LANDSCAPE):
-            w, h = page_size(paper, orient)
-            fw, fh = frame_size(paper, orient)
-            frame = Frame(MARGIN, MARGIN + 8 * mm, fw, fh, id=orient, leftPadding=0, rightPadding=0, topPadding=0,
-                          bottomPadding=0)
-            # the footer is drawn when the page ends, after a NumberingMark on it took effect
-            templates.append(PageTemplate(id=orient, frames=[frame], pagesize=(w, h), onPageEnd=self._decorate))
+        for own in [paper.upper()] + [p for p in PAPERS if p != paper.upper()]:
+            for orient in (T.PORTRAIT, T.LANDSCAPE):
+                w, h = page_size(own, orient)
+                fw, fh = frame_size(own, orient)
+                tid = orient if own == paper.upper() else f"{own}:{orient}"
+                frame = Frame(MARGIN, MARGIN + 8 * mm, fw, fh, id=tid, leftPadding=0, rightPadding=0, topPadding=0,
+                              bottomPadding=0)
+                # the footer is drawn when the page ends, after a NumberingMark on it took effect
+                templates.append(PageTemplate(id=tid, frames=[frame], pagesize=(w, h), onPageEnd=self._decorate))
         self.addPageTemplates(templates)
 
     def _decorate(self, canv, doc):

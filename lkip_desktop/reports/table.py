@@ -262,6 +262,7 @@ class ReportTable:
     source: str | None = None  # printed as "Sumber: …"
     notes: list[str] = field(default_factory=list)
     orientation: str = PORTRAIT
+    paper: str = ""  # "A4" | "F4" for this table alone; "" = the export's paper
     indent_col: int | None = None  # the column whose text is indented by row depth
     charts: list[Chart] = field(default_factory=list)
     font_size: float | None = None  # hint for very wide tables
@@ -310,6 +311,12 @@ class ReportTable:
                 for c, cell in enumerate(cells):
                     if cell is None and (r, c) not in covered:
                         raise ValueError(f"{self.key} {part} ({r},{c}) is empty but not covered")
+
+
+def numbered_columns(table: ReportTable) -> None:
+    """Add the column-number row "(1) (2) (3) …" under the header, one per column: a header
+    row, so every renderer repeats it with the header on continued pages."""
+    table.header.append([Cell(TEXT, f"({i})", align="center") for i in range(1, table.ncols + 1)])
 
 
 def header_grid(ncols: int, *rows: Sequence[tuple[str, int, int] | str | None]) -> list[list[Cell | None]]:

@@ -327,7 +327,7 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
             raise Cancelled()
         name = sheet_title(table, taken)
         ws = wb.create_sheet(name)
-        write_table(ws, table, paper)
+        write_table(ws, table, table.paper or paper)  # the catalogue may give a table its own paper
         r = 4 + i
         put_text(index, r, 1, table.number).alignment = WRAP_TOP
         put_text(index, r, 2, table.title).alignment = WRAP_TOP

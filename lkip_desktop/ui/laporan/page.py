@@ -1,6 +1,6 @@
 """The "Laporan" page: choose standard tables, preview one, export to PDF and/or Excel, or
 the whole LKIP (narrative + every table) to Word and/or PDF; a "Narasi" tab for the free
-sections the user writes.
+sections the user writes; a "Katalog tabel" tab where the OPD shapes its tables.
 
 The tables are built on the GUI thread (fast, and nobody can edit the workbook halfway
 through a build); only rendering, the slow part, runs in a worker thread, over the
@@ -23,6 +23,7 @@ from ...reports.export import FORMATS, ExportPlan, export_paths, plan_export, wr
 from ...reports.table import Cancelled
 from ...store.database import StoreError
 from .. import folders
+from .katalog import CatalogPanel
 from .narasi import NarasiEditor
 from .opener import OpenButtons, cancel_text
 from .preview import TablePreview
@@ -156,6 +157,8 @@ class ExportPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(split, "Tabel")
         self.tabs.addTab(self.narasi, "Narasi")
+        self.katalog = CatalogPanel(context)
+        self.tabs.addTab(self.katalog, "Katalog tabel")
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
 

@@ -216,8 +216,9 @@ class ChartWidget(QWidget):
 class TablePreview(QWidget):
     """Caption, the table, its source note and charts."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, with_charts: bool = True):
         super().__init__(parent)
+        self.with_charts = with_charts
         self.caption = QLabel()
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
@@ -258,5 +259,5 @@ class TablePreview(QWidget):
         for c, w in enumerate(widths):
             self.view.setColumnWidth(c, max(50, int(avail * w / total)))
         self.view.resizeRowsToContents()
-        for ch in table.charts:
+        for ch in table.charts if self.with_charts else []:
             self.charts.addWidget(ChartWidget(table, ch, self))
