@@ -84,6 +84,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         self.tabs.currentChanged.connect(lambda i: self.refresh_preview() if i == 3 else None)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 4)
+        split.setSizes([240, 960])  # the list needs little; the PK itself gets the room
 
     # -- state ---------------------------------------------------------------------------------
     @property
