@@ -133,7 +133,9 @@ class ProfilPage(Page):
         if kolom is None or None in groups:
             return
         margins = self.form.layout().contentsMargins()
-        need = sum(g.sizeHint().width() for g in groups) + kolom.spacing() + margins.left() + margins.right()
+        # the profile at its natural width beside the settings at their narrowest (rows wrapped)
+        need = groups[0].sizeHint().width() + groups[1].minimumSizeHint().width() + kolom.spacing() + \
+            margins.left() + margins.right()
         wide = event.size().width() >= need
         kolom.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
