@@ -2,16 +2,20 @@
 
     xvfb-run -s "-screen 0 1366x768x24" python docs/screenshots/take_screenshots.py
     python docs/screenshots/take_screenshots.py --size 1366x768 --scale 1.25 --out /tmp/shots
+    xvfb-run -s "-screen 0 1920x1080x24" python docs/screenshots/take_screenshots.py --office
 (or QT_QPA_PLATFORM=offscreen). The window takes the whole screen of --size (the office
 laptop's 1366x768 by default) at --scale (QT_SCALE_FACTOR: 1.25 = 125 %); PNGs go to --out
 (docs/screenshots/ by default). Names after the options pick pages: realisasi capaian ...
-rencana-aksi (quarter targets) cari (the Ctrl+F bar)
-"""
+rencana-aksi (quarter targets) cari (the Ctrl+F bar). --office takes the key pages at the four
+office screens (1366x768 at 100 % and 125 %, 1920x1080 at 150 % and 200 %), one process each
+(the scale is read when Qt starts), as docs/screenshots/screens/<size>-<scale>-<page>.png.
+PNGs are saved with a 256-colour palette: screenshots of flat UI stay sharp and small."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +26,8 @@ sys.path.insert(0, str(OUT.parent.parent))
 PAGES = [("realisasi", "realisasi"), ("capaian", "capaian"), ("renstra", "renstra"), ("anggaran", "anggaran"),
          ("dukungan", "dukungan"), ("reviu", "reviu"), ("profil", "profil"), ("pk", "pk"),
          ("laporan", "laporan")]
+OFFICE_SCREENS = [("1366x768", "1"), ("1366x768", "1.25"), ("1920x1080", "1.5"), ("1920x1080", "2")]
+OFFICE_PAGES = ["realisasi", "anggaran", "capaian", "pk", "laporan"]
 
 
 def parse_args(argv):
@@ -29,12 +35,38 @@ def parse_args(argv):
     ap.add_argument("--size", default="1366x768", help="screen size in device pixels, WxH")
     ap.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.25 or 1.5")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs")
+    ap.add_argument("--prefix", default="", help="put before every PNG name")
+    ap.add_argument("--office", action="store_true", help="the key pages at the four office screens")
     ap.add_argument("only", nargs="*", help="page names to take (default: all)")
     return ap.parse_args(argv)
 
 
+def save_png(widget, path: Path) -> None:
+    """The widget as a palette PNG (a quarter of the size of a true-colour one, as sharp)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    flags = Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    image.save(str(path), "PNG", 0)
+
+
+def office(out: Path) -> int:
+    """Each office screen in its own process (QT_SCALE_FACTOR is read when Qt starts)."""
+    folder = out / "screens"
+    for size, scale in OFFICE_SCREENS:
+        prefix = f"{size}-{round(float(scale) * 100)}-"
+        cmd = [sys.executable, __file__, "--size", size, "--scale", scale, "--out", str(folder),
+               "--prefix", prefix, *OFFICE_PAGES]
+        if subprocess.run(cmd).returncode:
+            return 1
+    return 0
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.office:
+        return office(args.out)
     width, height = (int(v) for v in args.size.lower().split("x"))
     os.environ["QT_SCALE_FACTOR"] = args.scale  # before the QApplication exists
     tmp = Path(tempfile.mkdtemp())
@@ -65,7 +97,7 @@ def main(argv=None) -> int:
     def save(name: str) -> None:
         for _ in range(3):
             app.processEvents()
-        win.grab().save(str(out / f"{name}.png"))
+        save_png(win, out / f"{args.prefix}{name}.png")
         print("saved", name)
 
     if not only or "welcome" in only:

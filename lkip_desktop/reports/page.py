@@ -63,6 +63,11 @@ def column_widths(table: ReportTable, width: float, size: float) -> list[float] 
                     word_cap)
             if w > need[c]:
                 need[c] = w
+    # a header word ("Peringkat", "Perubahan") is never broken inside: headers are bold
+    for c, cell in ((c, cell) for cells in table.header for c, cell in enumerate(cells)):
+        if cell is not None and cell.colspan == 1 and cell.text:
+            longest = max(cell.text.split(), key=lambda w: stringWidth(w, fonts.BOLD, size), default="")
+            need[c] = max(need[c], min(stringWidth(longest, fonts.BOLD, size) + 2 * PAD, width * 0.25))
     weights = [max(col.width, 0.1) for col in table.columns]
     total = sum(weights)
     widths = [width * w / total for w in weights]

@@ -100,3 +100,22 @@ def test_log_rotates(tmp_path):
     logs = sorted(p.name for p in tmp_path.glob("lkip-desktop.log*"))
     assert logs == ["lkip-desktop.log", "lkip-desktop.log.1", "lkip-desktop.log.2", "lkip-desktop.log.3"]
     assert all(p.stat().st_size <= crashlog.MAX_BYTES + 200_000 for p in tmp_path.glob("lkip-desktop.log*"))
+
+
+def test_unexpected_failure_opening_a_file_uses_the_crash_dialog(installed, qtbot, opened_urls, errors,
+                                                                  demo_path, monkeypatch):
+    """One dialog for the unexpected, with "Buka folder log"; no second, poorer twin in files.py."""
+    from lkip_desktop.store.service import WorkbookService
+
+    def broken_open(*_a, **_k):
+        raise ZeroDivisionError("uji buka")
+
+    monkeypatch.setattr(WorkbookService, "open", broken_open)
+    assert not installed.open_path(demo_path)
+    qtbot.waitUntil(_shown, timeout=5000)
+    box = _crash_box()
+    assert "uji buka" in box.text() and demo_path.name in box.text()
+    assert errors == [], "not the plain error box"
+    assert "ZeroDivisionError: uji buka" in crashlog.log_file().read_text(encoding="utf-8")
+    next(b for b in box.buttons() if b.text() == crash.OPEN_LOG).click()
+    assert opened_urls == [str(crashlog.log_file().parent)]

@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 
 from ..table import ReportTable, numbered_columns
 from ...domain.pk import report_version
-from . import bab1, bab2, bab3, bab4, pk
+from . import bab1, bab2, bab3, bab4, pk, rencana_aksi
 
 CHAPTERS = {"1": "Bab I Pendahuluan", "2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
             "L": "Lampiran"}
@@ -151,6 +151,8 @@ def _registry(svc) -> list[TableSpec]:
 
     add("L", "lampiran.rincian", "Rincian Anggaran Per Sub Kegiatan", bab4.rincian_anggaran)
     add("L", "lampiran.triwulan", "Realisasi Fisik dan Keuangan Per Triwulan", bab4.realisasi_triwulan)
+    if rencana_aksi.has_plan(wb):  # the IKU quarter plan, where one is typed
+        add("L", rencana_aksi.KEY, rencana_aksi.TITLE, rencana_aksi.iku_triwulan)
     for jenis, key in pk_keys(wb, "lampiran"):
         add("L", key, f"Sasaran dan Target {pk.pk_title(wb, jenis)}", pk.pk_sasaran, jenis, key)
         add("L", f"{key}_program", f"Program dan Anggaran {pk.pk_title(wb, jenis)}", pk.pk_program, jenis,

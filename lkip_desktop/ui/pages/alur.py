@@ -36,6 +36,7 @@ class AlurPage(Page):
         self.heading.setWordWrap(True)
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
+        self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -67,7 +68,8 @@ class AlurPage(Page):
         self.steps = self.compute()
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
-            if w is not None:
+            if w is not None:  # hidden now: deleteLater waits for the event loop, a ghost meanwhile
+                w.hide()
                 w.deleteLater()
         self.buttons.clear()
         for row, step in enumerate(self.steps):
@@ -75,6 +77,7 @@ class AlurPage(Page):
             badge = QLabel(f"{mark} {checklist.STATE_TEXT[step.state]}")
             badge.setStyleSheet(f"color: {fg}; background: {bg}; padding: 4px 8px; border-radius: 4px;")
             title = QLabel(f"<b>{row + 1}. {step.title}</b>")
+            title.setWordWrap(True)  # a narrow screen wraps it instead of scrolling sideways
             reason = QLabel(step.reason)
             reason.setWordWrap(True)
             page_key, text = STEP_PAGE[step.key]

@@ -40,6 +40,7 @@ class CapaianPage(Page):
             t = AutoSaveText()
             t.setTabChangesFocus(True)
             t.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            t.setMinimumHeight(t.fontMetrics().lineSpacing() * 2 + 12)  # a short screen keeps the table's rows
             t.committed.connect(lambda f=field: self._commit(f))
             lab = QLabel(f"{label}:")
             lab.setBuddy(t)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -94,6 +95,8 @@ class ProfilPage(Page):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
         self.form = form
+        for layout in form.findChildren(QFormLayout):  # on a narrow window a wide field goes under its label
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.pesan: QLabel = form.findChild(QLabel, "pesan")
         self.fields: dict[tuple[str, str], QWidget] = {}
         for table, field in cells.profile_fields():
@@ -120,6 +123,21 @@ class ProfilPage(Page):
         self._loading = False
         self.load()
         context.changed.connect(self._changed)
+
+    def resizeEvent(self, event) -> None:
+        """The two groups side by side when both fit, one above the other on a narrow window
+        (no sideways scrolling to reach the settings)."""
+        super().resizeEvent(event)
+        kolom = self.form.findChild(QBoxLayout, "kolom")
+        groups = [self.form.findChild(QWidget, n) for n in ("grupOpd", "grupPengaturan")]
+        if kolom is None or None in groups:
+            return
+        margins = self.form.layout().contentsMargins()
+        # the profile at its natural width beside the settings at their narrowest (rows wrapped)
+        need = groups[0].sizeHint().width() + groups[1].minimumSizeHint().width() + kolom.spacing() + \
+            margins.left() + margins.right()
+        wide = event.size().width() >= need
+        kolom.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def _add_help(self) -> None:
         """A grey line under each setting saying what it changes (bottom-up keeps rows valid)."""

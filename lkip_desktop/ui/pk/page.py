@@ -72,7 +72,10 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         lv.addWidget(self.message)
-        left.setMinimumWidth(240)
+        buttons = (self.btn_new, self.btn_lower, self.btn_perubahan, self.btn_sign, self.btn_delete)
+        margins = lv.contentsMargins()
+        # as narrow as the longest button allows (its text is never cut); the PK gets the rest
+        left.setMinimumWidth(max(240, max(b.sizeHint().width() for b in buttons) + margins.left() + margins.right()))
         split.addWidget(left)
 
         self.tabs = QTabWidget()
@@ -84,6 +87,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         self.tabs.currentChanged.connect(lambda i: self.refresh_preview() if i == 3 else None)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 4)
+        split.setSizes([240, 960])  # the list needs little; the PK itself gets the room
 
     # -- state ---------------------------------------------------------------------------------
     @property

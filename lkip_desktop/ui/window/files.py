@@ -16,6 +16,7 @@ from ...store.database import StoreError
 from ...exchange.demo import demo_path
 from ...store.service import WorkbookService
 from .. import appsettings, notices, work
+from ..crash import show_crash
 from ..laporan import page as laporan_page
 from ..context import WorkbookContext
 from ..dialogs import carry_dialog, import_xlsx_dialog
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 
 def error_box(parent, title: str, text: str) -> None:
-    """A modal error message with an Indonesian button (tests replace this function)."""
+    """A modal error message for an expected failure (a damaged or locked file), with an
+    Indonesian button; unexpected failures use the crash dialog (ui.crash). Tests replace it."""
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
@@ -55,7 +57,7 @@ class FilesMixin:
             path = demo_path()
         except Exception as exc:  # noqa: BLE001 - a broken bundle must not crash the app
             log.exception("demo")
-            error_box(self, "Contoh tidak dapat dibuat", str(exc))
+            show_crash(self, f"Contoh tidak dapat dibuat ({exc})")
             return False
         return self.open_path(path)
 
@@ -101,8 +103,8 @@ class FilesMixin:
                 self.welcome.refresh()
             return False
         except Exception as exc:  # noqa: BLE001 - never crash on a hostile file
-            log.exception("open %s", path)
-            error_box(self, "Buku kerja tidak dapat dibuka", f"Kesalahan tak terduga: {exc}")
+            log.exception("open %s", path)  # the crash dialog offers the folder of this log
+            show_crash(self, f"Buku kerja {path.name} tidak dapat dibuka ({exc})")
             return False
         self.close_workbook()
         self._install(svc)

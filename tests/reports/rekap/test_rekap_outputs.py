@@ -118,3 +118,29 @@ def test_pdf_figures_equal_each_opds_own(outputs, rekap_folder):
 def test_sources_unchanged(outputs, rekap_folder, hashes):
     assert {p.name: sha256(p) for p in rekap_folder.iterdir()} == hashes
     assert not [p for p in rekap_folder.iterdir() if p.name not in hashes]  # nothing left beside them
+
+
+def test_pdf_header_words_are_never_broken(outputs):
+    """Every column is at least as wide as the longest word of its header: "Peringkat" prints
+    whole, never "Peri / ngk / at"."""
+    from lkip_desktop.reports.rekap.tables import RANK_TITLE
+
+    _result, (_xlsx, pdf) = outputs
+    printed = {w for page in PdfReader(str(pdf)).pages for _x, _y, t in fragments(page) for w in t.split()}
+    for title in [RANK_TITLE] + [c.title for c in OPD_COLUMNS]:
+        for word in title.split():
+            assert word in printed, (title, word)
+
+
+def test_column_widths_hold_the_longest_header_word():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from lkip_desktop.reports import fonts
+    from lkip_desktop.reports.page import PAD, fit_columns, frame_size
+    from lkip_desktop.reports.rekap.tables import opd_table
+
+    table = opd_table([])
+    size, widths = fit_columns(table, frame_size("A4", table.orientation)[0])
+    for c, cell in enumerate(table.header[0]):
+        word = max(cell.text.split(), key=lambda w: stringWidth(w, fonts.BOLD, size))
+        assert widths[c] >= stringWidth(word, fonts.BOLD, size) + 2 * PAD - 0.01, (cell.text, word)

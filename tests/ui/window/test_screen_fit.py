@@ -3,7 +3,7 @@ screen, and messages are styled apart (errors red, done/info plain, stale errors
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lkip_desktop.ui.pages.registry import PAGES
 
@@ -61,3 +61,50 @@ def test_page_notices_are_not_errors(qtbot, demo_window):
     assert win.msg_label.text() == "3 sel ditempel." and not win.msg_label.property("error")
     page.view.message.emit("Pilih sel tujuan terlebih dahulu.")
     assert win.msg_label.property("error")
+
+
+SMALLEST = (864, 486)  # the first start on 1920 x 1080 at 200 %: 90 % of 960 x 540 logical
+
+
+def _at_smallest(win, key):
+    win.resize(*SMALLEST)
+    page = win.show_page(key)
+    for _ in range(3):
+        QApplication.processEvents()
+    return page
+
+
+def test_alur_fits_the_smallest_window_without_ghosts(demo_window):
+    from PySide6.QtWidgets import QPushButton, QScrollArea
+
+    page = _at_smallest(demo_window, "alur")
+    page.refresh()  # a second build: the first one's widgets must not linger on screen
+    QApplication.processEvents()
+    scroll = page.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0, "steps wrap instead of scrolling sideways"
+    shown = [b for b in page.body.findChildren(QPushButton) if b.isVisible()]
+    assert sorted(id(b) for b in shown) == sorted(id(b) for b in page.buttons.values())
+
+
+def test_profil_columns_stack_on_a_narrow_window(demo_window):
+    from PySide6.QtWidgets import QScrollArea
+
+    page = _at_smallest(demo_window, "profil")
+    scroll = page.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0, "Pengaturan is not cut off at the right"
+    demo_window.resize(1600, 900)
+    QApplication.processEvents()
+    assert page.form.findChild(QWidget, "grupPengaturan").x() > page.form.findChild(QWidget, "grupOpd").x()
+
+
+def test_capaian_table_shows_every_iku_of_the_demo(demo_window):
+    page = _at_smallest(demo_window, "capaian")
+    rows = page.model.rowCount()
+    assert rows >= 5 and page.view.viewport().height() >= 5 * page.view.rowHeight(page.model.index(0, 0)), "the analysis box crowds the table"
+
+
+def test_pk_gives_the_room_to_the_pk_itself(demo_window):
+    page = _at_smallest(demo_window, "pk")
+    assert page.tabs.width() > page.versions.width()
+    for button in (page.btn_new, page.btn_lower, page.btn_perubahan, page.btn_sign, page.btn_delete):
+        assert button.width() >= button.sizeHint().width(), button.text()  # its text is never cut
