@@ -17,7 +17,7 @@ from .effects import Affected
 from .errors import FormulaError
 from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
-from .rating import SCALES, Band, akip_predikat
+from .rating import Band, akip_predikat, scale_of
 from .values import IndicatorValue, Predikat
 
 
@@ -157,7 +157,7 @@ class Calculator:
             real = self.realisasi(ind, tahun)
             target = ind.target(tahun)
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
-            rating = SCALES[self.wb.settings.skala].rate(cap.value)
+            rating = scale_of(self.wb).rate(cap.value)
             hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
             per_year[tahun] = hit
         return hit

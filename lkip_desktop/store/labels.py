@@ -22,7 +22,10 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "capaian_wajar_maks": "Capaian wajar maksimum (%)", "kertas": "Ukuran kertas",
         "tanggal_nol": "Tanggal dengan nol di depan",
         "rincian_anggaran": "Capaian dan efisiensi tiap baris anggaran",
+        "skala_nama": "Nama skala penilaian", "teks_tanpa_data": "Teks bila tidak ada data",
     },
+    "skala_pita": {"batas_bawah": "Batas bawah rentang", "label": "Kriteria rentang",
+                   "inklusif": "Batas bawah termasuk (≥)", "urut": "Urutan"},
     "tujuan": {"kode": "Kode", "nama": "Nama tujuan", "urut": "Urutan"},
     "sdm": {"kategori": "Kategori SDM", "uraian": "Uraian SDM", "jumlah": "Jumlah pegawai", "urut": "Urutan"},
     "sasaran": {"tujuan_id": "Tujuan", "kode": "Kode", "nama": "Nama sasaran", "urut": "Urutan"},
@@ -60,6 +63,9 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                    "anggaran_murni": "Anggaran murni (Rp)", "keterangan": "Keterangan",
                    "item_id": "Program terkait", "urut": "Urutan"},
     "narasi": {"teks": "Teks"},
+    "tabel_laporan": {"tampil": "Tabel ditampilkan", "urut": "Urutan tabel", "nomor": "Nomor tabel",
+                      "judul": "Judul tabel", "sumber": "Sumber tabel", "nomor_kolom": "Baris nomor kolom",
+                      "kertas": "Kertas tabel", "orientasi": "Orientasi tabel"},
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain.numbers import format_date
-from ...domain.rating import get_scale
+from ...domain.rating import scale_of
 from .. import table as T
 from ..table import LANDSCAPE, Chart, Column, ReportTable, header_grid
 from .common import (
@@ -386,7 +386,7 @@ def scale_ranges(scale) -> list[tuple[str, str, str]]:
 
 def skala(svc, number: str) -> ReportTable:
     """The workbook's rating scale (RULES 5): bands, edges and labels the Kriteria column uses."""
-    scale = get_scale(svc.wb.settings.skala)
+    scale = scale_of(svc.wb)
     coded = any(b.code for b in scale.bands)
     cols = ["No", "Rentang Capaian (%)"] + (["Kode"] if coded else []) + ["Kriteria"]
     t = ReportTable("bab3.skala", number, scale.name, [Column(0.5), Column(2.6)] + [Column(0.8)] * coded
