@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from ..table import ReportTable
 from ...domain.pk import report_version
 from . import bab1, bab2, bab3, bab4, pk
+from .common import built
 
 CHAPTERS = {"1": "Bab I Pendahuluan", "2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
             "L": "Lampiran"}
@@ -46,7 +47,7 @@ def standard_tables(svc) -> list[TableSpec]:
         counters[chapter] = counters.get(chapter, 0) + 1
         prefix = "L." if chapter == "L" else f"{chapter}."
         number = f"{prefix}{counters[chapter]}"
-        specs.append(TableSpec(number, key, title, chapter, partial(fn, svc, number, *args)))
+        specs.append(TableSpec(number, key, title, chapter, partial(built, fn, svc, number, *args)))
 
     opd = wb.opd.nama or "Perangkat Daerah"
     tahun = wb.settings.tahun

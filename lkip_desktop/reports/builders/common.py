@@ -13,6 +13,12 @@ from .. import table as T
 from ..table import Cell, ReportTable
 
 
+def built(fn, svc, number: str, *args) -> ReportTable:
+    """A standard table as every output gets it: built, then its figures without data
+    showing the workbook's no-data text (settings.teks_tanpa_data, RULES 2.4)."""
+    return fn(svc, number, *args).with_no_data(svc.wb.settings.teks_tanpa_data or T.NO_DATA)
+
+
 def opd_name(wb: Workbook) -> str:
     return wb.opd.nama or "Perangkat Daerah"
 
@@ -42,7 +48,7 @@ def capaian_cell(res: IndicatorResult, **kw) -> Cell:
 
 
 def rating_cell(res: IndicatorResult, **kw) -> Cell:
-    return T.text(res.rating.label if res.rating else T.NO_DATA, align="center", **kw)
+    return T.text(res.rating.label, align="center", **kw) if res.rating else T.no_data(align="center", **kw)
 
 
 def satuan_of(ind: Indicator) -> str:
