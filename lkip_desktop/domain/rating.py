@@ -171,11 +171,16 @@ CAPAIAN_PRESETS = ("d86", "lokal7", "lima")  # the presets a workbook can choose
 KUSTOM = "kustom"  # the workbook's own bands (Workbook.skala_pita)
 
 
+def band_order(pita) -> list:
+    """Stored bands as they rate: highest edge first (ties by their order, then id)."""
+    return sorted(pita, key=lambda p: (-p.batas_bawah, p.urut, p.id))
+
+
 def custom_scale(name: str, pita) -> Scale | None:
     """An OPD's own scale from its stored bands (``SkalaPita`` rows), highest edge first;
     None when it has no band. Labels and edges are taken as typed: the reviu
     (``skala-tidak-runtut``) reports overlapping or unreachable bands and empty labels."""
-    rows = sorted(pita, key=lambda p: (-p.batas_bawah, p.urut, p.id))
+    rows = band_order(pita)
     if not rows:
         return None
     colors = palette(len(rows))
