@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..domain.numbers import format_number, format_percent, format_rupiah
-from ..domain.rating import get_scale
+from ..domain.rating import scale_of
 from ..domain.reviu import KESALAHAN, SARAN, check
 from ..domain.values import Predikat, format_value
 from ..edits import cells, values
@@ -151,7 +151,7 @@ def cmd_summary(args) -> int:
         wb, calc = svc.wb, svc.calc
         tahun = wb.settings.tahun
         print(f"{wb.opd.nama} — capaian IKU tahun {tahun}")
-        scale = get_scale(wb.settings.skala)
+        scale = scale_of(wb)
         header = (f"{'No':<3} {'Indikator':<52} {'Target':>10} {'Realisasi':>12} {'Capaian':>9} {'Efisiensi':>9}  "
                   f"{'Kriteria':<14} Predikat")
         print(header)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Iterable
 
 from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
@@ -17,7 +18,7 @@ from .effects import Affected
 from .errors import FormulaError
 from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
-from .rating import SCALES, Band, akip_predikat
+from .rating import Band, akip_predikat, scale_of
 from .values import IndicatorValue, Predikat
 
 
@@ -157,7 +158,7 @@ class Calculator:
             real = self.realisasi(ind, tahun)
             target = ind.target(tahun)
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
-            rating = SCALES[self.wb.settings.skala].rate(cap.value)
+            rating = scale_of(self.wb).rate(cap.value)
             hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
             per_year[tahun] = hit
         return hit
@@ -226,9 +227,14 @@ class Calculator:
         value, counted, total = B.row_capaian(self.capaian_value(i.id, tahun) for i in self.wb.indicators_of(item_id))
         return Average(value, counted, total)
 
-    def group_totals(self, kelompok: str) -> BudgetTotals:
-        """Σ of the programs of one kelompok (RULES 6.4: serapan of the sums)."""
-        return self._sum_totals([self.totals(p.id) for p in self.wb.programs() if p.kelompok.strip() == kelompok])
+    def group_totals(self, kelompok: str, leaves: Iterable[str] | None = None) -> BudgetTotals:
+        """Σ of the programs of one kelompok (RULES 6.4: serapan of the sums); with ``leaves``
+        only those sub kegiatan of the group (an IKU's share of it, RULES 6.5)."""
+        programs = [p.id for p in self.wb.programs() if p.kelompok.strip() == kelompok]
+        if leaves is None:
+            return self._sum_totals([self.totals(p) for p in programs])
+        return self._sum_totals([self.totals(leaf) for leaf in leaves
+                                 if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()

@@ -57,10 +57,21 @@ class Scale:
         return self.bands[-1]
 
 
-def _scale(key: str, name: str, rows: list[tuple[str, str | None, str]], inclusive: bool) -> Scale:
-    colors = _COLORS[len(rows)]
+def palette(n: int) -> tuple[str, ...]:
+    """``n`` screen colours, green at the top band to red at the bottom one."""
+    if n in _COLORS:
+        return _COLORS[n]
+    full = _COLORS[7]
+    if n <= 1:
+        return full[:n]
+    return tuple(full[(i * 6) // (n - 1)] for i in range(n))
+
+
+def _scale(key: str, name: str, rows: list[tuple[str, str | None, str]], inclusive: bool | tuple[bool, ...]) -> Scale:
+    colors = palette(len(rows))
+    edges = inclusive if isinstance(inclusive, tuple) else (inclusive,) * len(rows)
     bands = tuple(
-        Band(Decimal(lower), label, code, colors[i], inclusive) for i, (lower, code, label) in enumerate(rows)
+        Band(Decimal(lower), label, code, colors[i], edges[i]) for i, (lower, code, label) in enumerate(rows)
     )
     return Scale(key, name, bands)
 
@@ -93,6 +104,22 @@ LOKAL7 = _scale(
         ("0", "D", "Sangat Kurang"),
     ],
     inclusive=False,
+)
+
+# §5.1b the common five-band scale of pemda LKjIPs (Sangat Baik … Sangat Kurang):
+#   > 90 Sangat Baik · 75 ≤ x ≤ 90 Baik · 65 ≤ x < 75 Cukup · 50 ≤ x < 65 Kurang · < 50 Sangat Kurang.
+# The top edge is strict (90,00 is still Baik), the others inclusive (75,00 is Baik, 74,99 Cukup).
+LIMA = _scale(
+    "lima",
+    "Skala lima tingkat (Sangat Baik sampai Sangat Kurang)",
+    [
+        ("90", None, "Sangat Baik"),
+        ("75", None, "Baik"),
+        ("65", None, "Cukup"),
+        ("50", None, "Kurang"),
+        ("0", None, "Sangat Kurang"),
+    ],
+    inclusive=(False, True, True, True, True),
 )
 
 # §5.4 [M88]: "> 90" AA … "> 30" C, else D.
@@ -138,8 +165,46 @@ SPBE = _scale(
     inclusive=True,
 )
 
-SCALES: dict[str, Scale] = {s.key: s for s in (D86, LOKAL7, AKIP, IKM, SPBE)}
+SCALES: dict[str, Scale] = {s.key: s for s in (D86, LOKAL7, LIMA, AKIP, IKM, SPBE)}
 DEFAULT_SCALE = "d86"
+CAPAIAN_PRESETS = ("d86", "lokal7", "lima")  # the presets a workbook can choose for capaian
+KUSTOM = "kustom"  # the workbook's own bands (Workbook.skala_pita)
+
+
+def band_order(pita) -> list:
+    """Stored bands as they rate: highest edge first (ties by their order, then id)."""
+    return sorted(pita, key=lambda p: (-p.batas_bawah, p.urut, p.id))
+
+
+def custom_scale(name: str, pita) -> Scale | None:
+    """An OPD's own scale from its stored bands (``SkalaPita`` rows), highest edge first;
+    None when it has no band. Labels and edges are taken as typed: the reviu
+    (``skala-tidak-runtut``) reports overlapping or unreachable bands and empty labels."""
+    rows = band_order(pita)
+    if not rows:
+        return None
+    colors = palette(len(rows))
+    return Scale(KUSTOM, name or "Skala penilaian kinerja",
+                 tuple(Band(p.batas_bawah, p.label, None, colors[i], bool(p.inklusif)) for i, p in enumerate(rows)))
+
+
+def scale_of(wb) -> Scale:
+    """THE rating scale of a workbook (RULES §5): its chosen preset, or its own bands
+    (``kustom``), named by ``settings.skala_nama`` when given. Never fails: an unknown key or
+    a kustom scale without bands falls back to the default preset."""
+    s = wb.settings
+    scale = SCALES.get(s.skala) if s.skala != KUSTOM else custom_scale(s.skala_nama, wb.skala_pita.values())
+    scale = scale or SCALES[DEFAULT_SCALE]
+    if s.skala_nama and scale.name != s.skala_nama:
+        scale = Scale(scale.key, s.skala_nama, scale.bands)
+    return scale
+
+
+def prose_name(scale: Scale) -> str:
+    """The scale's name inside a sentence ("menurut skala …"): first letter lower-cased,
+    unless the name opens with an acronym ("SPBE …")."""
+    name = scale.name
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def get_scale(key: str | None = None) -> Scale:

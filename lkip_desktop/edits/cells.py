@@ -101,6 +101,11 @@ def sdm(sdm_id: str, field: str) -> CellRef:
     return CellRef("sdm", (sdm_id,), field)
 
 
+def skala_pita(band_id: str, field: str) -> CellRef:
+    """A field of one band of the workbook's own rating scale (batas_bawah, label, inklusif)."""
+    return CellRef("skala_pita", (band_id,), field)
+
+
 def pk_version(pk_id: str, field: str) -> CellRef:
     return CellRef("pk_version", (pk_id,), field)
 
@@ -153,7 +158,7 @@ class Place:
 def place(table: str, key: tuple, field: str | None = None) -> Place:
     key = tuple(key)
     ref = CellRef(table, key, field) if field else None
-    if table in ("opd", "settings"):
+    if table in ("opd", "settings", "skala_pita"):  # all edited on the Profil page
         return Place("profile", None, ref)
     if table == "indicator_value":
         return Place(E.INDICATOR, key[0], ref or CellRef(table, key, "nilai"), key[2], key[1], key[3])

@@ -152,8 +152,11 @@ def plan_new_year(old: M.Workbook, options: CarryOptions, source_name: str = "")
         if f == "perubahan_berlaku":
             v = False
         book.set("settings", f, v)
+    for band in old.skala_pita.values():  # the OPD's own rating scale goes with its choice
+        book.copy(band, "skala_pita")
     summary.dibawa.append("Profil OPD dan penandatangan (kepala dan atasan) — dapat diubah.")
-    summary.dibawa.append("Pengaturan konvensi perhitungan.")
+    summary.dibawa.append("Pengaturan konvensi perhitungan" + (" dan skala penilaian sendiri." if old.skala_pita
+                                                               else "."))
     if s.perubahan_berlaku:
         summary.tidak_dibawa.append("Tanda 'APBD Perubahan sudah ditetapkan': APBD-P tahun baru belum ada.")
 

@@ -13,11 +13,12 @@ formula; every other text stays text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
 from typing import Any, Iterator, Sequence
 
+from ..domain.model import Settings
 from ..domain.numbers import format_number, format_rupiah, format_signed, round_half_up
 from ..domain.values import Predikat, format_value
 
@@ -41,8 +42,9 @@ BOLD_LEVELS = (PROGRAM, KEGIATAN, GROUP, TOTAL)
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
 # What a number, percent or predikat cell shows when there is no data (RULES 2.4: such a
-# value is also left out of every average, whose note says "atas n dari m").
-NO_DATA = "n/a"
+# value is also left out of every average, whose note says "atas n dari m"). The default of
+# ``settings.teks_tanpa_data``; ``ReportTable.with_no_data`` puts the workbook's own text in.
+NO_DATA = Settings.teks_tanpa_data  # "n/a"
 
 
 class Cancelled(Exception):
@@ -69,6 +71,7 @@ class Cell:
     parens: bool = False  # negative shown "(0,75)" (RULES §10) instead of "-0,75"
     suffix: str = ""  # e.g. "%" after a target printed "40%"
     formula: str | None = None  # FORMULA only: "=SUM(C4:C9)" (Excel writes it as a formula)
+    blank: str = NO_DATA  # what a figure without a value shows (the workbook's teks_tanpa_data)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -94,15 +97,20 @@ class Cell:
             return format_rupiah(v)
         if k in (PERCENT, NUMBER) or (k == FORMULA and isinstance(v, (Decimal, int))):
             if v is None:
-                return NO_DATA
+                return self.blank
             if self.parens:
                 return format_signed(v, self._places(), parens=True) + self.suffix
             return format_number(v, self._places()) + self.suffix
         if k == PREDIKAT:
             if isinstance(v, Predikat):
                 return format_value(v)
-            return NO_DATA if v is None else str(v)
+            return self.blank if v is None else str(v)
         return "" if v is None else str(v)
+
+    @property
+    def is_blank_figure(self) -> bool:
+        """A number, percent or predikat without a value: it shows ``blank``."""
+        return self.value is None and self.kind in (PERCENT, NUMBER, PREDIKAT)
 
     def _places(self) -> int:
         if self.kind == PERCENT:
@@ -178,6 +186,11 @@ def number(value: Decimal | int | None, places: int | None = None, **kw) -> Cell
 
 def predikat(value: Predikat | str | None, **kw) -> Cell:
     return Cell(PREDIKAT, value, **kw)
+
+
+def no_data(**kw) -> Cell:
+    """A figure that has no data (a kriteria of an indicator without capaian)."""
+    return Cell(PREDIKAT, None, **kw)
 
 
 def formula(expr: str, value: Any = None, **kw) -> Cell:
@@ -280,6 +293,15 @@ class ReportTable:
             bold: bool | None = None) -> int:
         self.rows.append(Row(list(cells), level, depth, bold))
         return len(self.rows) - 1
+
+    def with_no_data(self, text: str) -> "ReportTable":
+        """Every figure without a value shows ``text`` (the workbook's teks_tanpa_data): the
+        one place the no-data text enters a table, for PDF, Excel, Word and the preview."""
+        if text != NO_DATA:
+            for row in self.rows:
+                row.cells = [replace(c, blank=text) if c is not None and c.is_blank_figure else c
+                             for c in row.cells]
+        return self
 
     def spans(self, part: str = "body") -> Iterator[tuple[int, int, Cell]]:
         """(row, col, lead cell) for every cell spanning more than one position."""

@@ -18,7 +18,7 @@ from ..domain.model import Workbook
 THING_OF = {
     "indicator": E.INDICATOR, "indicator_value": E.INDICATOR, "komponen": E.INDICATOR,
     "budget_item": E.ITEM, "budget_quarter": E.ITEM_QUARTER, "dukungan": E.LINK,
-    "settings": E.SETTINGS, "pk_version": "pk", "pk_sasaran": "pk", "pk_program": "pk",
+    "settings": E.SETTINGS, "skala_pita": E.SETTINGS, "pk_version": "pk", "pk_sasaran": "pk", "pk_program": "pk",
 }
 # Fields whose change moves a row (order, parent, level) rather than a figure.
 STRUCTURAL_FIELDS = {"urut", "kode", "parent_id", "owner_id", "owner_kind", "tujuan_id", "level", "pk_id"}

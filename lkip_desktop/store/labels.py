@@ -24,6 +24,8 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "rincian_anggaran": "Capaian dan efisiensi tiap baris anggaran",
         "skala_nama": "Nama skala penilaian", "teks_tanpa_data": "Teks bila tidak ada data",
     },
+    "skala_pita": {"batas_bawah": "Batas bawah rentang", "label": "Kriteria rentang",
+                   "inklusif": "Batas bawah termasuk (≥)", "urut": "Urutan"},
     "tujuan": {"kode": "Kode", "nama": "Nama tujuan", "urut": "Urutan"},
     "sdm": {"kategori": "Kategori SDM", "uraian": "Uraian SDM", "jumlah": "Jumlah pegawai", "urut": "Urutan"},
     "sasaran": {"tujuan_id": "Tujuan", "kode": "Kode", "nama": "Nama sasaran", "urut": "Urutan"},

@@ -39,7 +39,7 @@ def test_d86(v, expected):
 
 def test_default_scale():
     assert DEFAULT_SCALE == "d86" and rate(D("91")).label == "Sangat Tinggi"
-    assert set(SCALES) == {"d86", "lokal7", "akip", "ikm", "spbe"}
+    assert set(SCALES) == {"d86", "lokal7", "lima", "akip", "ikm", "spbe"}
 
 
 @pytest.mark.parametrize(

@@ -267,3 +267,23 @@ def test_signing_date_and_sdm_stay_with_last_year(wb2023, tmp_path):
         assert (o.ttd_tempat, o.ttd_tanggal, o.kepala_status) == ("Bekasi", None, "Plt.")
         assert svc.wb.sdm == {} and svc.wb.items[first].kelompok == "BLU"
     assert any(t.startswith("Data SDM (1 baris)") for t in summary.tidak_dibawa)
+
+
+def test_the_opds_own_rating_scale_goes_to_the_new_year(wb2023, tmp_path):
+    from lkip_desktop.domain.rating import scale_of
+    from lkip_desktop.edits import scale
+
+    old_path, _ids = wb2023
+    with WorkbookService.open(old_path) as old:
+        scale.choose_scale(old, "lima")
+        scale.choose_scale(old, "kustom")  # the five bands copied
+        band = next(p for p in old.wb.skala_pita.values() if p.label == "Baik")
+        scale.set_band(old, band.id, "label", "Bagus")
+        scale.set_scale_name(old, "Skala Dinas")
+        scale.set_no_data_text(old, "-")
+        before = scale_of(old.wb)
+    new_path = tmp_path / "dinas-2024.lkip"
+    summary = carry.new_from_last_year(old_path, new_path)
+    with WorkbookService.open(new_path) as svc:
+        assert scale_of(svc.wb) == before and svc.wb.settings.teks_tanpa_data == "-"
+    assert any("skala penilaian sendiri" in t for t in summary.dibawa)

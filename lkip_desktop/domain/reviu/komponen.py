@@ -12,7 +12,7 @@ from ..errors import FormulaError
 from ..formula import parse_formula
 from ..model import Indicator, Workbook
 from ..numbers import format_number
-from ..rating import SCALES, Scale
+from ..rating import DEFAULT_SCALE, KUSTOM, SCALES, Scale, custom_scale
 from .registry import KESALAHAN, PERINGATAN, SARAN, Finding, ReviuSettings, check_of, indicator_where
 
 THEME = "Rumus, komponen dan skala"
@@ -123,27 +123,39 @@ def rumus_bobot_beda(wb: Workbook, calc: Calculator, settings: ReviuSettings) ->
 
 def scale_problems(scale: Scale) -> list[str]:
     """Bands are lower edges, highest first: each edge must be below the one before it
-    (an equal or higher edge makes a band overlap the next or never reached), labels unique."""
+    (an equal or higher edge makes a band overlap the next or never reached), labels given
+    and unique."""
     out = []
     for upper, band in zip(scale.bands, scale.bands[1:]):
         if band.lower >= upper.lower:
             out.append(f"batas bawah \"{band.label}\" ({format_number(band.lower, None)}) tidak di bawah batas "
                        f"\"{upper.label}\" ({format_number(upper.lower, None)}), sehingga rentangnya tumpang "
                        "tindih atau tidak pernah tercapai")
-    labels = [b.label for b in scale.bands]
+    empty = [b for b in scale.bands if not b.label.strip()]
+    if empty:
+        edges = ", ".join(format_number(b.lower, None) for b in empty)
+        out.append(f"rentang dengan batas bawah {edges} belum diberi label kriteria")
+    labels = [b.label for b in scale.bands if b.label.strip()]
     for label in sorted({x for x in labels if labels.count(x) > 1}):
         out.append(f"label \"{label}\" dipakai lebih dari satu rentang")
     return out
 
 
+def _finding(message: str) -> Finding:
+    return Finding(KESALAHAN, "skala-tidak-runtut", message, "Pengaturan buku kerja", "settings", (1,), "skala")
+
+
 @check_of("skala-tidak-runtut", KESALAHAN, "Skala penilaian tumpang tindih atau tak tercapai", THEME)
 def skala_tidak_runtut(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> list[Finding]:
-    """Every scale the workbook can choose (the key itself is validated when stored). A gap
-    cannot exist: each band runs up to the next higher lower edge (rating.py)."""
-    out = []
-    for scale in SCALES.values():
-        for problem in scale_problems(scale):
-            out.append(Finding(KESALAHAN, "skala-tidak-runtut",
-                               f"Skala \"{scale.name}\": {problem}. Perbaiki tabel skalanya.",
-                               "Pengaturan buku kerja", "settings", (1,), "skala"))
-    return out
+    """Every preset the workbook can choose, and the OPD's own (kustom) scale when chosen.
+    A gap cannot exist: each band runs up to the next higher lower edge (rating.py)."""
+    scales = list(SCALES.values())
+    if wb.settings.skala == KUSTOM:
+        own = custom_scale(wb.settings.skala_nama, wb.skala_pita.values())
+        if own is None:
+            fallback = SCALES[DEFAULT_SCALE].name
+            return [_finding(f"Skala kustom belum memiliki rentang; sementara dipakai \"{fallback}\". "
+                             "Tambahkan rentangnya atau pilih skala baku.")]
+        scales.append(own)
+    return [_finding(f"Skala \"{scale.name}\": {problem}. Perbaiki tabel skalanya.")
+            for scale in scales for problem in scale_problems(scale)]

@@ -22,7 +22,8 @@ from typing import Callable, Iterable
 
 from ..table import ReportTable, numbered_columns
 from ...domain.pk import report_version
-from . import bab1, bab2, bab3, bab4, pk, rencana_aksi
+from . import bab1, bab2, bab3, bab3_anggaran, bab4, pk, rencana_aksi
+from .common import built, group_names
 
 CHAPTERS = {"1": "Bab I Pendahuluan", "2": "Bab II Perencanaan Kinerja", "3": "Bab III Akuntabilitas Kinerja", "4": "Bab IV Penutup",
             "L": "Lampiran"}
@@ -138,13 +139,16 @@ def _registry(svc) -> list[TableSpec]:
             add("3", f"iku.{k}.komponen", f"Perhitungan {ind.nama}", bab3.iku_komponen, ind.id)
         add("3", f"iku.{k}.pendukung", f"Indikator Program Pendukung {ind.nama}", bab3.iku_pendukung, ind.id)
         add("3", f"iku.{k}.renstra", f"{ind.nama} dibanding Target Akhir Renstra", bab3.iku_renstra, ind.id)
-        add("3", f"iku.{k}.anggaran", f"Alokasi, Realisasi Anggaran dan Efisiensi {ind.nama}", bab3.iku_anggaran,
-            ind.id)
+        add("3", f"iku.{k}.anggaran", f"Alokasi, Realisasi Anggaran dan Efisiensi {ind.nama}",
+            bab3_anggaran.iku_anggaran, ind.id)
         add("3", f"iku.{k}.tahun_lalu", f"{ind.nama} dibanding Tahun Sebelumnya", bab3.iku_tahun_lalu, ind.id)
-    add("3", "bab3.pagu_program", "Pagu Anggaran Per Program", bab3.pagu_program)
-    add("3", "bab3.realisasi_program", "Pagu dan Realisasi Anggaran Per Program", bab3.realisasi_program)
+    add("3", "bab3.pagu_program", "Pagu Anggaran Per Program", bab3_anggaran.pagu_program)
+    add("3", "bab3.realisasi_program", "Pagu dan Realisasi Anggaran Per Program", bab3_anggaran.realisasi_program)
     add("3", "bab3.realisasi_sub_kegiatan", "Pagu dan Realisasi Anggaran Per Sub Kegiatan",
-        bab3.realisasi_sub_kegiatan)
+        bab3_anggaran.realisasi_sub_kegiatan)
+    for kelompok in group_names(wb):  # one table per program group when programs are grouped
+        add("3", f"bab3.kelompok.{kelompok}", f"Pagu dan Realisasi Anggaran Kelompok {kelompok}",
+            bab3_anggaran.realisasi_sub_kegiatan, kelompok)
     add("3", "bab3.prestasi", "Prestasi dan Penghargaan", bab3.prestasi)
 
     add("4", "bab4.capaian", "Capaian Indikator Kinerja Utama", bab4.penutup)
@@ -161,7 +165,7 @@ def _registry(svc) -> list[TableSpec]:
 
 
 def _make(fn, svc, args: tuple, number: str) -> ReportTable:
-    return fn(svc, number, *args)
+    return built(fn, svc, number, *args)
 
 
 def pk_keys(wb, prefix: str) -> list[tuple[str, str]]:

@@ -1,13 +1,14 @@
-"""Bab III Akuntabilitas Kinerja: capaian, the tables per IKU, budget accountability, prestasi."""
+"""Bab III Akuntabilitas Kinerja: capaian, the analysis tables per IKU, prestasi and the rating scale
+(the budget tables are in bab3_anggaran)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ...domain.numbers import format_date
-from ...domain.rating import get_scale
+from ...domain.rating import scale_of
 from .. import table as T
-from ..table import LANDSCAPE, Chart, Column, ReportTable, header_grid
+from ..table import Chart, Column, ReportTable, header_grid
 from .common import (
     capaian_cell,
     empty_row,
@@ -21,10 +22,6 @@ from .common import (
     satuan_of,
     spanned,
     target_cell,
-    add_budget_tree,
-    budget_rows,
-    subtotal,
-    walk_subset,
 )
 
 HUNDRED = Decimal(100)
@@ -177,74 +174,6 @@ def iku_renstra(svc, number: str, ind_id: str) -> ReportTable:
     return t
 
 
-def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
-    """Alokasi dan realisasi anggaran of the items supporting an IKU, with efisiensi.
-
-    Leaf rows and fully covered program/kegiatan rows carry their totals; a program or
-    kegiatan only partly supporting the IKU is a heading, so no partial sum is made here.
-    The Jumlah row is ``calc.iku_budget`` (RULES 6.5, 7)."""
-    wb, calc = svc.wb, svc.calc
-    ind = wb.indicators[ind_id]
-    tahun = wb.settings.tahun
-    budget = calc.iku_budget(ind_id)
-    conv = wb.settings.efisiensi
-    t = ReportTable(
-        f"iku.{ind.kode or ind.id}.anggaran", number,
-        f"Alokasi dan Realisasi Anggaran serta Tingkat Efisiensi Penggunaan Sumber Daya untuk Indikator "
-        f"Kinerja Utama {ind.nama}",
-        [Column(0.9), Column(3.4), Column(1.6, T.RUPIAH, 16), Column(1.6, T.RUPIAH, 16), Column(0.8, T.PERCENT, 6),
-         Column(0.9, T.PERCENT, 7), Column(0.9, T.PERCENT, 7)],
-        header_grid(7, [("Kode", 1, 2), ("Program/ Kegiatan/ Sub Kegiatan", 1, 2), ("Pagu Anggaran (Rp)", 1, 2),
-                        ("Realisasi Anggaran", 2, 1), ("Capaian Kinerja (%)", 1, 2),
-                        (f"Tingkat Efisiensi (%) ({conv})", 1, 2)],
-                    ["(Rp)", "%"]),
-        orientation=LANDSCAPE,
-        indent_col=1,
-    )
-    leaves = set(budget.items)
-    shown: set[str] = set()
-    for leaf_id in budget.items:
-        shown.add(leaf_id)
-        shown.update(a.id for a in wb.ancestors(leaf_id))
-    memo: dict[str, bool] = {}
-
-    def covered(item_id: str) -> bool:
-        # every sub kegiatan under it supports the IKU: its own totals are exact
-        hit = memo.get(item_id)
-        if hit is None:
-            kids = wb.children(item_id)
-            hit = item_id in leaves if not kids else all(k.id in shown and covered(k.id) for k in kids)
-            memo[item_id] = hit
-        return hit
-
-    detail = wb.settings.rincian_anggaran  # capaian and E2 on every row (RULES 7), not only on Jumlah
-    for item, depth in walk_subset(wb, shown):
-        if covered(item.id):
-            tot = calc.totals(item.id)
-            figures = [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
-            if detail:
-                figures += [T.percent(calc.item_capaian(item.id).value), T.percent(tot.efisiensi_sisa)]
-            else:
-                figures += [T.text(""), T.text("")]
-        else:
-            figures = [T.text("")] * 5
-        t.add([T.text(item.kode), T.text(item.nama)] + figures, level=item.level, depth=depth)
-    if not leaves:
-        empty_row(t, "Belum ada anggaran yang dikaitkan dengan indikator ini")
-    t.add([T.text(f"Jumlah: {ind.nama}", colspan=2, align="right"), None, T.rupiah(budget.pagu),
-           T.rupiah(budget.realisasi), T.percent(budget.serapan), T.percent(budget.capaian),
-           T.percent(budget.efisiensi)], level=T.TOTAL)
-    t.notes.append({
-        "E1": "Tingkat efisiensi = capaian kinerja − serapan anggaran (keduanya dibulatkan 2 desimal).",
-        "E2": "Tingkat efisiensi = 100 − serapan anggaran (sisa anggaran).",
-        "E3": "Tingkat efisiensi = capaian kinerja ÷ serapan anggaran × 100.",
-    }.get(conv, ""))
-    if detail:
-        t.notes.append("Pada baris program, kegiatan dan sub kegiatan: capaian kinerja = rata-rata capaian "
-                       "indikator milik baris itu; tingkat efisiensi = 100 − serapan (sisa anggaran, E2).")
-    return t
-
-
 def iku_tahun_lalu(svc, number: str, ind_id: str) -> ReportTable:
     """Realisasi and capaian of every year on record up to this one: the comparison with
     last year and the multi-year trend (chart)."""
@@ -273,80 +202,6 @@ def iku_tahun_lalu(svc, number: str, ind_id: str) -> ReportTable:
     if len(rows) >= 2:
         t.charts.append(Chart("line", f"Perkembangan {ind.nama}", 0, [("Target", 2), ("Realisasi", 3)], rows,
                               y_title=ind.satuan or ""))
-    return t
-
-
-# -- budget accountability ----------------------------------------------------------------------
-def pagu_program(svc, number: str) -> ReportTable:
-    wb, calc = svc.wb, svc.calc
-    t = ReportTable(
-        "bab3.pagu_program", number, f"Pagu Anggaran {opd_name(wb)} Per Program Tahun {wb.settings.tahun}",
-        [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(1.6, T.RUPIAH, 17)],
-        header_grid(5, [("No", 1, 2), ("Program", 1, 2), ("Pagu Anggaran", 2, 1), ("Selisih (Rp)", 1, 2)],
-                    ["Sebelum Perubahan (Rp)", "Setelah Perubahan (Rp)"]),
-    )
-
-    def figures(tot):
-        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.selisih)]
-
-    no = 0
-    for p, _depth, group in budget_rows(wb, calc, programs_only=True):
-        if group is not None:
-            subtotal(t, p, 2, figures(group))
-            continue
-        no += 1
-        t.add([no_cell(no), T.text(p.nama)] + figures(calc.totals(p.id)), level=T.PROGRAM)
-    subtotal(t, "TOTAL", 2, figures(calc.opd_totals()), align="center")
-    return t
-
-
-def _pagu_label(wb) -> str:
-    return "Pagu Anggaran Setelah Perubahan (Rp)" if wb.settings.perubahan_berlaku else "Pagu Anggaran Murni (Rp)"
-
-
-def realisasi_program(svc, number: str) -> ReportTable:
-    wb, calc = svc.wb, svc.calc
-    t = ReportTable(
-        "bab3.realisasi_program", number,
-        f"Pagu dan Realisasi Anggaran {opd_name(wb)} Per Program Tahun {wb.settings.tahun}",
-        [Column(0.5), Column(3.6), Column(1.7, T.RUPIAH, 17), Column(1.7, T.RUPIAH, 17), Column(0.9, T.PERCENT, 7)],
-        header_grid(5, ["No", "Program", _pagu_label(wb), "Realisasi (Rp)", "Serapan (%)"]),
-    )
-
-    def figures(tot):
-        return [T.rupiah(tot.pagu), T.rupiah(tot.realisasi), T.percent(tot.serapan)]
-
-    rows = []
-    for p, _depth, group in budget_rows(wb, calc, programs_only=True):
-        if group is not None:
-            subtotal(t, p, 2, figures(group))
-            continue
-        rows.append(t.add([no_cell(f"{len(rows) + 1}."), T.text(p.nama)] + figures(calc.totals(p.id))))
-    subtotal(t, "Total", 2, figures(calc.opd_totals()), align="center")
-    if rows:
-        t.charts.append(Chart("hbar", "Serapan anggaran per program", 1, [("Serapan (%)", 4)], rows,
-                              reference=HUNDRED, reference_label="Pagu 100%", y_title="%"))
-    return t
-
-
-def realisasi_sub_kegiatan(svc, number: str) -> ReportTable:
-    wb, calc = svc.wb, svc.calc
-    t = ReportTable(
-        "bab3.realisasi_sub_kegiatan", number,
-        f"Pagu dan Realisasi Anggaran {opd_name(wb)} Per Sub Kegiatan Tahun {wb.settings.tahun}",
-        [Column(0.9), Column(3.6), Column(1.5, T.RUPIAH, 17), Column(1.5, T.RUPIAH, 17), Column(1.5, T.RUPIAH, 17),
-         Column(0.8, T.PERCENT, 7)],
-        header_grid(6, ["Kode", "Program/ Kegiatan/ Sub Kegiatan", "Pagu Anggaran Sebelum Perubahan (Rp)",
-                        "Pagu Anggaran Setelah Perubahan (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)"]),
-        orientation=LANDSCAPE,
-        indent_col=1,
-    )
-
-    def figures(tot):
-        return [T.rupiah(tot.pagu_murni), T.rupiah(tot.pagu_perubahan), T.rupiah(tot.realisasi),
-                T.percent(tot.serapan)]
-
-    add_budget_tree(t, wb, calc, figures)
     return t
 
 
@@ -386,7 +241,7 @@ def scale_ranges(scale) -> list[tuple[str, str, str]]:
 
 def skala(svc, number: str) -> ReportTable:
     """The workbook's rating scale (RULES 5): bands, edges and labels the Kriteria column uses."""
-    scale = get_scale(svc.wb.settings.skala)
+    scale = scale_of(svc.wb)
     coded = any(b.code for b in scale.bands)
     cols = ["No", "Rentang Capaian (%)"] + (["Kode"] if coded else []) + ["Kriteria"]
     t = ReportTable("bab3.skala", number, scale.name, [Column(0.5), Column(2.6)] + [Column(0.8)] * coded

@@ -13,6 +13,12 @@ from .. import table as T
 from ..table import Cell, ReportTable
 
 
+def built(fn, svc, number: str, *args) -> ReportTable:
+    """A standard table as every output gets it: built, then its figures without data
+    showing the workbook's no-data text (settings.teks_tanpa_data, RULES 2.4)."""
+    return fn(svc, number, *args).with_no_data(svc.wb.settings.teks_tanpa_data or T.NO_DATA)
+
+
 def opd_name(wb: Workbook) -> str:
     return wb.opd.nama or "Perangkat Daerah"
 
@@ -42,7 +48,7 @@ def capaian_cell(res: IndicatorResult, **kw) -> Cell:
 
 
 def rating_cell(res: IndicatorResult, **kw) -> Cell:
-    return T.text(res.rating.label if res.rating else T.NO_DATA, align="center", **kw)
+    return T.text(res.rating.label, align="center", **kw) if res.rating else T.no_data(align="center", **kw)
 
 
 def satuan_of(ind: Indicator) -> str:
@@ -105,18 +111,33 @@ def walk_subset(wb: Workbook, shown: set[str], parent_id: str | None = None, dep
             yield from walk_subset(wb, shown, child.id, depth + 1)
 
 
-def budget_rows(wb: Workbook, calc: Calculator, *, programs_only: bool = False):
+def budget_rows(wb: Workbook, calc: Calculator, *, programs_only: bool = False, shown: set[str] | None = None,
+                kelompok: str | None = None, group_total=None):
     """The budget tree in print order: (item, depth, None) per row, programs by kelompok, and
     (f"Jumlah {kelompok}", 0, totals) closing each named group (RULES 6.4 sums). Without any
-    kelompok this is ``wb.walk_budget()`` unchanged."""
-    for kelompok, programs in program_groups(wb.programs()):
+    kelompok this is ``wb.walk_budget()`` unchanged. ``shown``: only these items (a per-IKU
+    table: the items and their ancestors); ``kelompok``: only that group (its own table);
+    ``group_total(name)``: a group's figures (default the sums of its whole programs)."""
+    group_total = group_total or calc.group_totals
+    for name, programs in program_groups(wb.programs()):
+        programs = [p for p in programs if shown is None or p.id in shown]
+        if not programs or (kelompok is not None and name != kelompok):
+            continue
         for program in programs:
             yield program, 0, None
             if not programs_only:
-                for item, depth in wb.walk_budget(program.id, 1):
+                walk = wb.walk_budget(program.id, 1) if shown is None else walk_subset(wb, shown, program.id, 1)
+                for item, depth in walk:
                     yield item, depth, None
-        if kelompok:
-            yield f"Jumlah {kelompok}", 0, calc.group_totals(kelompok)
+        if name:
+            yield f"Jumlah {name}", 0, group_total(name)
+
+
+def group_names(wb: Workbook) -> list[str]:
+    """The named program groups that get a table of their own: only when programs are split
+    in two or more groups (programs without a kelompok count as one group)."""
+    groups = [name for name, _programs in program_groups(wb.programs())]
+    return [name for name in groups if name] if len(groups) >= 2 else []
 
 
 def subtotal(t: ReportTable, label: str, label_cols: int, figures: list[Cell], *, align="right") -> None:
@@ -125,17 +146,19 @@ def subtotal(t: ReportTable, label: str, label_cols: int, figures: list[Cell], *
 
 
 def add_budget_tree(t: ReportTable, wb: Workbook, calc: Calculator, figures, *, lead=None,
-                    label_cols: int = 2) -> None:
+                    label_cols: int = 2, kelompok: str | None = None) -> None:
     """The whole budget tree as rows (``budget_rows`` order): ``lead(item)`` cells (default
     kode and nama; ``label_cols`` of them) then ``figures(totals)``; a "Jumlah <kelompok>"
-    row closing each group and the JUMLAH row of the OPD."""
+    row closing each group and the JUMLAH row of the OPD (of one ``kelompok`` only: its
+    programs, closed by its own "Jumlah <kelompok>")."""
     lead = lead or (lambda item: [T.text(item.kode), T.text(item.nama)])
-    for item, depth, group in budget_rows(wb, calc):
+    for item, depth, group in budget_rows(wb, calc, kelompok=kelompok):
         if group is None:
             t.add(lead(item) + figures(calc.totals(item.id)), level=item.level, depth=depth)
         else:
             subtotal(t, item, label_cols, figures(group))
-    subtotal(t, "JUMLAH", label_cols, figures(calc.opd_totals()), align="center")
+    if kelompok is None:
+        subtotal(t, "JUMLAH", label_cols, figures(calc.opd_totals()), align="center")
 
 
 def empty_row(table: ReportTable, message: str) -> None:

@@ -4,7 +4,7 @@ introduction and budget, the Bab IV conclusion, and the report's outline (sistem
 from __future__ import annotations
 
 from ...domain.capaian import status_word
-from ...domain.rating import get_scale
+from ...domain.rating import prose_name, scale_of
 from .. import table as T
 from ..builders.common import opd_name, realisasi_cell, renstra_label, target_cell
 from .opd import average_para, budget_para, counts_sentence, status_counts
@@ -160,7 +160,7 @@ SISTEMATIKA = [
 
 def skala_para(svc, spec) -> Para | None:
     """Names the rating scale the Kriteria column follows, and its table."""
-    name = get_scale(svc.wb.settings.skala).name
+    name = prose_name(scale_of(svc.wb))
     where = f", dengan rentang pada Tabel {spec.number}" if spec is not None else ""
-    return Para(f"Kriteria setiap capaian mengikuti {name[:1].lower()}{name[1:]}{where}. Indikator yang belum "
+    return Para(f"Kriteria setiap capaian mengikuti {name}{where}. Indikator yang belum "
                 "memiliki data capaian tidak diberi kriteria dan tidak dihitung dalam rata-rata.")

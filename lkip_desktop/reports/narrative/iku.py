@@ -9,7 +9,7 @@ from decimal import Decimal
 from ...domain.budget import banding_predikat, efisiensi_label
 from ...domain.capaian import status_word
 from ...domain.numbers import format_number
-from ...domain.rating import get_scale
+from ...domain.rating import prose_name, scale_of
 from ...domain.values import Predikat
 from .. import table as T
 from ..builders.common import previous_period_end, realisasi_cell, renstra_label, target_cell
@@ -67,8 +67,8 @@ def iku_capaian(svc, ind_id: str) -> Para:
     if cap.note:
         w.say(f"Capaian dihitung {cap.note}.")
     if res.rating is not None:
-        name = get_scale(wb.settings.skala).name
-        w.say(f"Menurut {name[:1].lower()}{name[1:]}, capaian ini termasuk kriteria {res.rating.label}.")
+        name = prose_name(scale_of(wb))
+        w.say(f"Menurut {name}, capaian ini termasuk kriteria {res.rating.label}.")
     return w.para()
 
 

@@ -12,7 +12,7 @@ from ...domain.compute import Calculator
 from ...domain.model import Workbook
 from ...domain.capaian import target_met
 from ...domain.pk.levels import tingkat_of
-from ...domain.rating import SCALES
+from ...domain.rating import scale_of
 from ...domain.reviu import LEVELS, check
 from ...domain.values import format_value
 from ..narrative import NARASI
@@ -84,7 +84,7 @@ def summarize(svc, source: str = "") -> OpdSummary:
     """The summary of the workbook open in ``svc`` (a WorkbookService, read-only is enough)."""
     wb: Workbook = svc.wb
     calc: Calculator = svc.calc
-    scale = SCALES[wb.settings.skala]
+    scale = scale_of(wb)
     ikus = []
     for ind in wb.iku_list():
         r = calc.indicator(ind.id)

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import InputError
 from ...domain.numbers import format_date, format_number
 from ...domain.rating import SCALES
 from ...store.kinds import MAX_IMAGE_BYTES
-from ...edits import cells, values
+from ...edits import cells, scale, values
 from ..forms import load_form
 from .base import ERROR_STYLE, Page
 from .profil_sdm import SdmEditor
+from .profil_skala import SkalaEditor
 
 
 SETTING_CHOICES = {
@@ -37,7 +39,8 @@ SETTING_CHOICES = {
     "predikat_beda": [("rank", "Menurut peringkat"), ("binary", "Tercapai / tidak (100 atau 0)")],
     "efisiensi": [("E1", "E1: capaian − serapan"), ("E2", "E2: sisa anggaran (100 − serapan)"),
                   ("E3", "E3: capaian ÷ serapan × 100")],
-    "skala": [(k, s.name) for k, s in SCALES.items() if k in ("d86", "lokal7")],
+    "skala": [("d86", SCALES["d86"].name), ("lokal7", SCALES["lokal7"].name),
+              ("lima", "Lima tingkat (Sangat Baik … Sangat Kurang)"), ("kustom", "Kustom (rentang sendiri)")],
     "rata_rata": [("iku", "Rata-rata semua IKU"), ("sasaran", "Rata-rata per sasaran")],
     "kertas": [("A4", "A4"), ("F4", "F4 (Folio)")],
     "kepala_status": [("", "Definitif"), ("Plt.", "Plt. (Pelaksana Tugas)"), ("Plh.", "Plh. (Pelaksana Harian)")],
@@ -52,15 +55,19 @@ SETTING_HELP = {
     "polaritas_negatif": "Untuk indikator yang makin rendah makin baik. Linear: capaian turun sebanding "
                          "selisihnya; rasio: target dibagi realisasi.",
     "batas_bawah_nol": "Bila dicentang, capaian polaritas negatif tidak pernah di bawah 0.",
-    "batas_capaian": "Kosongkan bila capaian tidak dibatasi (laporan contoh mencetak di atas 100). "
-                     "Isi mis. 100 atau 120 bila capaian dipotong pada batas itu.",
+    "batas_capaian": "Centang \"Batasi capaian\" bila capaian dipotong pada batas ini (mis. 100 atau 120); "
+                     "tanpa centang capaian tidak dibatasi (laporan contoh mencetak di atas 100).",
     "target_nol": "Bila target 0: capaian tidak dihitung (\"-\"), atau menurut kebiasaan 100 bila "
                   "realisasinya 0.",
     "predikat_beda": "Indikator berupa predikat (AA…D) yang berbeda dari target: dihitung menurut "
                      "peringkatnya, atau hanya tercapai (100) / tidak (0).",
     "efisiensi": "E1 = capaian − serapan (bawaan, seperti laporan contoh); E2 = sisa anggaran "
                  "(100 − serapan); E3 = capaian ÷ serapan × 100.",
-    "skala": "Tabel peringkat dan warna capaian yang dipakai di layar dan laporan.",
+    "skala": "Tabel peringkat dan warna capaian yang dipakai di layar dan laporan. Kustom: rentang "
+             "sendiri, diisi pada tabel \"Rentang skala kustom\" di bawah.",
+    "skala_nama": "Nama skala yang disebut dalam narasi dan judul tabel skala; kosong = nama skala bakunya.",
+    "teks_tanpa_data": "Dicetak di sel angka yang belum ada datanya (mis. n/a atau -); nilai itu tidak "
+                       "dihitung dalam rata-rata.",
     "rata_rata": "Rata-rata capaian OPD: rata-rata semua IKU, atau rata-rata dari rata-rata tiap sasaran.",
     "perubahan_berlaku": "Bila dicentang, serapan dan anggaran PK memakai pagu perubahan (APBD-P); bila "
                          "tidak, pagu murni.",
@@ -71,6 +78,10 @@ SETTING_HELP = {
     "rincian_anggaran": "Dicentang: tabel anggaran per IKU mencetak capaian (rata-rata indikator baris itu) "
                         "dan efisiensi (100 − serapan) di setiap baris; tidak: hanya pada baris Jumlah.",
 }
+
+
+# Settings typed as text that have their own verb (one undo step each, via WorkbookContext.run).
+_TEXT_VERBS = {"skala_nama": scale.set_scale_name, "teks_tanpa_data": scale.set_no_data_text}
 
 
 def ask_logo_path(parent) -> str | None:
@@ -117,8 +128,13 @@ class ProfilPage(Page):
         self.logo_clear: QPushButton = form.findChild(QPushButton, "logo_hapus")
         self.logo_pick.clicked.connect(self.choose_logo)
         self.logo_clear.clicked.connect(self.clear_logo)
+        self.cap_on: QCheckBox = form.findChild(QCheckBox, "batas_capaian_aktif")
+        self.cap_on.setToolTip(SETTING_HELP["batas_capaian"])
+        self.cap_on.toggled.connect(self._cap_toggled)
+        self.skala = SkalaEditor(self)
         self.sdm = SdmEditor(self)
         utama = form.layout()
+        utama.insertWidget(utama.indexOf(self.pesan), self.skala)
         utama.insertWidget(utama.indexOf(self.pesan), self.sdm)
         self._loading = False
         self.load()
@@ -233,6 +249,9 @@ class ProfilPage(Page):
                 elif isinstance(w, QLineEdit):
                     w.setText(self._stored_text(table, field))
                     w.setReadOnly(self.context.service.readonly)
+            capped = self.context.wb.settings.batas_capaian is not None
+            self.cap_on.setChecked(capped)
+            self.fields[("settings", "batas_capaian")].setEnabled(capped)
             self.show_logo()
         finally:
             self._loading = False
@@ -245,8 +264,14 @@ class ProfilPage(Page):
         stored = getattr(self.context.wb.opd if table == "opd" else self.context.wb.settings, field)
         if isinstance(w, QComboBox):
             value = w.currentData()
-            if value != stored:
+            if value != stored and field == "skala":
+                self.context.run(scale.choose_scale, value)
+            elif value != stored:
                 self.context.set_cell(ref, value, f"Ubah {w.currentText()}")
+            return
+        if field in _TEXT_VERBS:
+            if self.context.run(_TEXT_VERBS[field], w.text()) is not None:
+                self.pesan.setText("")
             return
         if isinstance(w, QCheckBox):
             if w.isChecked() != stored:
@@ -274,10 +299,26 @@ class ProfilPage(Page):
             w.setStyleSheet("background: #fde2e1;")
             return
         w.setStyleSheet("")
+        if field == "batas_capaian":
+            value = self.context.service.parse(ref, text)
+            self.context.run(scale.set_cap, value is not None, value)
+            return
         label = self.form.findChild(QLabel, f"label_{table}_{field}")
         name = label.text().rstrip(":") if label else field
         if self.context.set_text(ref, text, f"Ubah {name}") is not None:
             self.pesan.setText("")
+
+    def _cap_toggled(self, on: bool) -> None:
+        """Cap on at the value typed (else 100) or off (RULES 2.5)."""
+        if self._loading:
+            return
+        w = self.fields[("settings", "batas_capaian")]
+        try:
+            value = self.context.service.parse(cells.setting("batas_capaian"), w.text()) if on else None
+        except InputError:  # a bad typed value: the cap starts at the default
+            value = None
+        if self.context.run(scale.set_cap, on, value) is None:
+            self.load()  # nothing changed or refused: show what is stored
 
     def _error(self, text: str) -> None:
         self.pesan.setStyleSheet(ERROR_STYLE)

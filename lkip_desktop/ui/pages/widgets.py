@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from ...domain.numbers import format_number
-from ...domain.rating import SCALES
+from ...domain.rating import scale_of
 from .. import fmt
 from ..flow import FlowLayout
 
@@ -15,7 +15,7 @@ from ..flow import FlowLayout
 def legend_widget(context) -> QWidget:
     w = QWidget()
     lay = FlowLayout(w)  # the chips wrap on a narrow window
-    scale = SCALES[context.wb.settings.skala]
+    scale = scale_of(context.wb)
     lay.addWidget(QLabel(f"Peringkat ({scale.name}):"))
     for band in scale.bands:
         lab = QLabel(f" {band.code + ' ' if band.code else ''}{band.label} ({'≥' if band.inclusive else '>'}"

@@ -1,10 +1,12 @@
-"""Flat list models: Prestasi and SDM (editable), Reviu findings and the change history (read-only)."""
+"""Flat list models: Prestasi, SDM and the bands of a kustom rating scale (editable), Reviu
+findings and the change history (read-only)."""
 
 from __future__ import annotations
 
 from ...domain import reviu
-from ...domain.numbers import format_date
-from ...edits import cells
+from ...domain.numbers import format_date, format_number
+from ...domain.rating import band_order
+from ...edits import cells, scale
 from ..grid.columns import Column
 from ..grid.model import GridModel
 
@@ -63,6 +65,41 @@ class SdmModel(GridModel):
                    header_tip="mis. IV/a, S1, Jabatan Fungsional", label="Ubah uraian SDM"),
             Column("Jumlah (orang)", lambda n: str(r(n).jumlah), ref=ref("jumlah"), numeric=True, width=12,
                    label="Ubah jumlah pegawai"),
+        ]
+
+
+class SkalaPitaModel(GridModel):
+    """The bands of the workbook's own scale, highest edge first, as they rate: edge, whether
+    the edge itself belongs to the band (≥) or not (>), and the kriteria."""
+
+    reshaped_by = frozenset({"settings"})
+
+    def build(self):
+        if self.wb.settings.skala != "kustom":
+            return
+        for p in band_order(self.wb.skala_pita.values()):
+            self.add(None, "skala_pita", p.id, deps=(("settings", p.id),))
+
+    def make_columns(self):
+        wb = self.wb
+
+        def p(n):
+            return wb.skala_pita[n.id]
+
+        def ref(field):
+            return lambda n: cells.skala_pita(n.id, field)
+
+        def toggle(n, on):
+            self.context.run(scale.set_band, n.id, "inklusif", "≥" if on else ">")
+
+        return [
+            Column("Batas bawah (%)", lambda n: format_number(p(n).batas_bawah, None), ref=ref("batas_bawah"),
+                   numeric=True, width=12, label="Ubah batas bawah rentang skala"),
+            Column("≥ (termasuk batas)", lambda n: "≥" if p(n).inklusif else ">", check=lambda n: p(n).inklusif,
+                   toggle=toggle, width=12, header_tip="Dicentang: nilai sama dengan batas masuk rentang ini "
+                   "(≥); tidak: hanya nilai di atasnya (>)."),
+            Column("Kriteria", lambda n: p(n).label, ref=ref("label"), width=24, stretch=True,
+                   label="Ubah kriteria rentang skala"),
         ]
 
 

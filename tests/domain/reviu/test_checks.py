@@ -389,3 +389,29 @@ def test_rupiah_in_prose_reads_the_ways_reports_write_it():
     text = ("Rp203.407.354.606,00 · Rp 229,444,689,696.00 · Rp. 5.000.000 · Rp 750000 · 12,23% · "
             "Tahun 2024")
     assert [n for _, n in rupiah_in(text)] == [203_407_354_606, 229_444_689_696, 5_000_000, 750_000]
+
+
+def _kustom(wb, bands):
+    from lkip_desktop.domain.model import SkalaPita
+
+    wb.settings.skala = "kustom"
+    wb.skala_pita = {f"p{i}": SkalaPita(f"p{i}", D(e), label, inkl, i) for i, (e, label, inkl) in enumerate(bands)}
+    return wb
+
+
+def test_a_sound_kustom_scale_has_no_finding():
+    wb = _kustom(clean().wb, [("80", "Tinggi", False), ("50", "Sedang", True), ("0", "Rendah", True)])
+    assert findings(wb, "skala-tidak-runtut") == []
+
+
+def test_a_kustom_scale_with_overlap_or_an_empty_label_is_reported():
+    wb = _kustom(clean().wb, [("80", "Tinggi", True), ("80", "Tinggi", True), ("0", " ", True)])
+    messages = [f.message for f in findings(wb, "skala-tidak-runtut")]
+    assert len(messages) == 3, messages
+    assert "tumpang tindih" in messages[0] and "belum diberi label" in messages[1] and "Tinggi" in messages[2]
+
+
+def test_a_kustom_scale_without_bands_is_reported_and_falls_back():
+    wb = _kustom(clean().wb, [])
+    hits = findings(wb, "skala-tidak-runtut")
+    assert len(hits) == 1 and "belum memiliki rentang" in hits[0].message and "Permendagri" in hits[0].message
