@@ -256,7 +256,7 @@ class _Writer:
         tbl = d.add_table(rows=0, cols=table.ncols)
         tbl.style = d.styles["Table Grid"]
         write_table_xml(tbl._tbl, table, widths, size)
-        for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
+        for line in ([table.source_line] if table.source_line else []) + [x for x in table.notes if x]:
             p = d.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
             p._p.append(run(line, italic=True, size=8))

@@ -146,8 +146,8 @@ def table_flowables(table: ReportTable, paper: str, on_done=None, with_charts: b
     more_h = continued().wrap(fw, 10_000)[1] + CAPTION.spaceAfter
     lay.cut_tall_rows(max(fh - lay.head_height - max(cap_h, more_h) - 2, lay.line))
     after: list[Flowable] = []
-    if table.source:
-        after.append(Paragraph("Sumber: " + escape(clean(table.source)), NOTE))
+    if table.source_line:
+        after.append(Paragraph(escape(clean(table.source_line)), NOTE))
     for note in table.notes:
         if note:
             after.append(Paragraph(escape(clean(note)), NOTE))

@@ -289,6 +289,14 @@ class ReportTable:
     def caption(self) -> str:
         return f"Tabel {self.number} {self.title}" if self.number else self.title
 
+    @property
+    def source_line(self) -> str | None:
+        """"Sumber: …" under the table; a source typed with its own "Sumber:" keeps it once."""
+        text = (self.source or "").strip()
+        if not text:
+            return None
+        return text if text.lower().startswith("sumber") else f"Sumber: {text}"
+
     def add(self, cells: Sequence[Cell | None], level: str | None = None, depth: int = 0,
             bold: bool | None = None) -> int:
         self.rows.append(Row(list(cells), level, depth, bold))

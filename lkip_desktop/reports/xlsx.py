@@ -229,7 +229,7 @@ def write_table(ws: Worksheet, table: ReportTable, paper: str = "A4") -> None:
     end = body + len(table.rows) - 1
     # notes
     r = end + 2
-    notes = ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]
+    notes = ([table.source_line] if table.source_line else []) + [x for x in table.notes if x]
     for line in notes + ([F4_NOTE] if paper.upper() == "F4" else []):
         note(ws, r, n, line)
         r += 1

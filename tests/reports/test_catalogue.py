@@ -155,3 +155,15 @@ def test_other_shape_one_iku_no_budget(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
     wide = next(w for w in book.worksheets if w.title.startswith(f"T{numbers['bab3.prestasi']} "))
     assert wide.page_setup.orientation == "landscape"
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("Data Bagian Organisasi, 2025", "Sumber: Data Bagian Organisasi, 2025"),
+    ("Sumber: Data Bagian Organisasi, 2025", "Sumber: Data Bagian Organisasi, 2025"),  # never "Sumber: Sumber:"
+    ("sumber data: BPS", "sumber data: BPS"),
+    ("   ", None),
+])
+def test_source_line_says_sumber_once(typed, printed):
+    from lkip_desktop.reports.table import ReportTable
+
+    assert ReportTable("k", "1", "t", [], [], source=typed).source_line == printed

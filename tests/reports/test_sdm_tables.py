@@ -57,6 +57,7 @@ def test_sdm_in_pdf_tables_and_whole_report(exported):
     whole = "\n".join(pages_text(out / "l.pdf"))
     bab1 = whole[whole.rindex("BAB I PENDAHULUAN"):whole.rindex("BAB II PERENCANAAN KINERJA")]
     assert "Berdasarkan Golongan" in bab1 and "\nS2\n9\n" in bab1 and "\nJumlah\n59\n" in bab1
+    assert "Sumber:" not in whole  # no source line the OPD did not write (the catalogue's is empty)
 
 
 def test_sdm_in_docx(exported):

@@ -21,7 +21,6 @@ def sdm(svc, number: str, kategori: str) -> ReportTable:
         f"bab1.sdm_{kategori}", number, title.format(opd=opd_name(wb)),
         [Column(0.5), Column(4.0), Column(1.2, T.NUMBER, 8)],
         header_grid(3, ["No", head, "Jumlah (orang)"]),
-        source=f"Data Kepegawaian {opd_name(wb)} Tahun {wb.settings.tahun}",
     )
     rows = wb.sdm_rows(kategori)
     for no, r in enumerate(rows, 1):

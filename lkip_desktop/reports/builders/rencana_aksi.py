@@ -37,7 +37,6 @@ def iku_triwulan(svc, number: str) -> ReportTable:
                     + [(f"Triwulan {r}", 3, 1) for r in ROMAN],
                     ["Target", "Realisasi", "Capaian (%)"] * 4),
         orientation=LANDSCAPE,
-        source="target dan realisasi per triwulan (halaman Realisasi, rencana aksi)",
     )
     for no, ind in enumerate(wb.iku_list(), 1):
         cells = [no_cell(f"{no}."), T.text(ind.nama), T.text(satuan_of(ind), align="center")]

@@ -245,7 +245,7 @@ class TablePreview(QWidget):
         self.model.set_table(table)
         apply_spans(self.view, table)
         self.caption.setText(table.caption if table else "")
-        lines = ([f"Sumber: {table.source}"] if table and table.source else []) + (table.notes if table else [])
+        lines = ([table.source_line] if table and table.source_line else []) + (table.notes if table else [])
         self.source.setText("\n".join(x for x in lines if x))
         while self.charts.count():
             item = self.charts.takeAt(0)
