@@ -233,8 +233,12 @@ class Calculator:
         programs = [p.id for p in self.wb.programs() if p.kelompok.strip() == kelompok]
         if leaves is None:
             return self._sum_totals([self.totals(p) for p in programs])
-        return self._sum_totals([self.totals(leaf) for leaf in leaves
-                                 if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
+        return self.leaves_totals([leaf for leaf in leaves
+                                   if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
+
+    def leaves_totals(self, leaves: Iterable[str]) -> BudgetTotals:
+        """Σ of some sub kegiatan (RULES 6.4/6.5): e.g. the part of a program that supports one IKU."""
+        return self._sum_totals([self.totals(leaf) for leaf in leaves])
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()

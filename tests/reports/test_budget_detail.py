@@ -123,3 +123,25 @@ def test_default_is_todays_output(_demo_master, tmp_path):
     assert row[5] in (None, "") and row[6] in (None, "")
     ws = _sheet(book, numbers["bab3.realisasi_program"])
     assert not any(str(r[0]).startswith("Jumlah ") for r in ws.iter_rows(values_only=True) if r[0])
+
+
+def test_partly_supporting_program_carries_the_iku_share(_demo_master, tmp_path):
+    """A program only partly behind an IKU prints the sums of its supporting sub kegiatan (not a
+    blank heading, not the whole program), and a note says so."""
+    import shutil
+
+    from lkip_desktop.reports.builders import build_tables
+
+    path = tmp_path / "demo.lkip"
+    shutil.copy(_demo_master, path)
+    with WorkbookService.open(path) as svc:
+        _prepare(svc, True)
+        wb, calc = svc.wb, svc.calc
+        ind = wb.iku_list()[0]
+        budget = calc.iku_budget(ind.id)
+        program = next(a for a in wb.ancestors(budget.items[0]) if a.level == "program")
+        assert calc.totals(program.id).pagu != budget.pagu  # the demo's program is larger than the IKU's part
+        table = build_tables(svc, [f"iku.{ind.kode}.anggaran"])[0]
+        row = next(r for r in table.rows if r.cells[0].text == program.kode)
+        assert row.cells[2].text == format_rupiah(budget.pagu) and row.cells[3].text == format_rupiah(budget.realisasi)
+        assert any(n.startswith("Catatan: baris program/kegiatan") for n in table.notes)

@@ -12,9 +12,9 @@ from .common import add_budget_tree, budget_rows, empty_row, no_cell, opd_name, 
 def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
     """Alokasi dan realisasi anggaran of the items supporting an IKU, with efisiensi.
 
-    Leaf rows and fully covered program/kegiatan rows carry their totals; a program or
-    kegiatan only partly supporting the IKU is a heading, so no partial sum is made here.
-    The Jumlah row is ``calc.iku_budget`` (RULES 6.5, 7)."""
+    Leaf rows and fully covered program/kegiatan rows carry their own totals; a program or
+    kegiatan only partly supporting the IKU carries the sums of its supporting sub kegiatan
+    (the IKU's share, RULES 6.5; a note says so). The Jumlah row is ``calc.iku_budget``."""
     wb, calc = svc.wb, svc.calc
     ind = wb.indicators[ind_id]
     tahun = wb.settings.tahun
@@ -57,20 +57,24 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
     def group_total(kelompok: str):  # the IKU's share of a program group (RULES 6.5)
         return calc.group_totals(kelompok, budget.items)
 
+    share: dict[str, list[str]] = {}  # program/kegiatan -> its sub kegiatan supporting this IKU
+    for leaf_id in budget.items:
+        for a in wb.ancestors(leaf_id):
+            share.setdefault(a.id, []).append(leaf_id)
+    partial = False
     for item, depth, group in budget_rows(wb, calc, shown=shown, group_total=group_total):
         if group is not None:
             subtotal(t, item, 2, money(group) + [T.text(""), T.percent(group.efisiensi_sisa) if detail
                                                   else T.text("")])
             continue
-        if covered(item.id):
-            tot = calc.totals(item.id)
-            figures = money(tot)
-            if detail:
-                figures += [T.percent(calc.item_capaian(item.id).value), T.percent(tot.efisiensi_sisa)]
-            else:
-                figures += [T.text(""), T.text("")]
+        whole = covered(item.id)
+        partial |= not whole
+        tot = calc.totals(item.id) if whole else calc.leaves_totals(share.get(item.id, ()))
+        figures = money(tot)
+        if detail:
+            figures += [T.percent(calc.item_capaian(item.id).value), T.percent(tot.efisiensi_sisa)]
         else:
-            figures = [T.text("")] * 5
+            figures += [T.text(""), T.text("")]
         t.add([T.text(item.kode), T.text(item.nama)] + figures, level=item.level, depth=depth)
     if not leaves:
         empty_row(t, "Belum ada anggaran yang dikaitkan dengan indikator ini")
@@ -82,6 +86,9 @@ def iku_anggaran(svc, number: str, ind_id: str) -> ReportTable:
         "E2": "Tingkat efisiensi = 100 − serapan anggaran (sisa anggaran).",
         "E3": "Tingkat efisiensi = capaian kinerja ÷ serapan anggaran × 100.",
     }.get(conv, ""))
+    if partial:
+        t.notes.append("Catatan: baris program/kegiatan yang hanya sebagian mendukung indikator ini memuat jumlah sub "
+                       "kegiatan pendukungnya saja.")
     if detail:
         t.notes.append("Pada baris program, kegiatan dan sub kegiatan: capaian kinerja = rata-rata capaian "
                        "indikator milik baris itu; tingkat efisiensi = 100 − serapan (sisa anggaran, E2).")
