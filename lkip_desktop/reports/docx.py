@@ -1,8 +1,9 @@
 """The whole LKIP as an editable Word document (python-docx).
 
 Walks the blocks of ``document.build_lkip``: the same sentences as the PDF and the same
-``ReportTable`` objects as the table export. Tables are written as WordprocessingML rows
-directly (python-docx's ``cell()``/``merge()`` rescan the whole grid on every call, which
+``ReportTable`` objects as the table export. Each block goes into the file as soon as it is
+made (``docx_stream``), so memory does not grow with the document. Tables are written as
+WordprocessingML rows directly (python-docx's ``cell()``/``merge()`` rescan the whole grid on every call, which
 is quadratic on the wide Lampiran table): merged header and body cells (``gridSpan`` /
 ``vMerge``), header rows repeated on every page (``w:tblHeader``), numbers right-aligned as
 ``Cell.text`` formats them (id-ID, half-up), the wide tables in landscape sections.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -37,7 +39,8 @@ from . import table as T
 from .atomic import write_whole
 from .document import (Cover, Heading, LkipDocument, Numbering, PageBreak, SignatureBlock, TableBlock,
                        TableList, Text, Toc)
-from .docx_table import write_table_xml
+from .docx_stream import BodyStream
+from .docx_table import set_table_layout, table_rows_xml
 from .docx_toc import TocEntry, bookmark_name, toc_entries, toc_paragraphs
 from .docx_xml import el, field_runs, run, set_font
 from .page import fit_columns
@@ -62,6 +65,7 @@ class _Writer:
         self.orientation = T.PORTRAIT
         self.fresh = False  # a Numbering section just began: the next chapter needs no page break
         self.toc_entries: list[TocEntry] = []  # set before the blocks are written
+        self.stream: BodyStream | None = None  # set before the blocks are written
         self._marked = 0  # headings bookmarked for the table of contents so far
         self._styles()
         sec = self.doc.sections[0]
@@ -255,7 +259,8 @@ class _Writer:
         widths = [int(w * 20) for w in widths_pt]  # points -> twips
         tbl = d.add_table(rows=0, cols=table.ncols)
         tbl.style = d.styles["Table Grid"]
-        write_table_xml(tbl._tbl, table, widths, size)
+        set_table_layout(tbl._tbl, widths)
+        self.stream.rows_for(tbl._tbl, table_rows_xml(table, widths, size))
         for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
             p = d.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
@@ -282,10 +287,26 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
                 cancel: Callable[[], bool] | None = None) -> Path:
     """Write the LKIP blocks to a .docx file. ``progress(done, total)`` per table;
     ``cancel()`` returning True stops (nothing is written)."""
-    path = Path(path)
     w = _Writer(paper, doc.title)
     w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM)
+    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
+    w.doc.core_properties.author = "LKIP Desktop"
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            w.stream = BodyStream(zf, w.doc.element)
+            try:
+                _write_blocks(w, doc, progress, cancel)
+                w.stream.finish(w.doc.save)
+            finally:
+                w.stream.close()
+
+    return write_whole(Path(path), write)
+
+
+def _write_blocks(w: _Writer, doc: LkipDocument, progress, cancel) -> None:
     total = len(doc.tables())
+    captions = [t.caption for t in doc.tables()]
     done = 0
     for block in doc.blocks:
         if cancel is not None and cancel():
@@ -299,7 +320,7 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
         elif isinstance(block, Toc):
             w.toc(block)
         elif isinstance(block, TableList):
-            w.table_list(block, [t.caption for t in doc.tables()])
+            w.table_list(block, captions)
         elif isinstance(block, Numbering):
             w.numbering(block)
         elif isinstance(block, PageBreak):
@@ -311,6 +332,4 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             done += 1
             if progress:
                 progress(done, total)
-    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
-    w.doc.core_properties.author = "LKIP Desktop"
-    return write_whole(path, lambda tmp: w.doc.save(str(tmp)))
+        w.stream.flush()
