@@ -16,10 +16,7 @@ from ...store.database import StoreError
 from ...exchange.demo import demo_path
 from ...store.service import WorkbookService
 from .. import appsettings, notices, work
-from ..laporan import page as laporan_page
 from ..context import WorkbookContext
-from ..dialogs import carry_dialog, import_xlsx_dialog
-from ..dialogs.new_workbook import NewWorkbookWizard
 from ..pages.registry import start_page
 
 
@@ -64,10 +61,14 @@ class FilesMixin:
         return self.open_path(path) if path else False
 
     def new_workbook(self) -> bool:
+        from ..dialogs.new_workbook import NewWorkbookWizard  # dialogs load when first asked for
+
         path = NewWorkbookWizard.ask(self)
         return self.open_path(path) if path else False
 
     def new_from_last_year(self) -> bool:
+        from ..dialogs import carry_dialog
+
         # With a workbook open, carry starts from it (its snapshot; no second lock on the file).
         path = carry_dialog.new_from_last_year(self, context=self.context)
         return self.open_path(path) if path else False
@@ -220,22 +221,31 @@ class FilesMixin:
             return True
         return False
 
-    # The dialogs are called through their modules (tests replace these functions).
+    # The dialogs are called through their modules (tests replace these functions), imported
+    # when first used (the Excel import and the Laporan page bring openpyxl and reportlab).
     def import_xlsx(self) -> None:
+        from ..dialogs import import_xlsx_dialog
+
         if self.context is not None:
             import_xlsx_dialog.ImportXlsxDialog.run(self, self.context)
 
     def attach_history(self) -> int:
+        from ..dialogs import carry_dialog
+
         return carry_dialog.attach_history(self, self.context) if self.context is not None else 0
 
     def export_template(self):
         if self.context is None:
             return None
+        from ..dialogs import import_xlsx_dialog
+
         path = import_xlsx_dialog.export_entry_template(self, self.context)
         if path:
             self.show_message(f"Templat isian disimpan: {path}")
         return path
 
     def export_report(self) -> None:
+        from ..laporan import page as laporan_page
+
         if self.context is not None:
             laporan_page.ExportDialog.run(self, self.context)
