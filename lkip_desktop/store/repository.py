@@ -90,7 +90,8 @@ def _row_loader(wb: M.Workbook, table: str, names: list[str]) -> Callable[[tuple
 
     if table in _CLASSES or table == "budget_quarter":
         cls, attr = _CLASSES.get(table, (M.Quarter, None))
-        make = _maker(cls, [n for n in names if n not in ("item_id", "triwulan")], pos)
+        quarter_keys = ("item_id", "triwulan") if table == "budget_quarter" else ()
+        make = _maker(cls, [n for n in names if n not in quarter_keys], pos)
         if table == "budget_quarter":
             item_at, tw_at, items = pos["item_id"], pos["triwulan"], wb.items
 
