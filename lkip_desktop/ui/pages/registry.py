@@ -12,7 +12,6 @@ from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...domain.checklist import has_realisasi
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,8 @@ NEW_WORKBOOK_PAGE = "alur"
 def start_page(wb, saved) -> str:
     """The page a workbook opens on: the checklist while no realisasi of the year is entered
     (a new workbook), else the page last shown (the default when none was stored)."""
+    from ...domain.checklist import has_realisasi  # with it the reviu's checks: not needed to start
+
     if not has_realisasi(wb):
         return NEW_WORKBOOK_PAGE
     return saved if saved in PAGE_KEYS else DEFAULT_PAGE

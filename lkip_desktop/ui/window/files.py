@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ... import paths
 from ...domain.errors import InputError
 from ...store.database import StoreError
-from ...exchange.demo import demo_path
 from ...store.service import WorkbookService
 from .. import appsettings, notices, work
 from ..context import WorkbookContext
@@ -48,6 +47,8 @@ class FilesMixin:
     """The File menu's work on workbook files (mixed into MainWindow)."""
 
     def open_demo(self) -> bool:
+        from ...exchange.demo import demo_path  # the demo's builder loads when asked for
+
         try:
             path = demo_path()
         except Exception as exc:  # noqa: BLE001 - a broken bundle must not crash the app
@@ -142,8 +143,10 @@ class FilesMixin:
         st.canRedoChanged.connect(lambda _b: self._undo_state())
         st.indexChanged.connect(lambda _i: self._undo_state())
         self.saved_label.setText("Semua perubahan tersimpan")
-        self._update_state()
+        # the start page first: showing the work area would otherwise build the first page of
+        # the list (Alur kerja) on the way, with its checks and its imports
         self.show_page(start_page(ctx.wb, appsettings.settings().value("page")))
+        self._update_state()
 
     def close_workbook(self) -> None:
         if self.context is None:
