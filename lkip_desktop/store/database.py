@@ -80,17 +80,18 @@ def _statements(script: str) -> list[str]:
 
 
 def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None = None,
-                  verify=None) -> tuple[Database, Path | None]:
+                  verify=None, integrity: bool = True) -> tuple[Database, Path | None]:
     """Examine read-only; a crash journal is rolled back and an older format migrated on
     checked copies that replace the file only when complete (``verify(db)``, the full read
     of the rows, runs on them first); then open for the session. Returns the database and
-    the byte-exact backup made before a migration (or None)."""
+    the byte-exact backup made before a migration (or None). ``integrity=False``: a file
+    that needs neither leaves its integrity check to the caller (``examine.check_integrity``)."""
     path = Path(path)
     files.clean_stale_temps(path)
     made_backup = None
     if needs_copy(path):
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=True)
-    elif check(path, path.name) < SCHEMA_VERSION:
+    elif check(path, path.name, integrity=integrity) < SCHEMA_VERSION:
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=False)
     conn = None
     try:

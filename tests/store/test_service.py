@@ -310,3 +310,29 @@ def test_loaded_objects_hold_every_stored_column(demo):
         for column in set(row) - {"item_id", "triwulan"}:
             assert getattr(quarter, column) == TABLES["budget_quarter"].fields[column].from_db(row[column])
     assert checked > 1000
+
+
+def test_check_later_holds_writes_until_the_file_passed(demo_path, tmp_path, monkeypatch):
+    """An open with check_later (the window's) defers SQLite's page check and the backup
+    copy; the first write runs them, and a damaged file takes no write."""
+    from lkip_desktop.edits import cells
+    from lkip_desktop.store import service as service_module
+    from lkip_desktop.store.errors import StoreError
+
+    folder = tmp_path / "cadangan"
+    with WorkbookService.open(demo_path, backup_dir=folder, check_later=True) as svc:
+        assert not list(folder.glob("*.lkip"))  # nothing copied before the check
+        ind = svc.wb.iku_list()[0]
+        ref = cells.realisasi(ind.id, svc.wb.settings.tahun)
+
+        def damaged(conn, name):
+            raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: uji)")
+        monkeypatch.setattr(service_module, "check_integrity", damaged)
+        before = svc.wb.indicators[ind.id].values.get(ref.key[1:])
+        with pytest.raises(InputError, match="rusak"):
+            svc.set(ref, Decimal("12.5"))
+        assert svc.wb.indicators[ind.id].values.get(ref.key[1:]) == before
+        assert not list(folder.glob("*.lkip"))
+        monkeypatch.undo()
+        svc.set(ref, Decimal("12.5"))  # the check passes: the backup first, then the write
+        assert len(list(folder.glob("*.lkip"))) == 1
