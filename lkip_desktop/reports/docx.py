@@ -66,6 +66,7 @@ class _Writer:
         self.fresh = False  # a Numbering section just began: the next chapter needs no page break
         self.toc_entries: list[TocEntry] = []  # set before the blocks are written
         self.stream: BodyStream | None = None  # set before the blocks are written
+        self._fits: dict[tuple[int, float], tuple[float, list[float]]] = {}
         self._marked = 0  # headings bookmarked for the table of contents so far
         self._styles()
         sec = self.doc.sections[0]
@@ -106,6 +107,23 @@ class _Writer:
         p._p.append(run(f"{text} — Halaman ", size=8))
         for r in field_runs("PAGE", "1"):
             p._p.append(r)
+
+    def fit(self, table: ReportTable, width: float) -> tuple[float, list[float]]:
+        """``page.fit_columns`` once per table and width (the page estimate of the table of
+        contents asks first; the tables live as long as the document)."""
+        key = (id(table), round(width, 6))
+        hit = self._fits.get(key)
+        if hit is None:
+            hit = self._fits[key] = fit_columns(table, width)
+        return hit
+
+    def _paragraph(self, style_id: str | None = None):
+        """A new paragraph in a style named by its id (python-docx's lookup by name scans the
+        styles part every time)."""
+        p = self.doc.add_paragraph()
+        if style_id is not None:
+            p._p.style = style_id
+        return p
 
     def text_width_mm(self) -> float:
         w, h = PAPERS_MM[self.paper]
@@ -152,7 +170,7 @@ class _Writer:
         if self.orientation != T.PORTRAIT:
             self.orient(T.PORTRAIT)
             first = True
-        p = self.doc.add_heading(level=min(max(h.level, 1), 3))
+        p = self._paragraph(f"Heading{min(max(h.level, 1), 3)}")
         if h.toc:  # the table of contents links here and reads its page from here
             mark = str(self._marked)
             p._p.append(el("w:bookmarkStart", id=mark, name=bookmark_name(self._marked)))
@@ -168,7 +186,7 @@ class _Writer:
     def para(self, t: Text) -> None:
         # a sentence after a wide table stays on its landscape page
         para = t.para
-        p = self.doc.add_paragraph(style="List Bullet" if para.bullet else None)
+        p = self._paragraph("ListBullet" if para.bullet else None)
         if not para.bullet:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if para.placeholder:
@@ -249,16 +267,16 @@ class _Writer:
     def table(self, table: ReportTable) -> None:
         self.orient(table.orientation)
         d = self.doc
-        cap = d.add_paragraph(style="Caption")
+        cap = self._paragraph("Caption")
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cap.paragraph_format.keep_with_next = True
         cap._p.append(run(table.caption))
         # the PDF renderer's fit (DejaVu metrics, wider than Arial: safe): font size and widths
         # that keep every figure on one line
-        size, widths_pt = fit_columns(table, self.text_width_mm() * mm)
+        size, widths_pt = self.fit(table, self.text_width_mm() * mm)
         widths = [int(w * 20) for w in widths_pt]  # points -> twips
         tbl = d.add_table(rows=0, cols=table.ncols)
-        tbl.style = d.styles["Table Grid"]
+        tbl._tbl.tblPr.style = "TableGrid"  # by id: a style looked up by name is an XPath per call
         set_table_layout(tbl._tbl, widths)
         self.stream.rows_for(tbl._tbl, table_rows_xml(table, widths, size))
         for line in ([f"Sumber: {table.source}"] if table.source else []) + [x for x in table.notes if x]:
@@ -288,7 +306,7 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
     """Write the LKIP blocks to a .docx file. ``progress(done, total)`` per table;
     ``cancel()`` returning True stops (nothing is written)."""
     w = _Writer(paper, doc.title)
-    w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM)
+    w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM, w.fit)
     w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
     w.doc.core_properties.author = "LKIP Desktop"
 
