@@ -130,7 +130,8 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "- start: a child `python` that imports PySide6, opens the same file with sqlite3, fetches every "
             "table the app loads and paints a QTableView (a minimal QAbstractTableModel over the tuples) with "
             "the app's first grid's rows and columns; the app child shows the main window, opens the file and "
-            "paints its first page. Spawn to first paint, imports included; one untimed app run first.",
+            "paints its first page. Spawn to first paint, imports included; one untimed run of each first; "
+            "compiled bytecode kept in the run's folder, as an installed app has it.",
             "- edit: in one child, interleaved: the app's grid `setData` of one IKU realisasi (parse, undo, "
             "transaction + audit, recompute, dataChanged) + processEvents, vs `setData` on a grid of the same "
             "size + `UPDATE` of the same row in a copy of the same file + commit (DELETE journal, "

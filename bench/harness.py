@@ -81,10 +81,15 @@ class ChildResult:
 
 
 def child_env(tmp: Path) -> dict:
-    """Environment of a child: offscreen Qt, its own settings folders, this checkout first."""
-    return dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                XDG_CONFIG_HOME=str(tmp / "cfg"), XDG_DATA_HOME=str(tmp / "data"),
-                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    """Environment of a child: offscreen Qt, its own settings folders, this checkout first,
+    and compiled bytecode kept (in the run's own folder) as an installed app has it: with
+    PYTHONDONTWRITEBYTECODE every start would compile every module from source again."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_CONFIG_HOME=str(tmp / "cfg"), XDG_DATA_HOME=str(tmp / "data"),
+               PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def run_child(args: list[str], env: dict, timeout: float = 1800) -> ChildResult:

@@ -23,6 +23,7 @@ def start(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
     first = run_child(["start-app", str(path)], env)  # warm-up (page cache, .pyc); gives the size
     _, nrows, ncols = next(x for x in first.stdout.splitlines() if x.startswith("grid")).split()
     bare_args = ["start-bare", str(path), nrows, ncols, *TABLES]
+    run_child(bare_args, env)  # its warm-up too
     mem_app, mem_bare = Samples(), Samples()
 
     def app():

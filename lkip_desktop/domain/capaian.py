@@ -7,7 +7,7 @@ the 2-dp displayed value, so the word agrees with the number printed beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from typing import Iterable
 
 from .errors import InputError
@@ -241,10 +241,32 @@ def _values(values: Iterable[Decimal | Capaian | None]) -> list[Decimal | None]:
 def mean(values: Iterable[Decimal | Capaian | None]) -> Decimal | None:
     """Simple unrounded mean, leaving out values without a capaian (§4). None if none left."""
     present = [v for v in _values(values) if v is not None]
-    if not present:
+    return mean_of(exact_sum(present), len(present))
+
+
+# Sums are exact (no digit is rounded away however many terms), so a mean kept up to date by
+# taking one value out and putting its new value in (``running_mean``) is the very mean a
+# fresh sum gives, in any order; only the division rounds, to PREC digits.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    total = ZERO
+    for v in values:
+        total = _EXACT.add(total, v)
+    return total
+
+
+def exact_difference(a: Decimal, b: Decimal) -> Decimal:
+    return _EXACT.subtract(a, b)
+
+
+def mean_of(total: Decimal, count: int) -> Decimal | None:
+    """``total`` (an exact sum) over ``count`` values; None when there are none."""
+    if not count:
         return None
     with _ctx():
-        return sum(present, ZERO) / len(present)
+        return total / count
 
 
 def mean_note(values: Iterable[Decimal | Capaian | None]) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import ANNUAL, Workbook
-from .reviu import KESALAHAN
 
 SELESAI = "selesai"
 SEBAGIAN = "sebagian"
@@ -113,6 +112,8 @@ def _reviu(wb: Workbook, findings: Iterable | None) -> Step:
         return Step("reviu", title, BELUM, "Belum ada IKU untuk direviu.")
     if findings is None:
         return Step("reviu", title, TIDAK_DIKETAHUI, "Reviu belum dijalankan – buka halaman Reviu.")
+    from .reviu import KESALAHAN  # the reviu's registry of checks: not needed to open a workbook
+
     findings = list(findings)
     errors = sum(1 for f in findings if f.level == KESALAHAN)
     if errors:

@@ -19,6 +19,7 @@ from .errors import FormulaError
 from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
+from .running_mean import RunningMean
 from .values import IndicatorValue, Predikat
 
 
@@ -90,6 +91,7 @@ class Calculator:
         self.wb = workbook
         self._indicator: dict[str, dict[int, IndicatorResult]] = {}
         self._totals: dict[str, BudgetTotals] | None = None
+        self._iku_means: dict[int, RunningMean] = {}  # tahun -> the mean over every IKU
 
     # -- cache -----------------------------------------------------------------
     def invalidate(self, affected: Affected) -> None:
@@ -97,9 +99,15 @@ class Calculator:
         if affected.everything:
             self._indicator.clear()
             self._totals = None
+            self._iku_means.clear()
             return
         for ind_id in affected.indicators:
             self._indicator.pop(ind_id, None)
+        if affected.iku_set:
+            self._iku_means.clear()
+        else:
+            for running in self._iku_means.values():
+                running.mark(affected.indicators)
         if affected.budget_tree:
             self._totals = None
         elif self._totals is not None:
@@ -176,7 +184,14 @@ class Calculator:
             means = [self.sasaran_average(s.id, tahun) for s in self.wb.sasaran_list()]
             present = [m.value for m in means if m.value is not None]
             return Average(mean(present), len(present), len(means), "sasaran")
-        return self._average([i.id for i in self.wb.iku_list()], tahun)
+        tahun = self.wb.settings.tahun if tahun is None else tahun
+
+        def value_of(indicator_id: str) -> Decimal | None:
+            return self.capaian_value(indicator_id, tahun)
+        running = self._iku_means.get(tahun)
+        if running is None:
+            running = self._iku_means[tahun] = RunningMean([i.id for i in self.wb.iku_list()], value_of)
+        return Average(*running.current(value_of))
 
     def _average(self, indicator_ids: list[str], tahun: int | None) -> Average:
         values = [self.capaian_value(i, tahun) for i in indicator_ids]

@@ -20,6 +20,8 @@ ITEM = "item"  # a budget item's pagu, realisasi or fields
 ITEM_QUARTER = "item_quarter"  # a budget item's quarterly plan or realisasi
 LINK = "link"  # id = (indicator id, item id): an IKU supported by a budget item
 SETTINGS = "settings"  # conventions: every derived figure
+# Things whose rows decide which indicators are IKU (and in what order): the stored tables' names.
+IKU_SHAPE = {INDICATOR, "sasaran", "tujuan"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Affected:
     opd_average: bool = False  # the OPD average capaian and everything quoting it
     opd_budget: bool = False  # the OPD totals, serapan and efisiensi
     budget_tree: bool = False  # budget rows added, removed or moved: every total
+    iku_set: bool = False  # tujuan, sasaran or indicators added, removed or moved: which indicators are IKU
     everything: bool = False  # a convention changed: every derived figure
 
     def touches_indicator(self, indicator_id: str) -> bool:
@@ -65,7 +68,7 @@ def affected(wb: Workbook, touches: Iterable[Touch]) -> Affected:
     """The derived figures that depend on ``touches`` (read from ``wb`` after the edit)."""
     touches = list(touches)
     if any(t.kind == SETTINGS for t in touches):
-        return Affected(everything=True, opd_average=True, opd_budget=True, budget_tree=True)
+        return Affected(everything=True, opd_average=True, opd_budget=True, budget_tree=True, iku_set=True)
     c = _Collect()
     budget_tree = False
     for t in touches:
@@ -101,6 +104,7 @@ def affected(wb: Workbook, touches: Iterable[Touch]) -> Affected:
         opd_average=iku_changed,
         opd_budget=bool(c.quarter_items) or budget_tree or iku_changed,
         budget_tree=budget_tree,
+        iku_set=any(t.rows and t.kind in IKU_SHAPE for t in touches),
     )
 
 

@@ -1,8 +1,9 @@
 """The whole LKIP as an editable Word document (python-docx).
 
 Walks the blocks of ``document.build_lkip``: the same sentences as the PDF and the same
-``ReportTable`` objects as the table export. Tables are written as WordprocessingML rows
-directly (python-docx's ``cell()``/``merge()`` rescan the whole grid on every call, which
+``ReportTable`` objects as the table export. Each block goes into the file as soon as it is
+made (``docx_stream``), so memory does not grow with the document. Tables are written as
+WordprocessingML rows directly (python-docx's ``cell()``/``merge()`` rescan the whole grid on every call, which
 is quadratic on the wide Lampiran table): merged header and body cells (``gridSpan`` /
 ``vMerge``), header rows repeated on every page (``w:tblHeader``), numbers right-aligned as
 ``Cell.text`` formats them (id-ID, half-up), the wide tables in landscape sections.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -37,7 +39,8 @@ from . import table as T
 from .atomic import write_whole
 from .document import (Cover, Heading, LkipDocument, Numbering, PageBreak, SignatureBlock, TableBlock,
                        TableList, Text, Toc)
-from .docx_table import write_table_xml
+from .docx_stream import BodyStream
+from .docx_table import set_table_layout, table_rows_xml
 from .docx_toc import TocEntry, bookmark_name, toc_entries, toc_paragraphs
 from .docx_xml import el, field_runs, run, set_font
 from .page import fit_columns
@@ -63,6 +66,8 @@ class _Writer:
         self.page_paper = paper  # a table's own paper (the catalogue) while its section lasts
         self.fresh = False  # a Numbering section just began: the next chapter needs no page break
         self.toc_entries: list[TocEntry] = []  # set before the blocks are written
+        self.stream: BodyStream | None = None  # set before the blocks are written
+        self._fits: dict[tuple[int, float], tuple[float, list[float]]] = {}
         self._marked = 0  # headings bookmarked for the table of contents so far
         self._styles()
         sec = self.doc.sections[0]
@@ -103,6 +108,23 @@ class _Writer:
         p._p.append(run(f"{text} — Halaman ", size=8))
         for r in field_runs("PAGE", "1"):
             p._p.append(r)
+
+    def fit(self, table: ReportTable, width: float) -> tuple[float, list[float]]:
+        """``page.fit_columns`` once per table and width (the page estimate of the table of
+        contents asks first; the tables live as long as the document)."""
+        key = (id(table), round(width, 6))
+        hit = self._fits.get(key)
+        if hit is None:
+            hit = self._fits[key] = fit_columns(table, width)
+        return hit
+
+    def _paragraph(self, style_id: str | None = None):
+        """A new paragraph in a style named by its id (python-docx's lookup by name scans the
+        styles part every time)."""
+        p = self.doc.add_paragraph()
+        if style_id is not None:
+            p._p.style = style_id
+        return p
 
     def text_width_mm(self) -> float:
         w, h = PAPERS_MM[self.page_paper]
@@ -149,7 +171,7 @@ class _Writer:
 
     def heading(self, h: Heading) -> None:
         first = self.orient(T.PORTRAIT)
-        p = self.doc.add_heading(level=min(max(h.level, 1), 3))
+        p = self._paragraph(f"Heading{min(max(h.level, 1), 3)}")
         if h.toc:  # the table of contents links here and reads its page from here
             mark = str(self._marked)
             p._p.append(el("w:bookmarkStart", id=mark, name=bookmark_name(self._marked)))
@@ -165,7 +187,7 @@ class _Writer:
     def para(self, t: Text) -> None:
         # a sentence after a wide table stays on its landscape page
         para = t.para
-        p = self.doc.add_paragraph(style="List Bullet" if para.bullet else None)
+        p = self._paragraph("ListBullet" if para.bullet else None)
         if not para.bullet:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if para.placeholder:
@@ -245,17 +267,18 @@ class _Writer:
     def table(self, table: ReportTable) -> None:
         self.orient(table.orientation, table.paper)
         d = self.doc
-        cap = d.add_paragraph(style="Caption")
+        cap = self._paragraph("Caption")
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
         cap.paragraph_format.keep_with_next = True
         cap._p.append(run(table.caption))
         # the PDF renderer's fit (DejaVu metrics, wider than Arial: safe): font size and widths
         # that keep every figure on one line
-        size, widths_pt = fit_columns(table, self.text_width_mm() * mm)
+        size, widths_pt = self.fit(table, self.text_width_mm() * mm)
         widths = [int(w * 20) for w in widths_pt]  # points -> twips
         tbl = d.add_table(rows=0, cols=table.ncols)
-        tbl.style = d.styles["Table Grid"]
-        write_table_xml(tbl._tbl, table, widths, size)
+        tbl._tbl.tblPr.style = "TableGrid"  # by id: a style looked up by name is an XPath per call
+        set_table_layout(tbl._tbl, widths)
+        self.stream.rows_for(tbl._tbl, table_rows_xml(table, widths, size))
         for line in ([table.source_line] if table.source_line else []) + [x for x in table.notes if x]:
             p = d.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
@@ -282,10 +305,26 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
                 cancel: Callable[[], bool] | None = None) -> Path:
     """Write the LKIP blocks to a .docx file. ``progress(done, total)`` per table;
     ``cancel()`` returning True stops (nothing is written)."""
-    path = Path(path)
     w = _Writer(paper, doc.title)
-    w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM)
+    w.toc_entries = toc_entries(doc, PAPERS_MM[w.paper], MARGIN_MM, w.fit)
+    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
+    w.doc.core_properties.author = "LKIP Desktop"
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            w.stream = BodyStream(zf, w.doc.element)
+            try:
+                _write_blocks(w, doc, progress, cancel)
+                w.stream.finish(w.doc.save)
+            finally:
+                w.stream.close()
+
+    return write_whole(Path(path), write)
+
+
+def _write_blocks(w: _Writer, doc: LkipDocument, progress, cancel) -> None:
     total = len(doc.tables())
+    captions = [t.caption for t in doc.tables()]
     done = 0
     for block in doc.blocks:
         if cancel is not None and cancel():
@@ -299,7 +338,7 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
         elif isinstance(block, Toc):
             w.toc(block)
         elif isinstance(block, TableList):
-            w.table_list(block, [t.caption for t in doc.tables()])
+            w.table_list(block, captions)
         elif isinstance(block, Numbering):
             w.numbering(block)
         elif isinstance(block, PageBreak):
@@ -311,6 +350,4 @@ def render_docx(doc: LkipDocument, path: str | os.PathLike, paper: str = "A4", *
             done += 1
             if progress:
                 progress(done, total)
-    w.doc.core_properties.title = clean(doc.title)[:255]  # a Word property holds at most 255
-    w.doc.core_properties.author = "LKIP Desktop"
-    return write_whole(path, lambda tmp: w.doc.save(str(tmp)))
+        w.stream.flush()

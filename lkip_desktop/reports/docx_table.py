@@ -1,11 +1,13 @@
-"""A ReportTable as WordprocessingML rows, written as text and parsed once (python-docx's
-``cell()``/``merge()`` rescan the grid on every call, quadratic on the wide Lampiran table):
-merged cells (``gridSpan`` / ``vMerge``), header rows repeated on every page (``w:tblHeader``),
+"""A ReportTable as WordprocessingML rows, written as XML text and never parsed (python-docx's
+``cell()``/``merge()`` rescan the grid on every call, quadratic on the wide Lampiran table,
+and a parsed tree of a city-size table takes gigabytes): the body stream writes them out.
+Merged cells (``gridSpan`` / ``vMerge``), header rows repeated on every page (``w:tblHeader``),
 fills by row level, indents by depth, and the PDF's cell padding so its column widths fit."""
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
+from typing import Iterator
+
 from docx.oxml.ns import qn
 
 from . import table as T
@@ -19,11 +21,11 @@ TOTAL_FILL = "E4E9EE"
 INDENT_TWIPS = 140  # per depth step
 
 _ALIGN = {"left": "left", "right": "right", "center": "center"}
-_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def write_table_xml(tbl, table: ReportTable, widths: list[int], size: float) -> None:
-    """Write ``table``'s header and body rows into the Word table element ``tbl``."""
+def set_table_layout(tbl, widths: list[int]) -> None:
+    """Fixed column widths (twips), centred, with the PDF's cell padding, on the (row-less)
+    Word table element ``tbl``."""
     tblpr = tbl.tblPr
     # schema order inside tblPr: tblStyle, tblW, jc, …, tblLayout, tblCellMar, tblLook
     for tag in ("w:tblW", "w:jc", "w:tblLayout"):
@@ -51,18 +53,17 @@ def write_table_xml(tbl, table: ReportTable, widths: list[int], size: float) -> 
     grid = tbl.tblGrid
     for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(w))
+
+
+def table_rows_xml(table: ReportTable, widths: list[int], size: float) -> Iterator[str]:
+    """``table``'s header and body rows (``w:tr``), one XML string each, made as they are
+    written (the ``w`` prefix is declared by the document root)."""
     head_cover = _covered(table.header)
-    parts = [f"<w:tbl {_NS}>"]
     for r, cells in enumerate(table.header):
-        parts.append(_row(table, cells, widths, size, header=True, row=None, continues=head_cover[r]))
+        yield _row(table, cells, widths, size, header=True, row=None, continues=head_cover[r])
     body_cover = _covered([row.cells for row in table.rows])
     for r, row in enumerate(table.rows):
-        parts.append(_row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r]))
-    parts.append("</w:tbl>")
-    # rows as text, parsed once: building ~10 elements per cell through OxmlElement is
-    # the slow part of a large table
-    for tr in list(parse_xml("".join(parts))):
-        tbl.append(tr)
+        yield _row(table, row.cells, widths, size, header=False, row=row, continues=body_cover[r])
 
 def _covered(grid) -> list[dict[int, int]]:
     """Per row, the columns covered by a row span from above: col -> that span's colspan

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from docx.oxml import parse_xml
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import fonts
 from . import table as T
@@ -47,8 +48,8 @@ def bookmark_name(i: int) -> str:
 class _Pages:
     """A running estimate of the page a block starts on."""
 
-    def __init__(self, page_mm: tuple[float, float], margin_mm: dict[str, float]):
-        self.page_mm, self.margin_mm = page_mm, margin_mm
+    def __init__(self, page_mm: tuple[float, float], margin_mm: dict[str, float], fit=fit_columns):
+        self.page_mm, self.margin_mm, self.fit = page_mm, margin_mm, fit
         self.page, self.used, self.orientation = 1, 0.0, T.PORTRAIT
 
     def size(self, orientation: str) -> tuple[float, float]:
@@ -83,7 +84,7 @@ class _Pages:
             self.new_page(table.orientation)
         width = self.size(self.orientation)[0]
         self.lines(table.caption, 10, width, 6)
-        size, widths = fit_columns(table, width)
+        size, widths = self.fit(table, width)
         header = sum(self._row(cells, widths, size) for cells in table.header)
         self.add(header)
         for row in table.rows:
@@ -102,17 +103,21 @@ class _Pages:
         lines = 1
         for c, cell in enumerate(cells):
             if cell is not None:
-                w = sum(widths[c:c + cell.colspan]) - 2 * PAD
-                lines = max(lines, len(wrap_lines(cell.text, METRIC_FONT, size, max(w, size))))
+                w = max(sum(widths[c:c + cell.colspan]) - 2 * PAD, size)
+                text = cell.text
+                if "\n" in text or stringWidth(text, METRIC_FONT, size) > w:  # else one line: no split
+                    lines = max(lines, len(wrap_lines(text, METRIC_FONT, size, w)))
         return lines * size * 1.15 * ROW_SLACK + 2.0
 
 
-def toc_entries(doc: LkipDocument, page_mm: tuple[float, float], margin_mm: dict[str, float]) -> list[TocEntry]:
-    """Every heading of the table of contents with the page it is estimated to start on."""
+def toc_entries(doc: LkipDocument, page_mm: tuple[float, float], margin_mm: dict[str, float],
+                fit=fit_columns) -> list[TocEntry]:
+    """Every heading of the table of contents with the page it is estimated to start on
+    (``fit``: ``page.fit_columns`` or a memo of it shared with the renderer)."""
     fonts.register_fonts()  # the column fit measures with the bundled fonts
     heads = [b for b in doc.blocks if isinstance(b, Heading) and b.toc]
     tables = [b for b in doc.blocks if isinstance(b, TableBlock)]
-    pages = _Pages(page_mm, margin_mm)
+    pages = _Pages(page_mm, margin_mm, fit)
     out: list[TocEntry] = []
     started = fresh = False
     first, style = 1, "arabic"  # the physical page where the numbering restarted, and its style

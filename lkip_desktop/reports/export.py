@@ -19,9 +19,7 @@ from ..store.database import check_output_path
 from .atomic import write_whole
 from .builders import TableSpec, select, standard_tables
 from .document import LkipDocument, build_lkip
-from .pdf import render_pdf
 from .table import Cancelled, ReportTable
-from .xlsx import render_xlsx
 
 # What the GUI and the CLI offer, with the user's words for them.
 FORMATS = {
@@ -187,10 +185,8 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None,
     failures: list[tuple[Path | str, str]] = []
     doc = plan.document
     jobs: list[tuple[str, Path | str | None, Callable[[object], Path]]] = [
-        ("pdf", plan.pdf, lambda out: render_pdf(plan.tables, out, plan.paper, title=plan.title, footer=plan.title,
-                                                 progress=ticker.per_table("PDF"), cancel=cancel)),
-        ("xlsx", plan.xlsx, lambda out: render_xlsx(plan.tables, out, plan.paper, title=plan.title,
-                                                    progress=ticker.per_table("Excel"), cancel=cancel)),
+        ("pdf", plan.pdf, lambda out: _pdf(plan, out, ticker, cancel)),
+        ("xlsx", plan.xlsx, lambda out: _xlsx(plan, out, ticker, cancel)),
         ("docx", plan.docx if doc is not None else None, lambda out: _docx(doc, out, plan.paper, ticker, cancel)),
         ("lengkap", plan.lengkap if doc is not None else None,
          lambda out: _document_pdf(doc, out, plan.paper, ticker, cancel)),
@@ -218,8 +214,24 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None,
     return result
 
 
+# The renderers are imported when a file of their kind is wanted: reportlab, openpyxl and
+# python-docx are not part of the app's start-up.
+def _pdf(plan: ExportPlan, out, ticker: _Ticker, cancel: CancelCheck | None) -> Path:
+    from .pdf import render_pdf
+
+    return render_pdf(plan.tables, out, plan.paper, title=plan.title, footer=plan.title,
+                      progress=ticker.per_table("PDF"), cancel=cancel)
+
+
+def _xlsx(plan: ExportPlan, out, ticker: _Ticker, cancel: CancelCheck | None) -> Path:
+    from .xlsx import render_xlsx
+
+    return render_xlsx(plan.tables, out, plan.paper, title=plan.title, progress=ticker.per_table("Excel"),
+                       cancel=cancel)
+
+
 def _docx(doc: LkipDocument, out, paper: str, ticker: _Ticker, cancel: CancelCheck | None) -> Path:
-    from .docx import render_docx  # python-docx loads only when a Word file is wanted
+    from .docx import render_docx
 
     return render_docx(doc, out, paper, progress=ticker.per_table("Word"), cancel=cancel)
 

@@ -15,9 +15,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-import sqlite_utils
-
 from . import files
+from .connection import Database
 from .errors import FileLockedError, StoreError, is_full, is_locked, locked_message, write_failure
 from .examine import SQLITE_MAGIC, check, connect, examine, needs_copy, open_checked, working_copy  # noqa: F401 - examine: API
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -81,17 +80,18 @@ def _statements(script: str) -> list[str]:
 
 
 def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None = None,
-                  verify=None) -> tuple[sqlite_utils.Database, Path | None]:
+                  verify=None, integrity: bool = True) -> tuple[Database, Path | None]:
     """Examine read-only; a crash journal is rolled back and an older format migrated on
     checked copies that replace the file only when complete (``verify(db)``, the full read
     of the rows, runs on them first); then open for the session. Returns the database and
-    the byte-exact backup made before a migration (or None)."""
+    the byte-exact backup made before a migration (or None). ``integrity=False``: a file
+    that needs neither leaves its integrity check to the caller (``examine.check_integrity``)."""
     path = Path(path)
     files.clean_stale_temps(path)
     made_backup = None
     if needs_copy(path):
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=True)
-    elif check(path, path.name) < SCHEMA_VERSION:
+    elif check(path, path.name, integrity=integrity) < SCHEMA_VERSION:
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=False)
     conn = None
     try:
@@ -119,7 +119,7 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
         if conn is not None:
             conn.close()
         raise
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db = Database(conn)
     return db, made_backup
 
 
@@ -154,7 +154,7 @@ def _rewrite(path: Path, *, readonly: bool, backup_dir, verify, recover: bool) -
         if verify is not None:
             conn = open_checked(final, path.name, readonly=True)
             try:
-                verify(sqlite_utils.Database(conn, execute_plugins=False))
+                verify(Database(conn))
             finally:
                 conn.close()
         try:

@@ -120,8 +120,9 @@ def open_checked(path: Path, name: str, *, readonly: bool) -> sqlite3.Connection
         raise StoreError(f"'{name}' tidak dapat dibuka: {exc}") from exc
 
 
-def check(path: Path, name: str) -> int:
-    """Every check of a file, on a read-only connection. Returns the schema version."""
+def check(path: Path, name: str, *, integrity: bool = True) -> int:
+    """Every check of a file, on a read-only connection. Returns the schema version.
+    ``integrity=False`` leaves out ``check_integrity`` (the caller runs it later)."""
     _refuse_wal(Path(name), _header(path))
     conn = open_checked(path, name, readonly=True)
     try:
@@ -137,14 +138,9 @@ def check(path: Path, name: str) -> int:
             )
         if version < 1:
             raise StoreError(f"'{name}' bukan buku kerja LKIP yang lengkap.")
-        problems, found = _query(conn, name, "rusak",
-                                 lambda: ([r[0] for r in conn.execute("PRAGMA quick_check").fetchall()],
-                                          structure.entries(conn)))
-        if problems != ["ok"]:
-            raise StoreError(
-                f"'{name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
-                "Buka salinan cadangan terakhir."
-            )
+        if integrity:
+            check_integrity(conn, name)
+        found = _query(conn, name, "rusak", lambda: structure.entries(conn))
         wrong = structure.problem(found, version)
         if wrong is not None:
             what, detail = wrong
@@ -159,6 +155,14 @@ def check(path: Path, name: str) -> int:
         return version
     finally:
         conn.close()
+
+
+def check_integrity(conn: sqlite3.Connection, name: str) -> None:
+    """SQLite's own check of every page (``PRAGMA quick_check``): StoreError when damaged."""
+    problems = _query(conn, name, "rusak", lambda: [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()])
+    if problems != ["ok"]:
+        raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
+                         "Buka salinan cadangan terakhir.")
 
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")

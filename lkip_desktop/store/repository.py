@@ -4,13 +4,15 @@ file never differ)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import sqlite3
-
-import sqlite_utils
+from operator import itemgetter
+from typing import Callable
 
 from ..domain import model as M
 from . import validate
+from .connection import Database
 from .schema import TABLES
 
 
@@ -19,7 +21,7 @@ def _convert(table: str, row: dict) -> dict:
     return {k: (fields[k].from_db(v) if k in fields else v) for k, v in row.items()}
 
 
-def rows(db: sqlite_utils.Database, table: str) -> list[dict]:
+def rows(db: Database, table: str) -> list[dict]:
     cur = db.conn.execute(f"SELECT * FROM [{table}]")
     names = [c[0] for c in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
@@ -29,7 +31,7 @@ class LoadCancelled(Exception):
     """The user pressed Batal while a workbook was loading."""
 
 
-def load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
+def load(db: Database, progress=None) -> M.Workbook:
     """Read the whole workbook. ``progress(done, total) -> bool`` is called per table; False
     stops the load (LoadCancelled)."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
@@ -57,24 +59,85 @@ _PARENTS = {
 }
 
 
-def _load(db: sqlite_utils.Database, progress=None) -> M.Workbook:
+def _load(db: Database, progress=None) -> M.Workbook:
     wb = M.Workbook()
     singles: set[str] = set()
     for done, table in enumerate(_LOAD_ORDER):
         if progress is not None and progress(done, len(_LOAD_ORDER)) is False:
             raise LoadCancelled()
         names, found = _fetch(db.conn, table)
-        parents = [(column, getattr(wb, attr)) for column, attr in _PARENTS.get(table, ())]
-        for data in validate.convert(table, names, found):
-            for column, known in parents:
-                validate.check_reference(table, data, column, known)
-            _put(wb, table, data)
+        columns = validate.convert_columns(table, names, found)
+        put = _row_loader(wb, table, names)
+        for row in zip(*columns):
+            put(row)
         if found:
             singles.add(table)
-    validate.convert("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
+    validate.convert_columns("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
     validate.check_links(wb, singles)
     wb.structure_changed()
     return wb
+
+
+def _row_loader(wb: M.Workbook, table: str, names: list[str]) -> Callable[[tuple], None]:
+    """One function per table, made once, that puts a checked row (a tuple in ``names``
+    order) into ``wb`` by position; a child row whose parent is missing is refused."""
+    pos = {n: i for i, n in enumerate(names)}
+    parents = [(pos[column], column, getattr(wb, attr)) for column, attr in _PARENTS.get(table, ())]
+
+    def check(row: tuple) -> None:
+        for i, column, known in parents:
+            if row[i] not in known:
+                validate.check_reference(table, dict(zip(names, row)), column, known)
+
+    if table in _CLASSES or table == "budget_quarter":
+        cls, attr = _CLASSES.get(table, (M.Quarter, None))
+        quarter_keys = ("item_id", "triwulan") if table == "budget_quarter" else ()
+        make = _maker(cls, [n for n in names if n not in quarter_keys], pos)
+        if table == "budget_quarter":
+            item_at, tw_at, items = pos["item_id"], pos["triwulan"], wb.items
+
+            def put(row):
+                check(row)
+                items[row[item_at]].quarters[row[tw_at]] = make(row)
+            return put
+        target, key_at = getattr(wb, attr), pos["id"]
+
+        def put(row):
+            target[row[key_at]] = make(row)
+        return put
+    if table == "indicator_value":
+        ind_at, year_at, kind_at, period_at, value_at = (pos[n] for n in
+                                                         ("indicator_id", "tahun", "jenis_nilai", "periode", "nilai"))
+        indicators = wb.indicators
+
+        def put(row):
+            check(row)
+            indicators[row[ind_at]].values[(row[year_at], row[kind_at], row[period_at])] = row[value_at]
+        return put
+    if table == "dukungan":
+        ind_at, item_at, links = pos["indicator_id"], pos["item_id"], wb.links
+
+        def put(row):
+            check(row)
+            links.add((row[ind_at], row[item_at]))
+        return put
+
+    def put(row):  # the single rows (opd, settings) and komponen: few
+        check(row)
+        _put(wb, table, dict(zip(names, row)))
+    return put
+
+
+def _maker(cls, names: list[str], pos: dict[str, int]) -> Callable[[tuple], object]:
+    """``cls`` from a row tuple: positional when the stored columns are the first fields of
+    the dataclass (the rest keep their defaults), else by keyword."""
+    init = [f.name for f in dataclasses.fields(cls) if f.init]
+    ordered = [n for n in init if n in names]
+    if set(names) <= set(init) and init[:len(ordered)] == ordered and len(ordered) > 1:
+        take = itemgetter(*(pos[n] for n in ordered))
+        return lambda row: cls(*take(row))
+    at = [(n, pos[n]) for n in names]
+    return lambda row: cls(**{n: row[i] for n, i in at})
 
 
 def _fetch(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple]]:

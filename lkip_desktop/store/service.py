@@ -28,7 +28,7 @@ from ..domain.values import is_empty_text
 from . import database, files, repository
 from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
                      write_failure)
-from .examine import examine
+from .examine import check_integrity, examine
 from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
 from .history import AuditEntry, read_history, write_audit
@@ -51,23 +51,27 @@ class WorkbookService:
         self.wb = _load(db, self.path, progress)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
+        self._unchecked_backup: tuple[Path | None] | None = None  # (backup folder,) until check_integrity
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, backup_dir: Path | None = None,
-             progress=None) -> "WorkbookService":
+             progress=None, check_later: bool = False) -> "WorkbookService":
         """Open a workbook. With ``backup_dir`` a copy of the file as it was is kept there
         (the app's automatic backups; recovery copies after a crash go there too).
         ``progress(done, total) -> bool`` is called while loading; returning False closes
         the file again and raises ``LoadCancelled``. Every row is checked while loading: a
-        damaged one refuses the file (StoreError naming table and row)."""
+        damaged one refuses the file (StoreError naming table and row). ``check_later``:
+        SQLite's page check and the backup copy wait for ``check_integrity`` (the window
+        runs it after its first paint); writes are held until it has passed."""
         path = Path(path)
         db, made = database.open_database(path, readonly=readonly, backup_dir=backup_dir,
-                                          verify=lambda copy: _load(copy, path))
+                                          verify=lambda copy: _load(copy, path), integrity=not check_later)
         try:
             svc = cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
-            if backup_dir is not None and not readonly:
-                files.rolling_backup(path, Path(backup_dir))
+            svc._unchecked_backup = (None if readonly or backup_dir is None else Path(backup_dir),)
+            if not check_later:
+                svc.check_integrity(pages=False)
             return svc
         except BaseException:
             db.conn.close()  # releases the exclusive lock: a cancelled open leaves nothing held
@@ -101,6 +105,19 @@ class WorkbookService:
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+
+    def check_integrity(self, *, pages: bool = True) -> None:
+        """The integrity check an open with ``check_later`` left for later (nothing once it
+        passed), then the session's backup copy. StoreError: the file is damaged and must be
+        closed (no write reached it)."""
+        if self._unchecked_backup is None:
+            return
+        if pages:
+            check_integrity(self.db.conn, self.path.name if self.path else "buku kerja")
+        folder, = self._unchecked_backup
+        if folder is not None:
+            files.rolling_backup(self.path, folder)  # OSError: as at open, the file is not worked on
+        self._unchecked_backup = None
 
     @property
     def on_network_share(self) -> bool:
@@ -223,6 +240,10 @@ class WorkbookService:
             return changes
         if self.readonly:
             raise InputError("Berkas dibuka baca-saja; perubahan tidak disimpan.")
+        try:
+            self.check_integrity()  # writes wait for the deferred check of the file (and its backup)
+        except (StoreError, OSError) as exc:
+            raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
         pending_levels: dict[str, str] = {}  # budget items inserted earlier in this batch
         for op in ops:
             self._validate(op, pending_levels)

@@ -149,6 +149,27 @@ def _one(kind):
     return _year if kind == "year" else _converter(kind)
 
 
+# What this app writes for a Decimal (format "f" of a checked quantity: < 10^12, at most 6
+# decimals), one per line: a column that matches it whole passes every check of ``_decimal``
+# (finite, small exponent, sign) without a call per value; any other column is checked value
+# by value.
+_PLAIN = r"\d{1,13}(?:\.\d{1,6})?"
+_DECIMALS = re.compile(rf"-?{_PLAIN}(?:\n-?{_PLAIN})*")
+_DECIMALS_NON_NEGATIVE = re.compile(rf"{_PLAIN}(?:\n{_PLAIN})*")
+
+
+def _plain_decimals(present, non_negative: bool) -> bool:
+    if not present:
+        return True
+    try:
+        text = "\n".join(present)
+    except TypeError:  # not all text
+        return False
+    if text.count("\n") != len(present) - 1:  # a value with a line break in it
+        return False
+    return (_DECIMALS_NON_NEGATIVE if non_negative else _DECIMALS).fullmatch(text) is not None
+
+
 def _column(kind, col: tuple):
     """A whole column checked (and converted) at once; None when a value is bad. The common
     kinds are checked by C-level passes (join, set, min/max): one pass, no per-value call."""
@@ -177,6 +198,8 @@ def _column(kind, col: tuple):
         return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
     if name == "image":
         return col if set(map(type, present)) <= {bytes} else None
+    if name == "decimal" and _plain_decimals(present, kind.non_negative):
+        return [None if v is None else Decimal(v) for v in col] if kind.nullable else list(map(Decimal, col))
     one = _converter(kind)
     try:
         return [one(v) for v in col]
@@ -184,9 +207,9 @@ def _column(kind, col: tuple):
         return None
 
 
-def convert(table: str, names: list[str], found: list[tuple]) -> list[dict]:
-    """Stored rows -> their Python values, each checked against its kind (RowError naming
-    the first bad row)."""
+def convert_columns(table: str, names: list[str], found: list[tuple]) -> list:
+    """Stored rows -> their Python values, column by column (one sequence per name), each
+    checked against its kind (RowError naming the first bad row)."""
     kinds = KINDS[table]
     columns = list(zip(*found)) or [() for _ in names]
     converted = []
@@ -202,7 +225,7 @@ def convert(table: str, names: list[str], found: list[tuple]) -> list[dict]:
                     raise RowError(row_message(table, dict(zip(names, row)), name, f"{_shown(v)} ({exc})")) from None
             raise RowError(f"tabel {table}: kolom {name} berisi nilai tidak sah")  # not reached: both agree
         converted.append(out)
-    return [dict(zip(names, values)) for values in zip(*converted)]
+    return converted
 
 
 def row_message(table: str, row: dict, column: str, what: str) -> str:

@@ -73,12 +73,12 @@ def test_long_words_are_broken_to_the_width():
 
 
 def test_one_failing_output_never_costs_another(demo_path, tmp_path, capsys, monkeypatch):
-    from lkip_desktop.reports import export as export_module
+    from lkip_desktop.reports import pdf as pdf_module  # export imports its renderers when used
 
     def broken(*_a, **_k):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr(export_module, "render_pdf", broken)
+    monkeypatch.setattr(pdf_module, "render_pdf", broken)
     (tmp_path / "a.pdf").write_bytes(b"old report")  # a good earlier file is not replaced by a failure
     rc = main(["export", str(demo_path), "--pdf", str(tmp_path / "a.pdf"), "--xlsx", str(tmp_path / "a.xlsx"),
                "--tables", "3.1"])
@@ -100,11 +100,11 @@ def test_an_unwritable_folder_is_a_message(demo_path, tmp_path, capsys):
 
 def test_gui_worker_reports_a_failed_output_by_name(demo, tmp_path, monkeypatch):
     pytest.importorskip("PySide6")
-    from lkip_desktop.reports import export as export_module
+    from lkip_desktop.reports import xlsx as xlsx_module  # export imports its renderers when used
     from lkip_desktop.reports.export import plan_export
     from lkip_desktop.ui.laporan.page import ExportJob
 
-    monkeypatch.setattr(export_module, "render_xlsx", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(xlsx_module, "render_xlsx", lambda *a, **k: 1 / 0)
     job = ExportJob(plan_export(demo, tables=["3.1"], pdf=tmp_path / "b.pdf", xlsx=tmp_path / "b.xlsx"))
     failed: list[str] = []
     job.failed.connect(failed.append)

@@ -254,3 +254,85 @@ def test_logo_is_kept_in_the_workbook_and_travels_in_json(demo, tmp_path):
     jsonio.export_json(demo, tmp_path / "a.json")
     with jsonio.import_json(tmp_path / "a.json", tmp_path / "b.lkip") as again:
         assert again.wb.opd.logo == PNG_1PX
+
+
+def test_running_opd_average_equals_a_fresh_calculator(demo):
+    """The OPD average is kept up to date from each edit's record (domain.running_mean):
+    after typed, cleared and undone realisasi, a deleted IKU and its undo, it is the
+    average a cold Calculator computes, this year and last."""
+    import random
+    from decimal import Decimal
+
+    from lkip_desktop.domain.compute import Calculator
+    from lkip_desktop.edits import cells, rows
+
+    rng = random.Random(11)
+    tahun = demo.wb.settings.tahun
+    undo = []
+    for step in range(40):
+        if step == 20:
+            undo.append(rows.delete(demo, "indicator", demo.wb.iku_list()[0].id))
+        elif step == 30:
+            demo.apply(undo.pop().inverse, "Batalkan")
+        ind = rng.choice([i for i in demo.wb.iku_list() if i.jenis != "predikat" and not i.rumus_komponen])
+        year = rng.choice([tahun, tahun - 1])
+        value = None if step % 7 == 3 else Decimal(rng.randrange(1, 10**9)).scaleb(-rng.choice([0, 2, 6]))
+        undo.append(demo.set(cells.realisasi(ind.id, year), value))
+        if step % 5 == 4:
+            demo.apply(undo.pop().inverse, "Batalkan")
+        demo.calc.opd_average(), demo.calc.opd_average(tahun - 1)  # read between edits
+    fresh = Calculator(demo.wb)
+    assert demo.calc.opd_average() == fresh.opd_average()
+    assert demo.calc.opd_average(tahun - 1) == fresh.opd_average(tahun - 1)
+    assert demo.calc.opd_average().counted > 0
+
+
+def test_loaded_objects_hold_every_stored_column(demo):
+    """Objects are built from row tuples by position (repository._row_loader): every stored
+    column of every row reaches its object's attribute of the same name, converted."""
+    from lkip_desktop.store import repository
+    from lkip_desktop.store.schema import TABLES
+
+    collections = {"tujuan": "tujuan", "sasaran": "sasaran", "budget_item": "items", "indicator": "indicators",
+                   "prestasi": "prestasi", "pk_version": "pk_versions", "pk_sasaran": "pk_sasaran",
+                   "pk_program": "pk_program", "sdm": "sdm"}
+    checked = 0
+    for table, attr in collections.items():
+        fields = TABLES[table].fields
+        for row in repository.rows(demo.db, table):
+            obj = getattr(demo.wb, attr)[row["id"]]
+            for column, stored in row.items():
+                want = fields[column].from_db(stored) if column in fields else stored
+                assert getattr(obj, column) == want, (table, row["id"], column)
+                checked += 1
+    for row in repository.rows(demo.db, "budget_quarter"):
+        quarter = demo.wb.items[row["item_id"]].quarters[row["triwulan"]]
+        for column in set(row) - {"item_id", "triwulan"}:
+            assert getattr(quarter, column) == TABLES["budget_quarter"].fields[column].from_db(row[column])
+    assert checked > 1000
+
+
+def test_check_later_holds_writes_until_the_file_passed(demo_path, tmp_path, monkeypatch):
+    """An open with check_later (the window's) defers SQLite's page check and the backup
+    copy; the first write runs them, and a damaged file takes no write."""
+    from lkip_desktop.edits import cells
+    from lkip_desktop.store import service as service_module
+    from lkip_desktop.store.errors import StoreError
+
+    folder = tmp_path / "cadangan"
+    with WorkbookService.open(demo_path, backup_dir=folder, check_later=True) as svc:
+        assert not list(folder.glob("*.lkip"))  # nothing copied before the check
+        ind = svc.wb.iku_list()[0]
+        ref = cells.realisasi(ind.id, svc.wb.settings.tahun)
+
+        def damaged(conn, name):
+            raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: uji)")
+        monkeypatch.setattr(service_module, "check_integrity", damaged)
+        before = svc.wb.indicators[ind.id].values.get(ref.key[1:])
+        with pytest.raises(InputError, match="rusak"):
+            svc.set(ref, Decimal("12.5"))
+        assert svc.wb.indicators[ind.id].values.get(ref.key[1:]) == before
+        assert not list(folder.glob("*.lkip"))
+        monkeypatch.undo()
+        svc.set(ref, Decimal("12.5"))  # the check passes: the backup first, then the write
+        assert len(list(folder.glob("*.lkip"))) == 1

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from num2words import num2words
-
 from ...domain.numbers import format_rupiah
 from ...domain.values import Predikat
 from .. import table as T
@@ -114,6 +112,8 @@ def rp(n: int | None) -> str:
 
 def count_words(n: int) -> str:
     """A count as an Indonesian report writes it: "17 (tujuh belas)"."""
+    from num2words import num2words  # loaded with the first report, not at start
+
     return f"{n} ({num2words(n, lang='id')})" if n >= 0 else str(n)
 
 

@@ -8,19 +8,16 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ... import paths
 from ...domain.errors import InputError
 from ...store.database import StoreError
-from ...exchange.demo import demo_path
 from ...store.service import WorkbookService
 from .. import appsettings, notices, work
 from ..crash import show_crash
-from ..laporan import page as laporan_page
 from ..context import WorkbookContext
-from ..dialogs import carry_dialog, import_xlsx_dialog
-from ..dialogs.new_workbook import NewWorkbookWizard
 from ..pages.registry import start_page
 
 
@@ -49,10 +46,15 @@ def ask_save_path(parent, title: str, suggested: str) -> Path | None:
     return p if p.suffix == ".lkip" else p.with_suffix(".lkip")
 
 
+INTEGRITY_CHECK_DELAY_MS = 50  # after the first paint of the opened workbook
+
+
 class FilesMixin:
     """The File menu's work on workbook files (mixed into MainWindow)."""
 
     def open_demo(self) -> bool:
+        from ...exchange.demo import demo_path  # the demo's builder loads when asked for
+
         try:
             path = demo_path()
         except Exception as exc:  # noqa: BLE001 - a broken bundle must not crash the app
@@ -66,10 +68,14 @@ class FilesMixin:
         return self.open_path(path) if path else False
 
     def new_workbook(self) -> bool:
+        from ..dialogs.new_workbook import NewWorkbookWizard  # dialogs load when first asked for
+
         path = NewWorkbookWizard.ask(self)
         return self.open_path(path) if path else False
 
     def new_from_last_year(self) -> bool:
+        from ..dialogs import carry_dialog
+
         # With a workbook open, carry starts from it (its snapshot; no second lock on the file).
         path = carry_dialog.new_from_last_year(self, context=self.context)
         return self.open_path(path) if path else False
@@ -87,7 +93,8 @@ class FilesMixin:
         stop = threading.Event()  # Batal stops the load between tables and frees the file
         outcome = work.run_with_progress(
             self, f"Membuka {path.name}…",
-            lambda: WorkbookService.open(path, backup_dir=backups, progress=lambda done, total: not stop.is_set()),
+            lambda: WorkbookService.open(path, backup_dir=backups, progress=lambda done, total: not stop.is_set(),
+                                         check_later=True),
             discard=lambda svc: svc.close(), cancel=stop)
         if outcome.cancelled:
             self.show_message(f"Membuka {path.name} dibatalkan.")
@@ -110,7 +117,19 @@ class FilesMixin:
         self._install(svc)
         appsettings.add_recent(path)
         self._file_notices(svc)
+        # SQLite's check of every page once the window has painted (0.1-0.4 s on a city-size
+        # file); the service holds every write until it has passed
+        QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, lambda: self._check_integrity(svc))
         return True
+
+    def _check_integrity(self, svc: WorkbookService) -> None:
+        if self.context is None or self.context.service is not svc:
+            return  # closed or replaced meanwhile (its own open checked the next one)
+        try:
+            svc.check_integrity()
+        except (StoreError, OSError) as exc:
+            self.close_workbook()
+            error_box(self, "Buku kerja tidak dapat dibuka", str(exc))
 
     def _file_notices(self, svc: WorkbookService) -> None:
         """Say what the user must know about this file, without blocking the work."""
@@ -143,8 +162,10 @@ class FilesMixin:
         st.canRedoChanged.connect(lambda _b: self._undo_state())
         st.indexChanged.connect(lambda _i: self._undo_state())
         self.saved_label.setText("Semua perubahan tersimpan")
-        self._update_state()
+        # the start page first: showing the work area would otherwise build the first page of
+        # the list (Alur kerja) on the way, with its checks and its imports
         self.show_page(start_page(ctx.wb, appsettings.settings().value("page")))
+        self._update_state()
 
     def close_workbook(self) -> None:
         if self.context is None:
@@ -222,22 +243,31 @@ class FilesMixin:
             return True
         return False
 
-    # The dialogs are called through their modules (tests replace these functions).
+    # The dialogs are called through their modules (tests replace these functions), imported
+    # when first used (the Excel import and the Laporan page bring openpyxl and reportlab).
     def import_xlsx(self) -> None:
+        from ..dialogs import import_xlsx_dialog
+
         if self.context is not None:
             import_xlsx_dialog.ImportXlsxDialog.run(self, self.context)
 
     def attach_history(self) -> int:
+        from ..dialogs import carry_dialog
+
         return carry_dialog.attach_history(self, self.context) if self.context is not None else 0
 
     def export_template(self):
         if self.context is None:
             return None
+        from ..dialogs import import_xlsx_dialog
+
         path = import_xlsx_dialog.export_entry_template(self, self.context)
         if path:
             self.show_message(f"Templat isian disimpan: {path}")
         return path
 
     def export_report(self) -> None:
+        from ..laporan import page as laporan_page
+
         if self.context is not None:
             laporan_page.ExportDialog.run(self, self.context)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from ... import APP_NAME, __version__, paths
 from .. import appsettings, notices
-from ..dialogs.rekap_dialog import RekapDialog
 from ..pages.registry import PAGES
 
 
@@ -37,7 +36,7 @@ class MenusMixin:
         self.recent_menu = f.addMenu("Buka &terakhir")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(f, "Buka &contoh (demo)", self.open_demo)
-        self._action(f, "Rekap beberapa &OPD…", lambda: RekapDialog.show_for(self),
+        self._action(f, "Rekap beberapa &OPD…", self._rekap,
                      tip="Ringkasan banyak buku kerja OPD (folder atau berkas) ke satu tabel, Excel dan PDF")
         f.addSeparator()
         self.act_history = self._action(f, "Lampirkan &riwayat tahun sebelumnya…", self.attach_history,
@@ -85,6 +84,11 @@ class MenusMixin:
         self._action(h, "Buka folder &cadangan", lambda: notices.open_folder(paths.backups_dir()))
         h.addSeparator()
         self._action(h, "&Tentang LKIP Desktop", self.about)
+
+    def _rekap(self) -> None:
+        from ..dialogs.rekap_dialog import RekapDialog  # its PDF and Excel writers load when asked for
+
+        RekapDialog.show_for(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

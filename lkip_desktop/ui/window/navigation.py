@@ -9,8 +9,6 @@ from ...domain import effects as E
 from ...edits.cells import Place
 from ..pages.base import Page
 from ..pages.registry import PAGE_BY_KEY, PAGE_KEYS
-from ..pages.reviu import ReviuPage
-from ..pages.riwayat import RiwayatPage
 
 
 # The pages that can show a place, first choice first (a Reviu finding, a history row).
@@ -38,11 +36,12 @@ class NavigationMixin:
             page = PAGE_BY_KEY[key].page_class(self.context, self.page_stack)
             self.pages[key] = page
             self.page_stack.addWidget(page)
-            self._wire(page)
+            self._wire(key, page)
         return self.pages[key]
 
-    def _wire(self, page: QWidget) -> None:
-        """Connect a new page to the window (the PK and Laporan pages send nothing)."""
+    def _wire(self, key: str, page: QWidget) -> None:
+        """Connect a new page to the window (the PK and Laporan pages send nothing). Pages are
+        told apart by key: their modules load only when they are first shown."""
         if isinstance(page, Page):
             page.message.connect(lambda text: self.show_message(text, error=True))
             page.notice.connect(self.show_message)
@@ -50,9 +49,9 @@ class NavigationMixin:
                 view.current_ref.connect(self._track_ref)
             page.views_added.connect(lambda view: view.current_ref.connect(self._track_ref))
             page.open_page.connect(self.show_page)
-        if isinstance(page, ReviuPage):
+        if key == "reviu":
             page.jump.connect(self.jump_to)
-        if isinstance(page, RiwayatPage) and self._last_ref is not None:
+        if key == "riwayat" and self._last_ref is not None:
             page.set_ref(self._last_ref)
 
     def show_page(self, key: str) -> QWidget | None:

@@ -31,7 +31,7 @@ class _BrokenPage:
 
 
 def test_a_page_that_fails_to_build_raises_in_the_window(demo_window, monkeypatch):
-    monkeypatch.setitem(PAGE_BY_KEY, "prestasi", PageEntry("prestasi", "Prestasi", "Ctrl+8", _BrokenPage))
+    monkeypatch.setitem(PAGE_BY_KEY, "prestasi", PageEntry("prestasi", "Prestasi", "Ctrl+8", lambda: _BrokenPage))
     with pytest.raises(RuntimeError, match="rusak"):
         demo_window.page("prestasi")
     assert "prestasi" not in demo_window.pages

@@ -12,7 +12,9 @@ from lkip_desktop.ui import notices
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
-def test_opening_keeps_a_rolling_backup(demo_window, demo_path):
+def test_opening_keeps_a_rolling_backup(qtbot, demo_window, demo_path):
+    # made with the integrity check, once the window has painted (FilesMixin._check_integrity)
+    qtbot.waitUntil(lambda: bool(list(paths.backups_dir().glob("demo-*.lkip"))), timeout=5000)
     copies = list(paths.backups_dir().glob("demo-*.lkip"))
     assert len(copies) == 1 and copies[0].stat().st_size == demo_path.stat().st_size
     assert demo_window.notices.bars == []  # a local, current file: nothing to say
