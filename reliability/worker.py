@@ -1,19 +1,27 @@
-"""The child that opens or imports one hostile case at a time (``python -m reliability.worker``).
+"""The child that opens or imports hostile cases (``python -m reliability.worker DEMO [TIMEOUT]``).
 
-Reads one JSON line per case from stdin ({"kind": "lkip"|"xlsx", "path": ...}) and answers one
-JSON line: outcome "ok", "refused" (InputError/StoreError, with its message) or "error" (any
-other exception: a finding). The parent bounds each case with a timeout (a hang is a finding).
+Reads one JSON line per case from stdin ({"kind": "lkip"|"xlsx"|"json"|"reference", "path":
+..., "out": ... for a full JSON import}) and answers one JSON line per case, in order: outcome
+"ok", "refused" (InputError/StoreError, with its message) or "error" (any other exception: a
+finding), and "took" (seconds). Each case runs under a real-time timer: a case still running
+after TIMEOUT seconds ends the process by SIGALRM (its default action, so a hang inside C code
+ends too), which the parent reports as a hang. Many cases can be sent at once (batches).
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import time
 import traceback
+from pathlib import Path
 
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.reviu import check
+from lkip_desktop.exchange import jsonio
 from lkip_desktop.exchange import xlsx as X
+from lkip_desktop.exchange.reference import ReferenceBuilder, import_reference
 from lkip_desktop.store.database import StoreError
 from lkip_desktop.store.service import WorkbookService
 
@@ -30,25 +38,63 @@ def plan_xlsx(path: str, wb) -> None:
         X.plan_import(wb, path, None, None, jenis=jenis)
 
 
-def main(demo: str) -> None:
+def read_json(path: str):
+    """The JSON as both importers read it (same exceptions refused the same way)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
+
+
+def import_json(case: dict) -> None:
+    """The real validation and op building; with "out", the whole import (a new file that is
+    then read and computed)."""
+    if case["kind"] == "json":
+        jsonio.workbook_ops(read_json(case["path"]))
+        if case.get("out"):
+            with jsonio.import_json(case["path"], case["out"]) as svc:
+                svc.calc.opd_average()
+    else:
+        ReferenceBuilder(read_json(case["path"])).build()
+        if case.get("out"):
+            with import_reference(case["path"], case["out"])[0] as svc:
+                svc.calc.opd_average()
+
+
+def run_case(case: dict, wb) -> None:
+    if case["kind"] == "lkip":
+        use_workbook(case["path"])
+    elif case["kind"] == "xlsx":
+        plan_xlsx(case["path"], wb)
+    else:
+        import_json(case)
+
+
+def answer(case: dict, wb, timeout: float) -> dict:
+    start = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        run_case(case, wb)
+        out = {"outcome": "ok"}
+    except (InputError, StoreError) as exc:
+        out = {"outcome": "refused", "detail": str(exc)[:500]}
+    except Exception as exc:  # noqa: BLE001 - exactly what the harness looks for
+        out = {"outcome": "error", "detail": f"{type(exc).__name__}: {exc}"[:500],
+               "trace": traceback.format_exc()[-1500:]}
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    out["took"] = round(time.monotonic() - start, 3)
+    return out
+
+
+def main(demo: str, timeout: float) -> None:
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # a case over its time ends the process
     with WorkbookService.open_snapshot(demo) as base:
         wb = base.wb
     print(json.dumps({"outcome": "ready"}), flush=True)
     for line in sys.stdin:
-        case = json.loads(line)
-        try:
-            if case["kind"] == "lkip":
-                use_workbook(case["path"])
-            else:
-                plan_xlsx(case["path"], wb)
-            answer = {"outcome": "ok"}
-        except (InputError, StoreError) as exc:
-            answer = {"outcome": "refused", "detail": str(exc)[:500]}
-        except Exception as exc:  # noqa: BLE001 - exactly what the harness looks for
-            answer = {"outcome": "error", "detail": f"{type(exc).__name__}: {exc}"[:500],
-                      "trace": traceback.format_exc()[-2000:]}
-        print(json.dumps(answer), flush=True)
+        print(json.dumps(answer(json.loads(line), wb, timeout)), flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 30.0)

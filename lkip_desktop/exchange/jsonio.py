@@ -73,11 +73,8 @@ def import_json(json_path: Path | str, out_path: Path | str, report: ImportRepor
         data = json.loads(Path(json_path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
-    check_workbook_json(data, ORDER)
+    ops = workbook_ops(data)
     settings = data["settings"]
-    ops = _ops(data)
     svc = WorkbookService.create_from(out_path, ops, "Impor JSON buku kerja", tahun=settings["tahun"],
                                       renstra_awal=settings["renstra_awal"],
                                       renstra_akhir=settings["renstra_akhir"])
@@ -88,6 +85,15 @@ def import_json(json_path: Path | str, out_path: Path | str, report: ImportRepor
         if ignored:
             report.dilewati.append(f"Bagian tak dikenal, tidak dimuat: {', '.join(ignored)[:200]}")
     return svc
+
+
+def workbook_ops(data) -> list:
+    """The ops that fill a new workbook from a parsed interchange JSON, after checking it
+    whole (InputError naming the JSON path of the first problems)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
+    check_workbook_json(data, ORDER)
+    return _ops(data)
 
 
 def _ops(data: dict) -> list:
