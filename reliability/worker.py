@@ -1,7 +1,8 @@
 """The child that opens or imports hostile cases (``python -m reliability.worker DEMO [TIMEOUT]``).
 
 Reads one JSON line per case from stdin ({"kind": "lkip"|"xlsx"|"json"|"reference", "path":
-..., "out": ... for a full JSON import}) and answers one JSON line per case, in order: outcome
+..., "out": ... for a full JSON import, "timeout": ... to bound this case otherwise}) and
+answers one JSON line per case, in order: outcome
 "ok", "refused" (InputError/StoreError, with its message) or "error" (any other exception: a
 finding), and "took" (seconds). Each case runs under a real-time timer: a case still running
 after TIMEOUT seconds ends the process by SIGALRM (its default action, so a hang inside C code
@@ -15,13 +16,13 @@ import signal
 import sys
 import time
 import traceback
-from pathlib import Path
 
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.reviu import check
 from lkip_desktop.exchange import jsonio
 from lkip_desktop.exchange import xlsx as X
 from lkip_desktop.exchange.reference import ReferenceBuilder, import_reference
+from lkip_desktop.exchange.validate import read_json_file
 from lkip_desktop.store.database import StoreError
 from lkip_desktop.store.service import WorkbookService
 
@@ -38,24 +39,16 @@ def plan_xlsx(path: str, wb) -> None:
         X.plan_import(wb, path, None, None, jenis=jenis)
 
 
-def read_json(path: str):
-    """The JSON as both importers read it (same exceptions refused the same way)."""
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
-
-
 def import_json(case: dict) -> None:
     """The real validation and op building; with "out", the whole import (a new file that is
     then read and computed)."""
     if case["kind"] == "json":
-        jsonio.workbook_ops(read_json(case["path"]))
+        jsonio.workbook_ops(read_json_file(case["path"], "Berkas JSON"))
         if case.get("out"):
             with jsonio.import_json(case["path"], case["out"]) as svc:
                 svc.calc.opd_average()
     else:
-        ReferenceBuilder(read_json(case["path"])).build()
+        ReferenceBuilder(read_json_file(case["path"], "Berkas JSON")).build()
         if case.get("out"):
             with import_reference(case["path"], case["out"])[0] as svc:
                 svc.calc.opd_average()
@@ -72,7 +65,7 @@ def run_case(case: dict, wb) -> None:
 
 def answer(case: dict, wb, timeout: float) -> dict:
     start = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, timeout)
+    signal.setitimer(signal.ITIMER_REAL, case.get("timeout", timeout))
     try:
         run_case(case, wb)
         out = {"outcome": "ok"}

@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,23 @@ def test_reference_damage_is_named_by_its_path(reference_json, where, value, mes
         with pytest.raises(InputError, match=message):
             import_reference(src, Path(tmp) / "out.lkip")
         assert not (Path(tmp) / "out.lkip").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("importer, message", [
+    (jsonio.import_json, "Berkas JSON tidak terbaca"),
+    (lambda src, out: import_reference(src, out)[0], "Berkas referensi tidak terbaca"),
+])
+def test_a_pipe_given_as_json_is_refused_not_waited_on(tmp_path, importer, message):
+    """A named pipe given as the JSON (a reader would wait for a writer forever)."""
+    pipe = tmp_path / "masukan.json"
+    os.mkfifo(pipe)
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(importer, pipe, tmp_path / "hasil.lkip")
+        try:
+            with pytest.raises(InputError, match=f"{message}: 'masukan.json' bukan berkas biasa"):
+                future.result(timeout=20)
+        finally:
+            if not future.done():  # the old behaviour: free the blocked reader so the test ends
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["masukan.json"]

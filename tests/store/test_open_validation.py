@@ -5,9 +5,11 @@ row; summary/check/export end with that message, never a traceback or a hang."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,24 @@ def test_schema_text_that_is_not_utf8_is_refused(demo_path):
     with pytest.raises(StoreError, match="bukan UTF-8"):
         WorkbookService.open(demo_path)
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_pipe_named_like_a_workbook_is_refused_not_waited_on(tmp_path, readonly):
+    """Found by the harness's hang check (reliability/): reading the header of a named pipe
+    blocked forever."""
+    pipe = tmp_path / "pipa.lkip"
+    os.mkfifo(pipe)
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(WorkbookService.open, pipe, readonly=readonly)
+        try:
+            with pytest.raises(StoreError, match="bukan berkas biasa"):
+                future.result(timeout=20)
+        finally:
+            if not future.done():  # the old behaviour: free the blocked reader so the test ends
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipa.lkip"]
 
 
 @pytest.mark.parametrize("case", sorted(ROWS))
