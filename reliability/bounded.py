@@ -1,9 +1,9 @@
 """One long-lived worker child answering batches of cases, each case bounded by a timeout.
 
-The child times each case itself (a real-time timer whose SIGALRM ends it, see worker.py), so
-the parent needs no clock per case: a child that dies by SIGALRM had a hang (a finding), any
-other death is a crash (a finding). Either way a fresh child takes the rest of the batch. The
-parent also gives up on a child silent for twice the timeout (a hang the timer missed).
+The child times each case itself (a CPU-time and a real-time timer whose signals end it, see
+worker.py), so the parent needs no clock per case: a child that dies by SIGPROF or SIGALRM had
+a hang (a finding), any other death is a crash (a finding). Either way a fresh child takes the
+rest of the batch. The parent also gives up on a child silent for longer than both timers.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Iterator
+
+from .worker import WALL_FACTOR
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,17 +58,17 @@ class BoundedWorker:
         """The answers to ``cases`` (all sent with ``send``), in order."""
         i = 0
         while i < len(cases):
-            line = self._line(2 * self.timeout)
+            line = self._line(2 * WALL_FACTOR * self.timeout)
             if line is not None:
                 yield json.loads(line)
                 i += 1
                 continue
             silent = self.proc.poll() is None
             code = self._stop()
-            hang = silent or code == -signal.SIGALRM
+            hang = silent or code in (-signal.SIGALRM, -signal.SIGPROF)
+            limit = f"over {self.timeout:g} s of CPU or {WALL_FACTOR * self.timeout:g} s in all"
             yield {"outcome": "hang" if hang else "error",
-                   "detail": f"no answer within {self.timeout:g} s (hang)" if hang else
-                   f"the worker died (exit {code})"}
+                   "detail": f"{limit} (hang)" if hang else f"the worker died (exit {code})"}
             i += 1
             self.restarts += 1
             if i < len(cases):

@@ -4,9 +4,11 @@ Reads one JSON line per case from stdin ({"kind": "lkip"|"xlsx"|"json"|"referenc
 ..., "out": ... for a full JSON import, "timeout": ... to bound this case otherwise}) and
 answers one JSON line per case, in order: outcome
 "ok", "refused" (InputError/StoreError, with its message) or "error" (any other exception: a
-finding), and "took" (seconds). Each case runs under a real-time timer: a case still running
-after TIMEOUT seconds ends the process by SIGALRM (its default action, so a hang inside C code
-ends too), which the parent reports as a hang. Many cases can be sent at once (batches).
+finding), and "took" (seconds). Each case is bounded by two timers whose signals end the process (their
+default action, so a hang inside C code ends too), which the parent reports as a hang: TIMEOUT
+seconds of CPU (SIGPROF: working without end; CPU time, so a machine busy with other work does
+not turn a slow case into a hang) and WALL_FACTOR times that in real time (SIGALRM: blocked,
+e.g. reading a pipe). Many cases can be sent at once (batches).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from lkip_desktop.exchange.reference import ReferenceBuilder, import_reference
 from lkip_desktop.exchange.validate import read_json_file
 from lkip_desktop.store.database import StoreError
 from lkip_desktop.store.service import WorkbookService
+
+WALL_FACTOR = 10
 
 
 def use_workbook(path: str) -> None:
@@ -65,7 +69,9 @@ def run_case(case: dict, wb) -> None:
 
 def answer(case: dict, wb, timeout: float) -> dict:
     start = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, case.get("timeout", timeout))
+    bound = case.get("timeout", timeout)
+    signal.setitimer(signal.ITIMER_PROF, bound)  # CPU seconds: a busy loop (SIGPROF)
+    signal.setitimer(signal.ITIMER_REAL, WALL_FACTOR * bound)  # blocked, not working (SIGALRM)
     try:
         run_case(case, wb)
         out = {"outcome": "ok"}
@@ -75,13 +81,15 @@ def answer(case: dict, wb, timeout: float) -> dict:
         out = {"outcome": "error", "detail": f"{type(exc).__name__}: {exc}"[:500],
                "trace": traceback.format_exc()[-1500:]}
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
     out["took"] = round(time.monotonic() - start, 3)
     return out
 
 
 def main(demo: str, timeout: float) -> None:
-    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # a case over its time ends the process
+    for sig in (signal.SIGALRM, signal.SIGPROF):  # a case over its time ends the process
+        signal.signal(sig, signal.SIG_DFL)
     with WorkbookService.open_snapshot(demo) as base:
         wb = base.wb
     print(json.dumps({"outcome": "ready"}), flush=True)
