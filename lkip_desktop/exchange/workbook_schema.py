@@ -9,7 +9,7 @@ import binascii
 
 from ..domain import values
 from ..domain.errors import InputError
-from ..store.kinds import MAX_INT, Kind, check_image, check_quantity
+from ..store.kinds import CONTROL_CHARS, MAX_INT, Kind, check_image, check_quantity
 from ..store.schema import TABLES
 from .validate import YEAR_MAX, YEAR_MIN, Checker, child, find_cycles, type_name
 
@@ -161,6 +161,8 @@ def _key_ok(c: Checker, col: str, v, p: str) -> bool:
         c.bad(p, f"'{v[:40]}' tidak dikenal; pilih {', '.join(arg)}")
     elif how == "text" and not v.strip():
         c.bad(p, "tidak boleh kosong")
+    elif CONTROL_CHARS.search(v):
+        c.bad(p, "berisi karakter kendali")
     return len(c.problems) == before
 
 

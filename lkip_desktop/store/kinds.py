@@ -4,6 +4,7 @@ as INTEGER), parsed from user text, and checked (sizes, control characters, imag
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,6 +30,9 @@ def check_quantity(d: Decimal) -> Decimal:
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
         raise InputError(f"Terlalu banyak angka di belakang koma (maksimal {MAX_DECIMALS}).")
     return d
+
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # what clean_text removes and the open refuses
 
 
 def clean_text(text: str) -> str:

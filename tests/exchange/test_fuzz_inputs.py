@@ -114,6 +114,7 @@ def test_fuzz_reference_json(reference_json):
     ((("budget_item", 0), "parent_id"), {}, "budget_item[0].parent_id: harus teks"),
     ((("tujuan", 0), "id"), DELETE_KEY, "tujuan[0].id: wajib ada"),
     ((("indicator", 0), "owner_kind"), {}, "indicator[0].owner_kind: harus teks"),  # found by the harness
+    ((("komponen", 0), "nama"), "\x00", "komponen[0].nama: berisi karakter kendali"),  # found by the harness
 ])
 def test_workbook_json_damage_is_named_by_its_path(workbook_json, where, value, message):
     doc = mutate(workbook_json, where, value)
