@@ -44,7 +44,7 @@ def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, e
                 print(f"  #{n} {what}: {problem}\n    {trace.strip().splitlines()[-1] if trace.strip() else ''}")
 
     if kills:
-        done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span))
+        done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span, progress=progress // 20))
     if cases and "lkip" in inputs:
         done(fuzz_lkip(cases, seed, work, demo, progress=progress))
     if cases and "xlsx" in inputs:
