@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..domain.errors import InputError
-from ..store.kinds import MAX_INT, MAX_QUANTITY
+from ..store.kinds import MAX_INT, MAX_QUANTITY, storable
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 MAX_SHOWN = 25
@@ -95,6 +95,8 @@ class Checker:
             return
         if not isinstance(v, str):
             self.bad(p, f"harus teks, bukan {type_name(v)}")
+        elif not storable(v):
+            self.bad(p, "berisi karakter yang tidak sah (surrogate tanpa pasangan)")
         elif choices and v not in choices:
             self.bad(p, f"'{v[:40]}' tidak dikenal; pilih {', '.join(choices)}")
 

@@ -41,6 +41,20 @@ def clean_text(text: str) -> str:
     return text.translate(_CONTROL) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
 
 
+def storable(text: str) -> bool:
+    """Whether ``text`` can be stored as UTF-8 (a lone surrogate such as JSON's "\ud800" cannot)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+UNSTORABLE = "Teks berisi karakter yang tidak sah (surrogate tanpa pasangan); perbaiki teksnya."
+
+
 def to_json(v):
     """Storage value -> JSON value (bytes travel as base64)."""
     if isinstance(v, (bytes, bytearray)):
@@ -71,6 +85,8 @@ class Kind:
             if not isinstance(v, str):
                 raise TypeError(f"expected str, got {type(v).__name__}")
             v = clean_text(v)
+            if not storable(v):
+                raise InputError(UNSTORABLE)
             if self.choices and v not in self.choices:
                 raise InputError(f"Pilihan tidak sah: '{v}'. Pilih salah satu: {', '.join(self.choices)}")
             return v

@@ -12,7 +12,7 @@ from ..domain import model as M
 from ..domain.errors import InputError
 from ..domain.values import value_from_text
 from .errors import StoreError
-from .kinds import CONTROL_CHARS, MAX_INT, Kind
+from .kinds import CONTROL_CHARS, MAX_INT, Kind, storable
 from .schema import TABLES
 
 _CONTROL = CONTROL_CHARS  # never written (kinds.clean_text); breaks exports
@@ -33,6 +33,8 @@ def _text(v):
         raise _Bad("bukan teks")
     if _CONTROL.search(v):
         raise _Bad("berisi karakter kendali")
+    if not storable(v):
+        raise _Bad("bukan teks UTF-8 yang sah")
     return v
 
 

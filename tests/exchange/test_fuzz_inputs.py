@@ -115,6 +115,8 @@ def test_fuzz_reference_json(reference_json):
     ((("tujuan", 0), "id"), DELETE_KEY, "tujuan[0].id: wajib ada"),
     ((("indicator", 0), "owner_kind"), {}, "indicator[0].owner_kind: harus teks"),  # found by the harness
     ((("komponen", 0), "nama"), "\x00", "komponen[0].nama: berisi karakter kendali"),  # found by the harness
+    ((("tujuan", 0), "nama"), "\ud800", "tujuan[0].nama: berisi karakter yang tidak sah"),
+    ((("komponen", 0), "nama"), "a\udfff", "komponen[0].nama: berisi karakter yang tidak sah"),
 ])
 def test_workbook_json_damage_is_named_by_its_path(workbook_json, where, value, message):
     doc = mutate(workbook_json, where, value)
@@ -144,6 +146,8 @@ def test_budget_parent_cycle_is_refused(workbook_json):
     (((), "tahun"), "2024_x", "tahun: harus bilangan bulat"),
     (((), "tahun"), 2**63, "tahun: .* di luar batas"),
     ((("pk", 0), "tanggal"), "kemarin", r"pk\[0\].tanggal: 'kemarin' bukan tanggal"),
+    ((("renstra", "tujuan", 0, "indikator", 0), "satuan"), "\ud800",
+     r"renstra.tujuan\[0\].indikator\[0\].satuan: berisi karakter yang tidak sah"),  # found by the harness
 ])
 def test_reference_damage_is_named_by_its_path(reference_json, where, value, message):
     doc = mutate(reference_json, where, value)
