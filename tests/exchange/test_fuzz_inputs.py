@@ -23,23 +23,13 @@ from lkip_desktop.exchange import jsonio
 from lkip_desktop.exchange.reference import import_reference
 from lkip_desktop.store.database import StoreError
 
+from reliability.jsoncorpus import places as json_places
+
 from ..conftest import REFERENCE
 
 EXAMPLES = int(os.environ.get("LKIP_FUZZ_EXAMPLES", "60"))
 DELETE_KEY, DELETE_ID = object(), object()
 MUTATIONS = [1, "abc", {}, [], None, 2**63, "2024_x", -1, "", DELETE_KEY, DELETE_ID]
-
-
-def paths(node, prefix=()):
-    """Every place in a JSON document: (path to the container, key)."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield prefix, k
-            yield from paths(v, prefix + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield prefix, i
-            yield from paths(v, prefix + (i,))
 
 
 def mutate(doc, where, value):
@@ -88,7 +78,7 @@ def reference_json() -> dict:
 
 
 def _fuzz(doc, importer):
-    places = list(paths(doc))
+    places = list(json_places(doc))
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 1000,
               suppress_health_check=list(HealthCheck))
