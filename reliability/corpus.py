@@ -1,5 +1,5 @@
 """Hostile files made from good ones: ``hostile_lkip(seed_bytes, rng, dest)`` and
-``hostile_xlsx(seed_bytes, rng, dest)`` write one mutated file and return what was done."""
+``XlsxCorpus(seeds).make(rng, dest)`` write one mutated file and return what was done."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _sql(path: Path, rng: random.Random) -> str:
             return f"delete:{table}"
         col, value = rng.choice(cols), rng.choice(HOSTILE_VALUES)
         if rng.random() < 0.2:  # point a row at another row (cycles, orphans)
-            value = con.execute(f'SELECT "{col}" FROM "{table}" ORDER BY random() LIMIT 1').fetchone()[0]
+            value = rng.choice([r[0] for r in con.execute(f'SELECT "{col}" FROM "{table}" ORDER BY rowid')])
         try:
             con.execute(f'UPDATE "{table}" SET "{col}"=? WHERE rowid=?', (value, rowid))
             con.commit()
@@ -97,34 +97,90 @@ def hostile_lkip(seed: bytes, rng: random.Random, dest: Path) -> str:
 
 # -- .xlsx --------------------------------------------------------------------------------
 
-def _cells(seed: bytes, rng: random.Random) -> tuple[bytes, str]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(seed))
-    ws = book.worksheets[rng.randrange(len(book.worksheets))]
-    done = []
-    for _ in range(rng.choice([1, 2, 5])):
-        r, c = rng.randint(1, max(ws.max_row, 2) + 1), rng.randint(1, max(ws.max_column, 2) + 1)
-        value = rng.choice(["=1/0", "=SUM(A1:A3)", '=HYPERLINK("http://x","y")', "abc", 10**30, -5,
-                            1e308, "x" * 40_000, "1.000.000,5", "Rp 5", True, "2024-13-45", None, "", " "])
-        ws.cell(r, c).value = value
-        done.append(f"{ws.cell(r, c).coordinate}={str(value)[:12]!r}")
-    if rng.random() < 0.1:
-        ws.cell(rng.choice([1000, 19999, 20001]), 1).value = "jauh"
-        done.append("far row")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue(), "cells:" + ",".join(done)
+CELL_VALUES = ["=1/0", "=SUM(A1:A3)", '=HYPERLINK("http://x","y")', "abc", 10**30, -5, 1e308, "x" * 40_000,
+               "1.000.000,5", "Rp 5", True, "2024-13-45", None, "", " "]
 
 
-def _zip(seed: bytes, rng: random.Random) -> tuple[bytes, str]:
+class XlsxCorpus:
+    """Hostile .xlsx files from good ones. Each seed is parsed once: a cell mutation is made on
+    the loaded book, saved, and undone; the zip-level damage depends on a few drawn choices
+    only, so each distinct result is built once."""
+
+    def __init__(self, seeds: list[bytes]):
+        import openpyxl
+
+        self.seeds = seeds
+        self.books = [openpyxl.load_workbook(io.BytesIO(seed)) for seed in seeds]
+        for book in self.books:  # openpyxl's first save adds a default attribute; every case is a later save
+            book.save(io.BytesIO())
+        self.zips: dict[tuple, bytes] = {}
+
+    def make(self, rng: random.Random, dest: Path) -> str:
+        k = rng.randrange(len(self.seeds))
+        what = rng.choice(["cells", "cells", "cells", "zip", "flip", "truncate"])
+        if what == "cells":
+            data, what = self._cells(k, rng)
+        elif what == "zip":
+            data, what = self._zip(k, rng)
+        else:
+            data = bytearray(self.seeds[k])
+            if what == "flip":
+                what = _flip(data, rng)
+            else:
+                cut = rng.randrange(len(data))
+                data, what = data[:cut], f"truncate{cut}"
+        dest.write_bytes(bytes(data))
+        return what
+
+    def _cells(self, k: int, rng: random.Random) -> tuple[bytes, str]:
+        book = self.books[k]
+        ws = book.worksheets[rng.randrange(len(book.worksheets))]
+        undo: dict[tuple[int, int], tuple | None] = {}  # cell -> its (value, type) before, None: new
+
+        def put(r: int, c: int, value) -> str:
+            if (r, c) not in undo:
+                cell = ws._cells.get((r, c))
+                undo[(r, c)] = None if cell is None else (cell._value, cell.data_type)
+            ws.cell(r, c).value = value
+            return ws.cell(r, c).coordinate
+
+        done = []
+        try:
+            for _ in range(rng.choice([1, 2, 5])):
+                r, c = rng.randint(1, max(ws.max_row, 2) + 1), rng.randint(1, max(ws.max_column, 2) + 1)
+                value = rng.choice(CELL_VALUES)
+                done.append(f"{put(r, c, value)}={str(value)[:12]!r}")
+            if rng.random() < 0.1:
+                put(rng.choice([1000, 19999, 20001]), 1, "jauh")
+                done.append("far row")
+            out = io.BytesIO()
+            book.save(out)
+        finally:
+            for key, before in undo.items():
+                if before is None:
+                    del ws._cells[key]
+                else:
+                    ws._cells[key]._value, ws._cells[key].data_type = before
+        return out.getvalue(), "cells:" + ",".join(done)
+
+    def _zip(self, k: int, rng: random.Random) -> tuple[bytes, str]:
+        names = zipfile.ZipFile(io.BytesIO(self.seeds[k])).namelist()
+        what = rng.choice(["bomb", "xxe", "drop", "pad"])
+        dropped = rng.choice(names) if what == "drop" else None
+        pads = tuple(rng.choice([10**5, 10**6, 10**7]) for n in names
+                     if n.startswith("xl/worksheets/")) if what == "pad" else ()
+        bomb = rng.choice([10**6, 20 * 10**6, 60 * 10**6]) if what == "bomb" else 0
+        key = (k, what, dropped, pads, bomb)
+        if key not in self.zips:
+            self.zips[key] = _zipped(self.seeds[k], what, dropped, list(pads), bomb)
+        return self.zips[key], f"zip:{what}:{dropped or ''}{pads or ''}{bomb or ''}"
+
+
+def _zipped(seed: bytes, what: str, dropped: str | None, pads: list[int], bomb: int) -> bytes:
     src = zipfile.ZipFile(io.BytesIO(seed))
     out = io.BytesIO()
-    what = rng.choice(["bomb", "xxe", "drop", "pad"])
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        names = src.namelist()
-        dropped = rng.choice(names) if what == "drop" else None
-        for name in names:
+        for name in src.namelist():
             data = src.read(name)
             if name == dropped:
                 continue
@@ -132,24 +188,8 @@ def _zip(seed: bytes, rng: random.Random) -> tuple[bytes, str]:
                 data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">'
                                            b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)
             if name.startswith("xl/worksheets/") and what == "pad":
-                data = data.replace(b"</sheetData>", b" " * rng.choice([10**5, 10**6, 10**7]) + b"</sheetData>", 1)
+                data = data.replace(b"</sheetData>", b" " * pads.pop(0) + b"</sheetData>", 1)
             z.writestr(name, data)
         if what == "bomb":
-            z.writestr("xl/media/bom.bin", b"\0" * rng.choice([10**6, 20 * 10**6, 60 * 10**6]))
-    return out.getvalue(), f"zip:{what}:{dropped or ''}"
-
-
-def hostile_xlsx(seed: bytes, rng: random.Random, dest: Path) -> str:
-    what = rng.choice(["cells", "cells", "cells", "zip", "flip", "truncate"])
-    if what == "cells":
-        data, what = _cells(seed, rng)
-    elif what == "zip":
-        data, what = _zip(seed, rng)
-    else:
-        data = bytearray(seed)
-        if what == "flip":
-            what = _flip(data, rng)
-        else:
-            data = data[:rng.randrange(len(data))]
-    dest.write_bytes(bytes(data))
-    return what
+            z.writestr("xl/media/bom.bin", b"\0" * bomb)
+    return out.getvalue()

@@ -206,9 +206,9 @@ OPERATIONS = ["edits", "import_json", "import_reference", "carry", "migrate", "s
 
 
 def kill_loop(kills: int, seed: int, work: Path, demo: Path, reference: Path, json_doc: Path,
-              operations: list[str] = OPERATIONS, edit_span: float = 3.0) -> Figures:
+              operations: list[str] = OPERATIONS, edit_span: float = 3.0, progress: int = 0) -> Figures:
     """``kills`` children, taking ``operations`` in turn; ``edit_span``: seconds an edit or
-    signing loop runs at most before its kill."""
+    signing loop runs at most before its kill; ``progress``: print the figures every N kills."""
     figures = Figures("kill loop")
     loop = Loop(work, demo, reference, json_doc, random.Random(seed))
     loop.edit_span = edit_span
@@ -226,5 +226,7 @@ def kill_loop(kills: int, seed: int, work: Path, demo: Path, reference: Path, js
             per_op[name] += int(outcome.split()[0])
         if problem:
             figures.findings.append((n, name, problem, ""))
+        if progress and (n + 1) % progress == 0:
+            print(f"{figures.line()} acknowledged {dict(per_op)}", flush=True)
     figures.outcomes.update({f"{k}:acknowledged": v for k, v in per_op.items()})
     return figures

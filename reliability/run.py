@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .bounded import ROOT
-from .fuzz import Figures, fuzz_json, fuzz_lkip, fuzz_xlsx
+from .fuzz import Figures, fuzz_json, fuzz_json_inputs, fuzz_lkip, fuzz_xlsx, load_json
 from .killloop import OPERATIONS, kill_loop
 
 
@@ -29,7 +29,10 @@ def make_inputs(work: Path) -> tuple[Path, Path, Path]:
 
 def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, echo: bool = False,
             operations: list[str] = OPERATIONS, edit_span: float = 3.0,
-            inputs: tuple[str, ...] = ("lkip", "xlsx")) -> list[Figures]:
+            inputs: tuple[str, ...] = ("lkip", "xlsx", "json", "reference"), whole_every: int = 20,
+            progress: int = 0) -> list[Figures]:
+    """The kill loop, the fuzzers of ``inputs`` (``cases`` each) and the hypothesis JSON
+    fuzzers (``json_cases`` examples each)."""
     demo, doc, reference = make_inputs(work)
     results = []
 
@@ -41,11 +44,15 @@ def run_all(work: Path, *, kills: int, cases: int, seed: int, json_cases: int, e
                 print(f"  #{n} {what}: {problem}\n    {trace.strip().splitlines()[-1] if trace.strip() else ''}")
 
     if kills:
-        done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span))
+        done(kill_loop(kills, seed, work, demo, reference, doc, operations, edit_span, progress=progress // 20))
     if cases and "lkip" in inputs:
-        done(fuzz_lkip(cases, seed, work, demo))
+        done(fuzz_lkip(cases, seed, work, demo, progress=progress))
     if cases and "xlsx" in inputs:
-        done(fuzz_xlsx(cases, seed, work, demo))
+        done(fuzz_xlsx(cases, seed, work, demo, progress=progress))
+    for kind, source in (("json", doc), ("reference", reference)):
+        if cases and kind in inputs:
+            done(fuzz_json_inputs(kind, load_json(source), cases, seed, work, demo, whole_every=whole_every,
+                                  progress=progress))
     if json_cases:
         done(fuzz_json(json_cases))
     return results

@@ -18,6 +18,7 @@ from ..store.kinds import from_json, to_json
 from ..store.schema import SCHEMA_VERSION, TABLES
 from ..store.service import WorkbookService
 from .report import ImportReport
+from .validate import read_json_file
 from .workbook_schema import check_workbook_json
 
 FORMAT = "lkip-workbook/1"
@@ -70,15 +71,9 @@ def export_json(svc: WorkbookService, path: Path | str) -> None:
 def import_json(json_path: Path | str, out_path: Path | str, report: ImportReport | None = None) -> WorkbookService:
     """A new workbook at ``out_path`` from an interchange JSON (all or nothing). The JSON is
     checked whole before any op is built; ``report`` (when given) gets what was loaded."""
-    try:
-        data = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"Berkas JSON tidak terbaca: {exc}") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
-    check_workbook_json(data, ORDER)
+    data = read_json_file(json_path, "Berkas JSON")
+    ops = workbook_ops(data)
     settings = data["settings"]
-    ops = _ops(data)
     svc = WorkbookService.create_from(out_path, ops, "Impor JSON buku kerja", tahun=settings["tahun"],
                                       renstra_awal=settings["renstra_awal"],
                                       renstra_akhir=settings["renstra_akhir"])
@@ -89,6 +84,15 @@ def import_json(json_path: Path | str, out_path: Path | str, report: ImportRepor
         if ignored:
             report.dilewati.append(f"Bagian tak dikenal, tidak dimuat: {', '.join(ignored)[:200]}")
     return svc
+
+
+def workbook_ops(data) -> list:
+    """The ops that fill a new workbook from a parsed interchange JSON, after checking it
+    whole (InputError naming the JSON path of the first problems)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"Berkas bukan JSON buku kerja LKIP (format '{FORMAT}').")
+    check_workbook_json(data, ORDER)
+    return _ops(data)
 
 
 def _ops(data: dict) -> list:

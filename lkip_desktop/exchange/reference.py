@@ -8,7 +8,6 @@ the report computed from komponen is not stored where the komponen and their for
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -25,6 +24,7 @@ from .builder import NewWorkbook
 from .reference_pk import Linker, load_pk, program_name
 from .reference_schema import check_reference, parse_periode
 from .report import NOT_LOADED_NO_HOME, ImportReport
+from .validate import read_json_file
 
 FORMAT = "lkip-reference/1"
 
@@ -283,10 +283,7 @@ def no_home_fields(data: dict) -> list[str]:
 def import_reference(json_path: Path | str, out_path: Path | str) -> tuple[WorkbookService, ImportReport]:
     """Create a new workbook at ``out_path`` from a reference JSON. Returns the open service
     and the import report (loaded, linked, skipped and why, warnings)."""
-    try:
-        data = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"Berkas referensi tidak terbaca: {exc}") from exc
+    data = read_json_file(json_path, "Berkas referensi")
     builder = ReferenceBuilder(data)
     builder.build()
     awal, akhir = builder.periode

@@ -3,14 +3,28 @@ is wrong (``tujuan[0].nama: harus teks``) and collects; ``raise_if_any`` refuses
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from ..domain.errors import InputError
-from ..store.kinds import MAX_INT, MAX_QUANTITY
+from ..store.kinds import MAX_INT, MAX_QUANTITY, storable
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 MAX_SHOWN = 25
+
+
+def read_json_file(path: Path | str, what: str):
+    """An untrusted JSON file, parsed; InputError "<what> tidak terbaca: ..." when it cannot be.
+    Only a regular file is read: a pipe or a device would block the reader forever."""
+    path = Path(path)
+    try:
+        if path.exists() and not path.is_file():
+            raise OSError(f"'{path.name}' bukan berkas biasa")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"{what} tidak terbaca: {exc}") from exc
 
 
 def type_name(v) -> str:
@@ -81,6 +95,8 @@ class Checker:
             return
         if not isinstance(v, str):
             self.bad(p, f"harus teks, bukan {type_name(v)}")
+        elif not storable(v):
+            self.bad(p, "berisi karakter yang tidak sah (surrogate tanpa pasangan)")
         elif choices and v not in choices:
             self.bad(p, f"'{v[:40]}' tidak dikenal; pilih {', '.join(choices)}")
 

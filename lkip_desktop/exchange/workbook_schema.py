@@ -9,7 +9,7 @@ import binascii
 
 from ..domain import values
 from ..domain.errors import InputError
-from ..store.kinds import MAX_INT, Kind, check_image, check_quantity
+from ..store.kinds import CONTROL_CHARS, MAX_INT, Kind, check_image, check_quantity, storable
 from ..store.schema import TABLES
 from .validate import YEAR_MAX, YEAR_MIN, Checker, child, find_cycles, type_name
 
@@ -48,6 +48,8 @@ def check_value(c: Checker, kind: Kind, v, p: str) -> None:
     if n in ("text", "enum"):
         if not isinstance(v, str):
             c.bad(p, f"harus teks, bukan {type_name(v)}")
+        elif not storable(v):
+            c.bad(p, "berisi karakter yang tidak sah (surrogate tanpa pasangan)")
         elif kind.choices and v not in kind.choices:
             c.bad(p, f"'{v[:40]}' tidak dikenal; pilih {', '.join(kind.choices)}")
     elif n in ("int", "rupiah"):
@@ -162,6 +164,10 @@ def _key_ok(c: Checker, col: str, v, p: str) -> bool:
         c.bad(p, f"'{v[:40]}' tidak dikenal; pilih {', '.join(arg)}")
     elif how == "text" and not v.strip():
         c.bad(p, "tidak boleh kosong")
+    elif CONTROL_CHARS.search(v):
+        c.bad(p, "berisi karakter kendali")
+    elif not storable(v):
+        c.bad(p, "berisi karakter yang tidak sah (surrogate tanpa pasangan)")
     return len(c.problems) == before
 
 

@@ -46,6 +46,8 @@ def _header(path: Path) -> bytes:
         raise StoreError(f"Berkas tidak ditemukan: {path}")
     if path.is_dir():
         raise StoreError(f"'{path.name}' adalah folder, bukan berkas buku kerja.")
+    if not path.is_file():  # a pipe or a device: reading it would block forever (found by the harness)
+        raise StoreError(f"'{path.name}' bukan berkas biasa (mis. pipa atau perangkat), bukan berkas buku kerja.")
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)

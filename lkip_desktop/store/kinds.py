@@ -4,6 +4,7 @@ as INTEGER), parsed from user text, and checked (sizes, control characters, imag
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,10 +32,27 @@ def check_quantity(d: Decimal) -> Decimal:
     return d
 
 
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # what clean_text removes and the open refuses
+
+
 def clean_text(text: str) -> str:
     """Control characters (Word's Shift+Enter pastes \x0b) would corrupt an XLSX or PDF:
     they never reach the file."""
     return text.translate(_CONTROL) if any(ord(c) < 32 or ord(c) == 127 for c in text) else text
+
+
+def storable(text: str) -> bool:
+    """Whether ``text`` can be stored as UTF-8 (a lone surrogate such as JSON's "\ud800" cannot)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+UNSTORABLE = "Teks berisi karakter yang tidak sah (surrogate tanpa pasangan); perbaiki teksnya."
 
 
 def to_json(v):
@@ -67,6 +85,8 @@ class Kind:
             if not isinstance(v, str):
                 raise TypeError(f"expected str, got {type(v).__name__}")
             v = clean_text(v)
+            if not storable(v):
+                raise InputError(UNSTORABLE)
             if self.choices and v not in self.choices:
                 raise InputError(f"Pilihan tidak sah: '{v}'. Pilih salah satu: {', '.join(self.choices)}")
             return v

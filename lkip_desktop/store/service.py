@@ -35,6 +35,7 @@ from .history import AuditEntry, read_history, write_audit
 from .ops import CellRef, DeleteOp, InsertOp, Op, SetOp
 from .rows import execute, integrity_message, read_row
 from .schema import SCHEMA_VERSION, TABLES, VALUE_TABLES
+from .validate import check_keys
 
 
 BULK_AUDIT_ROWS = 500
@@ -300,6 +301,7 @@ class WorkbookService:
             unknown = set(op.row) - set(TABLES[table].fields) - set(TABLES[table].key)
             if unknown:
                 raise InputError(f"Kolom tidak dikenal: {', '.join(sorted(unknown))}")
+            check_keys(table, op.row)
             if table == "budget_item":
                 self._check_budget_parent(op.row, pending_levels)
                 pending_levels[op.row.get("id")] = op.row.get("level")

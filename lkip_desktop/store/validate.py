@@ -5,7 +5,6 @@ open with the table and row named, never a later exception or a hang."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -13,10 +12,10 @@ from ..domain import model as M
 from ..domain.errors import InputError
 from ..domain.values import value_from_text
 from .errors import StoreError
-from .kinds import MAX_INT, Kind
+from .kinds import CONTROL_CHARS, MAX_INT, Kind, storable
 from .schema import TABLES
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # never written (kinds.clean_text); breaks exports
+_CONTROL = CONTROL_CHARS  # never written (kinds.clean_text); breaks exports
 MAX_EXPONENT = 30  # a stored quantity beyond 10^30 is no figure of a report, and slows Decimal maths
 YEARS = range(1900, 2201)
 
@@ -34,6 +33,8 @@ def _text(v):
         raise _Bad("bukan teks")
     if _CONTROL.search(v):
         raise _Bad("berisi karakter kendali")
+    if not storable(v):
+        raise _Bad("bukan teks UTF-8 yang sah")
     return v
 
 
@@ -168,6 +169,18 @@ def _plain_decimals(present, non_negative: bool) -> bool:
     if text.count("\n") != len(present) - 1:  # a value with a line break in it
         return False
     return (_DECIMALS_NON_NEGATIVE if non_negative else _DECIMALS).fullmatch(text) is not None
+
+
+def check_keys(table: str, row: dict) -> None:
+    """The key columns of a row about to be written, checked as the open reads them (keys do
+    not pass through a field's kind): a key the open would refuse never reaches the file."""
+    kinds = KINDS[table]
+    for col in TABLES[table].key:
+        if col in row:
+            try:
+                _one(kinds[col])(row[col])
+            except _Bad as exc:
+                raise InputError(f"{TABLES[table].label}: kolom {col} {exc} ({str(row[col])[:40]!r}).") from None
 
 
 def _column(kind, col: tuple):

@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,23 +23,13 @@ from lkip_desktop.exchange import jsonio
 from lkip_desktop.exchange.reference import import_reference
 from lkip_desktop.store.database import StoreError
 
+from reliability.jsoncorpus import places as json_places
+
 from ..conftest import REFERENCE
 
 EXAMPLES = int(os.environ.get("LKIP_FUZZ_EXAMPLES", "60"))
 DELETE_KEY, DELETE_ID = object(), object()
 MUTATIONS = [1, "abc", {}, [], None, 2**63, "2024_x", -1, "", DELETE_KEY, DELETE_ID]
-
-
-def paths(node, prefix=()):
-    """Every place in a JSON document: (path to the container, key)."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield prefix, k
-            yield from paths(v, prefix + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield prefix, i
-            yield from paths(v, prefix + (i,))
 
 
 def mutate(doc, where, value):
@@ -87,7 +78,7 @@ def reference_json() -> dict:
 
 
 def _fuzz(doc, importer):
-    places = list(paths(doc))
+    places = list(json_places(doc))
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 1000,
               suppress_health_check=list(HealthCheck))
@@ -113,6 +104,9 @@ def test_fuzz_reference_json(reference_json):
     ((("budget_item", 0), "parent_id"), {}, "budget_item[0].parent_id: harus teks"),
     ((("tujuan", 0), "id"), DELETE_KEY, "tujuan[0].id: wajib ada"),
     ((("indicator", 0), "owner_kind"), {}, "indicator[0].owner_kind: harus teks"),  # found by the harness
+    ((("komponen", 0), "nama"), "\x00", "komponen[0].nama: berisi karakter kendali"),  # found by the harness
+    ((("tujuan", 0), "nama"), "\ud800", "tujuan[0].nama: berisi karakter yang tidak sah"),
+    ((("komponen", 0), "nama"), "a\udfff", "komponen[0].nama: berisi karakter yang tidak sah"),
 ])
 def test_workbook_json_damage_is_named_by_its_path(workbook_json, where, value, message):
     doc = mutate(workbook_json, where, value)
@@ -142,6 +136,8 @@ def test_budget_parent_cycle_is_refused(workbook_json):
     (((), "tahun"), "2024_x", "tahun: harus bilangan bulat"),
     (((), "tahun"), 2**63, "tahun: .* di luar batas"),
     ((("pk", 0), "tanggal"), "kemarin", r"pk\[0\].tanggal: 'kemarin' bukan tanggal"),
+    ((("renstra", "tujuan", 0, "indikator", 0), "satuan"), "\ud800",
+     r"renstra.tujuan\[0\].indikator\[0\].satuan: berisi karakter yang tidak sah"),  # found by the harness
 ])
 def test_reference_damage_is_named_by_its_path(reference_json, where, value, message):
     doc = mutate(reference_json, where, value)
@@ -151,3 +147,23 @@ def test_reference_damage_is_named_by_its_path(reference_json, where, value, mes
         with pytest.raises(InputError, match=message):
             import_reference(src, Path(tmp) / "out.lkip")
         assert not (Path(tmp) / "out.lkip").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("importer, message", [
+    (jsonio.import_json, "Berkas JSON tidak terbaca"),
+    (lambda src, out: import_reference(src, out)[0], "Berkas referensi tidak terbaca"),
+])
+def test_a_pipe_given_as_json_is_refused_not_waited_on(tmp_path, importer, message):
+    """A named pipe given as the JSON (a reader would wait for a writer forever)."""
+    pipe = tmp_path / "masukan.json"
+    os.mkfifo(pipe)
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(importer, pipe, tmp_path / "hasil.lkip")
+        try:
+            with pytest.raises(InputError, match=f"{message}: 'masukan.json' bukan berkas biasa"):
+                future.result(timeout=20)
+        finally:
+            if not future.done():  # the old behaviour: free the blocked reader so the test ends
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["masukan.json"]

@@ -305,3 +305,14 @@ def test_unknown_and_ambiguous_kode_are_listed_not_imported(demo, tmp_path):
     pv = imports.import_xlsx(demo, path)
     assert [p.kode for p in pv.ambiguous] == [s[0].kode] and [p.kode for p in pv.unmatched] == ["0.0.0"]
     assert demo.wb.items[other.id].realisasi == 3000 and demo.wb.items[s[0].id].realisasi == s[0].realisasi
+
+
+def test_a_huge_cell_is_quoted_short_in_the_refusal(demo, tmp_path):
+    """Found by the harness (reliability/): a 40,000-character kode in two rows made a
+    40,000-character refusal (its reason lost at the end)."""
+    huge = "x" * 40_000
+    path = _xlsx(tmp_path / "x.xlsx", [["Kode", "Nama", "Realisasi"], [huge, "a", 1], [huge, "b", 2]])
+    data = X.read_sheet(path)
+    pv = X.preview(demo.wb, data, X.auto_mapping(data))
+    refusal = pv.refusal()
+    assert "muncul dua kali (baris 2 dan 3)" in refusal and len(refusal) < 400

@@ -80,6 +80,17 @@ def test_control_characters_never_reach_the_file(demo):
     assert demo.wb.items[item.id].nama == "Penyusunan Dokumen "
 
 
+@pytest.mark.parametrize("text", ["\ud800", "Dokumen \udfff akhir"])
+def test_a_lone_surrogate_is_refused_not_a_unicode_error(demo, text):
+    """Found by the harness (reliability/, reference fuzzer): a JSON "\\ud800" reached SQLite
+    and raised UnicodeEncodeError."""
+    item = demo.wb.item_by_kode("1.2.01.1")
+    before = demo.wb.items[item.id].nama
+    with pytest.raises(InputError, match="surrogate"):
+        demo.set(CellRef("budget_item", (item.id,), "nama"), text)
+    assert demo.wb.items[item.id].nama == before
+
+
 def test_a_row_cannot_be_moved_into_a_signed_pk(demo):
     signed = demo.wb.pk_list()[0]
     draft_id, _ = demo.add("pk_version", jenis="perubahan", tempat="Bekasi")

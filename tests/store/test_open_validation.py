@@ -5,13 +5,16 @@ row; summary/check/export end with that message, never a traceback or a hang."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from lkip_desktop.domain.errors import InputError
 from lkip_desktop.store.database import StoreError
 from lkip_desktop.store.service import WorkbookService
 
@@ -105,6 +108,40 @@ def test_schema_text_that_is_not_utf8_is_refused(demo_path):
     with pytest.raises(StoreError, match="bukan UTF-8"):
         WorkbookService.open(demo_path)
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("key, value", [("nama", "a\x00b"), ("nama", "x\x1b"), ("tahun", 1800), ("indicator_id", 5)])
+def test_a_key_the_open_would_refuse_is_refused_at_the_write(demo_path, key, value):
+    """Found by the harness (reliability/, JSON fuzzer): keys do not pass through a field's
+    kind, so a komponen named '\x00' was written, and the new workbook then failed to open."""
+    from lkip_desktop.store.ops import InsertOp
+
+    with WorkbookService.open(demo_path) as svc:
+        indicator = next(iter(svc.wb.indicators))
+        row = {"indicator_id": indicator, "tahun": 2024, "nama": "baru", "nilai": "5"}
+        row[key] = value
+        with pytest.raises(InputError, match=f"kolom {key}"):
+            svc.apply([InsertOp("komponen", row)], "uji")
+    with WorkbookService.open(demo_path) as svc:  # nothing was written; the file opens
+        assert row["nama"] not in svc.wb.indicators[indicator].komponen.get(2024, {})
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_pipe_named_like_a_workbook_is_refused_not_waited_on(tmp_path, readonly):
+    """Found by the harness's hang check (reliability/): reading the header of a named pipe
+    blocked forever."""
+    pipe = tmp_path / "pipa.lkip"
+    os.mkfifo(pipe)
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(WorkbookService.open, pipe, readonly=readonly)
+        try:
+            with pytest.raises(StoreError, match="bukan berkas biasa"):
+                future.result(timeout=20)
+        finally:
+            if not future.done():  # the old behaviour: free the blocked reader so the test ends
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipa.lkip"]
 
 
 @pytest.mark.parametrize("case", sorted(ROWS))

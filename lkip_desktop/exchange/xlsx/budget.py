@@ -8,7 +8,7 @@ import re
 from ...domain import model as M
 from ...domain.errors import InputError
 from ...store.ops import CellRef, SetOp
-from .cells import cell_text, kode_text, numeric_kode_message, numeric_kode_twins, rupiah_value
+from .cells import cell_text, clipped, kode_text, numeric_kode_message, numeric_kode_twins, rupiah_value
 from ...domain.numbers import format_rupiah
 from .columns import VALUE_FIELDS, column_letter, quarter_in_title
 from .result import Preview, Problem, RowMatch
@@ -60,7 +60,7 @@ def preview_budget(wb: M.Workbook, data: SheetData, mapping: dict[str, int],
                 pv.unmatched.append(Problem(rn, column_letter(kcol), "", nama, "kode kosong"))
             continue
         if kode in seen:
-            pv.blocking.append(f"Kode {kode} muncul dua kali (baris {seen[kode]} dan {rn}). "
+            pv.blocking.append(f"Kode {clipped(kode)} muncul dua kali (baris {seen[kode]} dan {rn}). "
                                "Setiap kode hanya boleh satu baris.")
             continue
         seen[kode] = rn

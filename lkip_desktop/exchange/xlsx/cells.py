@@ -14,6 +14,11 @@ from ...domain.values import is_empty_text, parse_indicator_value
 from ...store.kinds import MAX_INT
 
 
+def clipped(text: str, limit: int = 60) -> str:
+    """A cell's text as quoted in a message: a 40,000-character cell would bury the message."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def cell_text(v) -> str:
     if v is None:
         return ""

@@ -11,6 +11,7 @@ from ...domain.values import Predikat, is_empty_text
 from ...store.ops import CellRef, SetOp
 from .cells import (
     cell_text,
+    clipped,
     indicator_cell,
     kode_text,
     komponen_cell,
@@ -131,7 +132,7 @@ def preview_indicators(wb: M.Workbook, data: SheetData, mapping: dict[str, int])
         key = (ind.id, komponen_key(komp) if komp else "")
         if key in seen:
             what = f"Komponen '{komp}' dari indikator" if komp else "Indikator"
-            pv.blocking.append(f"{what} '{ind.nama}' muncul dua kali (baris {seen[key]} dan {rn}). "
+            pv.blocking.append(f"{what} '{clipped(ind.nama)}' muncul dua kali (baris {seen[key]} dan {rn}). "
                                "Setiap indikator/komponen hanya boleh satu baris.")
             continue
         seen[key] = rn

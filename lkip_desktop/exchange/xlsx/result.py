@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ...domain.numbers import format_rupiah
 from ...domain.values import format_value
 from ...store.ops import Op
+from .cells import clipped
 from .columns import FIELD_BY_KEY, IND_FIELD_BY_KEY, KOMPONEN_PREFIX
 from .sheetdata import SheetData
 
@@ -32,7 +33,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"baris {self.row}" + (f", kolom {self.kolom}" if self.kolom else "")
-        what = f" ({self.kode})" if self.kode else ""
+        what = f" ({clipped(self.kode)})" if self.kode else ""
         return f"{where}{what}: {self.pesan}"
 
 
