@@ -5,6 +5,7 @@ open with the table and row named, never a later exception or a hang."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
