@@ -5,7 +5,6 @@ open with the table and row named, never a later exception or a hang."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -151,25 +150,25 @@ def _one(kind):
     return _year if kind == "year" else _converter(kind)
 
 
-# What this app writes for a Decimal (format "f" of a checked quantity: < 10^12, at most 6
-# decimals), one per line: a column that matches it whole passes every check of ``_decimal``
-# (finite, small exponent, sign) without a call per value; any other column is checked value
-# by value.
-_PLAIN = r"\d{1,13}(?:\.\d{1,6})?"
-_DECIMALS = re.compile(rf"-?{_PLAIN}(?:\n-?{_PLAIN})*")
-_DECIMALS_NON_NEGATIVE = re.compile(rf"{_PLAIN}(?:\n{_PLAIN})*")
+# Plain numbers ("12", "-3.5", ".5"): a text of 1 to 31 of these characters (so |adjusted
+# exponent| <= 30, MAX_EXPONENT) that Decimal() takes passes every check of ``_decimal`` and
+# ``_value`` (finite, small exponent), so it skips them; any other value (None, a predikat,
+# an exponent, a sign where none is allowed, damage) goes through its kind's own check.
+_DIGITS = str.maketrans("", "", "0123456789.")
+_DIGITS_OR_MINUS = str.maketrans("", "", "0123456789.-")
+_PLAIN_LEN = MAX_EXPONENT + 1
 
 
-def _plain_decimals(present, non_negative: bool) -> bool:
-    if not present:
-        return True
+def _numbers(kind: Kind, col) -> list | None:
+    """A decimal or indicator-value column converted, plain numbers the quick way; None when
+    a value is bad."""
+    one = _converter(kind)
+    other = _DIGITS if kind.non_negative and kind.name == "decimal" else _DIGITS_OR_MINUS
     try:
-        text = "\n".join(present)
-    except TypeError:  # not all text
-        return False
-    if text.count("\n") != len(present) - 1:  # a value with a line break in it
-        return False
-    return (_DECIMALS_NON_NEGATIVE if non_negative else _DECIMALS).fullmatch(text) is not None
+        return [Decimal(v) if type(v) is str and 0 < len(v) <= _PLAIN_LEN and not v.translate(other) else one(v)
+                for v in col]
+    except (_Bad, InvalidOperation):  # "." or "1-2" pass the characters but not Decimal()
+        return None
 
 
 def check_keys(table: str, row: dict) -> None:
@@ -192,6 +191,8 @@ def _column(kind, col: tuple):
     if kind == "year":
         ok = set(map(type, col)) <= {int} and (not col or (min(col) >= YEARS.start and max(col) < YEARS.stop))
         return col if ok else None
+    if kind.name in ("decimal", "value"):
+        return _numbers(kind, col)
     present = [v for v in col if v is not None] if kind.nullable else col
     if len(present) != len(col) and not kind.nullable:
         return None
@@ -212,8 +213,6 @@ def _column(kind, col: tuple):
         return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
     if name == "image":
         return col if set(map(type, present)) <= {bytes} else None
-    if name == "decimal" and _plain_decimals(present, kind.non_negative):
-        return [None if v is None else Decimal(v) for v in col] if kind.nullable else list(map(Decimal, col))
     one = _converter(kind)
     try:
         return [one(v) for v in col]

@@ -1,0 +1,48 @@
+"""The open's quick path for whole number columns (plain texts converted without a call per
+value) must accept and refuse exactly what the per-value check of the same kind does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lkip_desktop.store import validate
+from lkip_desktop.store.kinds import Kind
+
+KINDS = [Kind("decimal"), Kind("decimal", non_negative=True), Kind("decimal", nullable=False), Kind("value"),
+         Kind("value", nullable=False)]
+EDGES = ["", ".", "-", "-.5", "5.", ".5", "1.2.3", "1-2", "--1", "-0", "0" * 31, "0" * 32, "1" * 31, "1" * 32,
+         "." + "0" * 29 + "1", "." + "0" * 30 + "1", "1e5", "NaN", "Infinity", " 1", "1_000", "١٢", "A", "B (80.5)",
+         "A (1e99)", "12.345678", None, 5, b"1"]
+
+
+def _per_value(kind: Kind, col: list):
+    check = validate._one(kind)
+    try:
+        return [check(v) for v in col]
+    except validate._Bad:
+        return None
+
+
+def _same(kind: Kind, col: list) -> None:
+    quick, slow = validate._column(kind, tuple(col)), _per_value(kind, col)
+    assert (quick is None) == (slow is None), (kind, col)
+    if slow is not None:
+        assert [str(x) for x in quick] == [str(x) for x in slow] and list(map(type, quick)) == list(map(type, slow))
+
+
+def test_every_edge_value_is_taken_or_refused_as_the_per_value_check_does():
+    refused = 0
+    for kind in KINDS:
+        for v in EDGES:
+            _same(kind, [v])
+            _same(kind, ["1.5", v, "-2"])
+            refused += validate._column(kind, (v,)) is None
+    assert refused > 20  # the edges do reach the refusals
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="0123456789.-+eE AB()_ ", max_size=34)), max_size=6),
+       st.sampled_from(KINDS))
+def test_any_column_is_taken_or_refused_as_the_per_value_check_does(col, kind):
+    _same(kind, col)
