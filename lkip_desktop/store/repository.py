@@ -7,8 +7,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import sqlite3
-from operator import itemgetter
-from typing import Callable
 
 from ..domain import model as M
 from . import validate
@@ -66,10 +64,7 @@ def _load(db: Database, progress=None) -> M.Workbook:
         if progress is not None and progress(done, len(_LOAD_ORDER)) is False:
             raise LoadCancelled()
         names, found = _fetch(db.conn, table)
-        columns = validate.convert_columns(table, names, found)
-        put = _row_loader(wb, table, names)
-        for row in zip(*columns):
-            put(row)
+        _put_columns(wb, table, names, validate.convert_columns(table, names, found))
         if found:
             singles.add(table)
     validate.convert_columns("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
@@ -78,66 +73,45 @@ def _load(db: Database, progress=None) -> M.Workbook:
     return wb
 
 
-def _row_loader(wb: M.Workbook, table: str, names: list[str]) -> Callable[[tuple], None]:
-    """One function per table, made once, that puts a checked row (a tuple in ``names``
-    order) into ``wb`` by position; a child row whose parent is missing is refused."""
-    pos = {n: i for i, n in enumerate(names)}
-    parents = [(pos[column], column, getattr(wb, attr)) for column, attr in _PARENTS.get(table, ())]
-
-    def check(row: tuple) -> None:
-        for i, column, known in parents:
-            if row[i] not in known:
-                validate.check_reference(table, dict(zip(names, row)), column, known)
-
-    if table in _CLASSES or table == "budget_quarter":
-        cls, attr = _CLASSES.get(table, (M.Quarter, None))
-        quarter_keys = ("item_id", "triwulan") if table == "budget_quarter" else ()
-        make = _maker(cls, [n for n in names if n not in quarter_keys], pos)
-        if table == "budget_quarter":
-            item_at, tw_at, items = pos["item_id"], pos["triwulan"], wb.items
-
-            def put(row):
-                check(row)
-                items[row[item_at]].quarters[row[tw_at]] = make(row)
-            return put
-        target, key_at = getattr(wb, attr), pos["id"]
-
-        def put(row):
-            target[row[key_at]] = make(row)
-        return put
-    if table == "indicator_value":
-        ind_at, year_at, kind_at, period_at, value_at = (pos[n] for n in
-                                                         ("indicator_id", "tahun", "jenis_nilai", "periode", "nilai"))
+def _put_columns(wb: M.Workbook, table: str, names: list[str], columns: list) -> None:
+    """Checked columns of one table into ``wb``, column-wise (no row tuple per stored row:
+    objects are made by ``map`` over the columns); a child row whose parent is missing is
+    refused."""
+    col = dict(zip(names, columns))
+    for column, attr in _PARENTS.get(table, ()):
+        known = getattr(wb, attr)
+        if not known.keys() >= set(col[column]):
+            i = next(i for i, v in enumerate(col[column]) if v not in known)
+            validate.check_reference(table, {n: col[n][i] for n in names}, column, known)
+    if table in _CLASSES:
+        cls, attr = _CLASSES[table]
+        getattr(wb, attr).update(zip(col["id"], _objects(cls, names, columns)))
+    elif table == "budget_quarter":
+        rest = [n for n in names if n not in ("item_id", "triwulan")]
+        items = wb.items
+        for item_id, tw, quarter in zip(col["item_id"], col["triwulan"], _objects(M.Quarter, rest, [col[n] for n in rest])):
+            items[item_id].quarters[tw] = quarter
+    elif table == "indicator_value":
         indicators = wb.indicators
-
-        def put(row):
-            check(row)
-            indicators[row[ind_at]].values[(row[year_at], row[kind_at], row[period_at])] = row[value_at]
-        return put
-    if table == "dukungan":
-        ind_at, item_at, links = pos["indicator_id"], pos["item_id"], wb.links
-
-        def put(row):
-            check(row)
-            links.add((row[ind_at], row[item_at]))
-        return put
-
-    def put(row):  # the single rows (opd, settings) and komponen: few
-        check(row)
-        _put(wb, table, dict(zip(names, row)))
-    return put
+        for ind, year, kind, period, value in zip(*(col[n] for n in ("indicator_id", "tahun", "jenis_nilai", "periode",
+                                                                     "nilai"))):
+            indicators[ind].values[(year, kind, period)] = value
+    elif table == "dukungan":
+        wb.links.update(zip(col["indicator_id"], col["item_id"]))
+    else:  # the single rows (opd, settings) and komponen: few
+        for row in zip(*columns):
+            _put(wb, table, dict(zip(names, row)))
 
 
-def _maker(cls, names: list[str], pos: dict[str, int]) -> Callable[[tuple], object]:
-    """``cls`` from a row tuple: positional when the stored columns are the first fields of
-    the dataclass (the rest keep their defaults), else by keyword."""
+def _objects(cls, names: list[str], columns: list):
+    """``cls`` objects from columns: positional when the stored columns are the first fields
+    of the dataclass (the rest keep their defaults), else by keyword."""
     init = [f.name for f in dataclasses.fields(cls) if f.init]
     ordered = [n for n in init if n in names]
-    if set(names) <= set(init) and init[:len(ordered)] == ordered and len(ordered) > 1:
-        take = itemgetter(*(pos[n] for n in ordered))
-        return lambda row: cls(*take(row))
-    at = [(n, pos[n]) for n in names]
-    return lambda row: cls(**{n: row[i] for n, i in at})
+    if set(names) <= set(init) and init[:len(ordered)] == ordered:
+        at = {n: i for i, n in enumerate(names)}
+        return map(cls, *(columns[at[n]] for n in ordered))
+    return (cls(**dict(zip(names, row))) for row in zip(*columns))
 
 
 def _fetch(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple]]:

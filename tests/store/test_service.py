@@ -288,7 +288,7 @@ def test_running_opd_average_equals_a_fresh_calculator(demo):
 
 
 def test_loaded_objects_hold_every_stored_column(demo):
-    """Objects are built from row tuples by position (repository._row_loader): every stored
+    """Objects are built from row tuples by position (repository._put_columns): every stored
     column of every row reaches its object's attribute of the same name, converted."""
     from lkip_desktop.store import repository
     from lkip_desktop.store.schema import TABLES
