@@ -163,8 +163,13 @@ _PLAIN_LEN = MAX_EXPONENT + 1
 def _numbers(kind: Kind, col) -> list | None:
     """A decimal or indicator-value column converted, plain numbers the quick way; None when
     a value is bad."""
-    one = _converter(kind)
     other = _DIGITS if kind.non_negative and kind.name == "decimal" else _DIGITS_OR_MINUS
+    try:  # the common case first, in C-level passes: every value a plain number
+        if col and not "".join(col).translate(other) and 0 < min(map(len, col)) and max(map(len, col)) <= _PLAIN_LEN:
+            return list(map(Decimal, col))
+    except (TypeError, InvalidOperation):  # None, bytes or int among them; "." or "1-2"
+        pass
+    one = _converter(kind)
     try:
         return [Decimal(v) if type(v) is str and 0 < len(v) <= _PLAIN_LEN and not v.translate(other) else one(v)
                 for v in col]
