@@ -338,3 +338,6 @@ class GridModel(QAbstractItemModel):
 
     def iter_nodes(self):
         return iter(self._nodes[1:])
+
+    def node_count(self) -> int:
+        return len(self._nodes) - 1

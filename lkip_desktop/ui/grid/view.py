@@ -32,6 +32,9 @@ from .widths import HeaderDragWatcher, restore as restore_widths
 STRETCH_MIN_CHARS = 18  # a stretching column (a name) never gets narrower than this
 
 
+EXPAND_ALL_ROWS = 3000  # rows a grid opens fully expanded; beyond, its first level
+
+
 class GridView(BlockEditMixin, QTreeView):
     """A tree view that edits like a spreadsheet: typing replaces, F2 edits, Enter moves
     down, Tab right to the next editable cell, Ctrl+Tab leaves, Delete clears, Ctrl+C/Ctrl+V copy and paste tab-separated blocks,
@@ -124,8 +127,19 @@ class GridView(BlockEditMixin, QTreeView):
         else:
             self._kept = None
 
+    def expand_default(self) -> None:
+        """Every row shown when the grid is small; a big one (a 100x budget tree) opens at its
+        first level: laying out 50,000 expanded rows through the Python model blocks the
+        window for seconds, and a collapsed branch costs nothing until it is opened (a jump
+        to a cell opens its parents, ``select_cell``)."""
+        model = self.model()
+        if model is None or model.node_count() <= EXPAND_ALL_ROWS:
+            self.expandAll()
+        else:
+            self.expandToDepth(0)
+
     def _after_reset(self) -> None:
-        self.expandAll()
+        self.expand_default()
         if getattr(self, "_had_focus", False):
             self._had_focus = False
             self.setFocus()

@@ -62,7 +62,7 @@ class Page(QWidget):
 
     def add_view(self, view: GridView, model) -> GridView:
         view.setModel(model)
-        view.expandAll()
+        view.expand_default()
         view.message.connect(self.message)
         view.notice.connect(self.notice)
         self.views.append(view)
