@@ -28,7 +28,8 @@ from ..domain.values import is_empty_text
 from . import database, files, repository
 from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
                      write_failure)
-from .examine import check_integrity, examine
+from .deferred_check import DeferredCheck
+from .examine import examine
 from .changes import Changes, describe
 from .repository import LoadCancelled  # noqa: F401 - part of the service API
 from .history import AuditEntry, read_history, write_audit
@@ -52,7 +53,7 @@ class WorkbookService:
         self.wb = _load(db, self.path, progress)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
-        self._unchecked_backup: tuple[Path | None] | None = None  # (backup folder,) until check_integrity
+        self._deferred: DeferredCheck | None = None  # the open's page check and backup, until they passed
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
@@ -70,7 +71,7 @@ class WorkbookService:
                                           verify=lambda copy: _load(copy, path), integrity=not check_later)
         try:
             svc = cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
-            svc._unchecked_backup = (None if readonly or backup_dir is None else Path(backup_dir),)
+            svc._deferred = DeferredCheck(db.conn, path, None if readonly or backup_dir is None else Path(backup_dir))
             if not check_later:
                 svc.check_integrity(pages=False)
             return svc
@@ -107,18 +108,24 @@ class WorkbookService:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
 
+    def start_integrity_check(self) -> None:
+        """Begin what an open with ``check_later`` left for later in a background thread;
+        ``check_integrity`` (and every write) waits for it."""
+        if self._deferred is not None:
+            self._deferred.start()
+
+    @property
+    def integrity_check_running(self) -> bool:
+        return self._deferred is not None and self._deferred.running
+
     def check_integrity(self, *, pages: bool = True) -> None:
         """The integrity check an open with ``check_later`` left for later (nothing once it
         passed), then the session's backup copy. StoreError: the file is damaged and must be
-        closed (no write reached it)."""
-        if self._unchecked_backup is None:
+        closed (no write reached it); OSError: the backup could not be made."""
+        if self._deferred is None:
             return
-        if pages:
-            check_integrity(self.db.conn, self.path.name if self.path else "buku kerja")
-        folder, = self._unchecked_backup
-        if folder is not None:
-            files.rolling_backup(self.path, folder)  # OSError: as at open, the file is not worked on
-        self._unchecked_backup = None
+        self._deferred.finish(pages=pages)
+        self._deferred = None
 
     @property
     def on_network_share(self) -> bool:
@@ -160,6 +167,8 @@ class WorkbookService:
         return cls.open(path)
 
     def close(self) -> None:
+        if self._deferred is not None:
+            self._deferred.wait()  # its thread uses the connection about to close
         if self.db is not None:
             self.db.conn.close()
             self.db = None

@@ -316,7 +316,7 @@ def test_check_later_holds_writes_until_the_file_passed(demo_path, tmp_path, mon
     """An open with check_later (the window's) defers SQLite's page check and the backup
     copy; the first write runs them, and a damaged file takes no write."""
     from lkip_desktop.edits import cells
-    from lkip_desktop.store import service as service_module
+    from lkip_desktop.store import deferred_check as service_module
     from lkip_desktop.store.errors import StoreError
 
     folder = tmp_path / "cadangan"
@@ -336,3 +336,53 @@ def test_check_later_holds_writes_until_the_file_passed(demo_path, tmp_path, mon
         monkeypatch.undo()
         svc.set(ref, Decimal("12.5"))  # the check passes: the backup first, then the write
         assert len(list(folder.glob("*.lkip"))) == 1
+
+
+def test_the_deferred_check_runs_in_the_background_and_writes_wait_for_it(demo_path, tmp_path, monkeypatch):
+    """The window starts the deferred check in a thread (the file stays locked to this
+    session: the thread uses its connection); a write waits for it, a failed one is raised
+    at the write and again until the file is closed; closing waits for a running check."""
+    import threading
+
+    from lkip_desktop.edits import cells
+    from lkip_desktop.store import deferred_check
+    from lkip_desktop.store.errors import StoreError
+
+    gate, seen = threading.Event(), []
+
+    def slow(conn, name):
+        seen.append(threading.current_thread().name)
+        gate.wait(10)
+        conn.execute("PRAGMA quick_check").fetchall()  # the session's connection, from the thread
+
+    monkeypatch.setattr(deferred_check, "check_integrity", slow)
+    folder = tmp_path / "cadangan"
+    with WorkbookService.open(demo_path, backup_dir=folder, check_later=True) as svc:
+        svc.start_integrity_check()
+        assert svc.integrity_check_running and not list(folder.glob("*.lkip"))
+        gate.set()
+        ind = svc.wb.iku_list()[0]
+        svc.set(cells.realisasi(ind.id, svc.wb.settings.tahun), Decimal("12.5"))  # waits, then writes
+        assert seen == ["cek-berkas"] and not svc.integrity_check_running
+        assert len(list(folder.glob("*.lkip"))) == 1
+
+    def damaged(conn, name):
+        raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: uji)")
+
+    monkeypatch.setattr(deferred_check, "check_integrity", damaged)
+    with WorkbookService.open(demo_path, check_later=True) as svc:
+        svc.start_integrity_check()
+        ind = svc.wb.iku_list()[0]
+        for _ in range(2):
+            with pytest.raises(InputError, match="rusak"):
+                svc.set(cells.realisasi(ind.id, svc.wb.settings.tahun), Decimal("1"))
+        with pytest.raises(StoreError, match="rusak"):
+            svc.check_integrity()
+
+    gate.clear()
+    monkeypatch.setattr(deferred_check, "check_integrity", slow)
+    svc = WorkbookService.open(demo_path, check_later=True)
+    svc.start_integrity_check()
+    threading.Timer(0.3, gate.set).start()
+    svc.close()  # waits for the thread before the connection goes
+    assert svc.db is None and not svc.integrity_check_running

@@ -51,9 +51,14 @@ class AlurPage(Page):
         self._timer.timeout.connect(self.refresh)
         context.changed.connect(lambda _ch: self._timer.start() if self.isVisible() else None)
         self.refresh()
+        self._just_built = True
 
     def on_shown(self) -> None:
-        self.refresh()
+        # again on every later show: an export made elsewhere changes a step without a change
+        # record; the first show follows the build at once (twice the work on a big workbook)
+        if not self._just_built:
+            self.refresh()
+        self._just_built = False
 
     def compute(self) -> list[checklist.Step]:
         svc = self.context.service

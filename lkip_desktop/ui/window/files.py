@@ -118,13 +118,17 @@ class FilesMixin:
         appsettings.add_recent(path)
         self._file_notices(svc)
         # SQLite's check of every page once the window has painted (0.1-0.4 s on a city-size
-        # file); the service holds every write until it has passed
+        # file, in a background thread); the service holds every write until it has passed
         QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, lambda: self._check_integrity(svc))
         return True
 
     def _check_integrity(self, svc: WorkbookService) -> None:
         if self.context is None or self.context.service is not svc:
             return  # closed or replaced meanwhile (its own open checked the next one)
+        svc.start_integrity_check()
+        if svc.integrity_check_running:  # look again soon: the window is never blocked waiting
+            QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, lambda: self._check_integrity(svc))
+            return
         try:
             svc.check_integrity()
         except (StoreError, OSError) as exc:

@@ -67,3 +67,37 @@ def test_upgraded_file_says_where_the_old_copy_is(window, tmp_path, monkeypatch)
     assert opened == [backup.parent]
     bar.dismiss()
     assert window.notices.find("format") is None and not window.notices.isVisible()
+
+
+def test_the_page_check_runs_behind_a_working_window_and_a_damaged_file_is_closed(qtbot, window, demo_path, errors,
+                                                                                  monkeypatch):
+    """SQLite's page check after the first paint runs in a thread: the window keeps handling
+    events meanwhile; a file that fails it is closed with the message."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from lkip_desktop.store import deferred_check
+    from lkip_desktop.store.errors import StoreError
+
+    gate = threading.Event()
+
+    def damaged(conn, name):
+        gate.wait(10)
+        raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: uji)")
+
+    monkeypatch.setattr(deferred_check, "check_integrity", damaged)
+    assert window.open_path(demo_path)
+    qtbot.waitUntil(lambda: window.context is not None and window.context.service.integrity_check_running,
+                    timeout=5000)
+    ticks: list[float] = []
+    beat = QTimer(window)
+    beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    beat.start(10)
+    qtbot.wait(300)
+    beat.stop()
+    assert len(ticks) >= 5 and window.context is not None  # events handled while the check runs
+    gate.set()
+    qtbot.waitUntil(lambda: window.context is None, timeout=5000)
+    assert errors and "rusak" in errors[-1][1]
