@@ -35,6 +35,7 @@ class GridModel(QAbstractItemModel):
     rebuilds the grid) and implement ``make_columns`` and ``build``."""
 
     reshaped_by: frozenset = frozenset()
+    fold_depth = 0  # a big grid opens expanded to this depth (-1: all folded), GridView.expand_default
     message = Signal(str)  # a refused edit, for the page/status bar
 
     def __init__(self, context, parent=None):

@@ -129,14 +129,16 @@ class GridView(BlockEditMixin, QTreeView):
 
     def expand_default(self) -> None:
         """Every row shown when the grid is small; a big one (a 100x budget tree) opens at its
-        first level: laying out 50,000 expanded rows through the Python model blocks the
+        model's ``fold_depth``: laying out 50,000 expanded rows through the Python model blocks the
         window for seconds, and a collapsed branch costs nothing until it is opened (a jump
         to a cell opens its parents, ``select_cell``)."""
         model = self.model()
         if model is None or model.node_count() <= EXPAND_ALL_ROWS:
             self.expandAll()
+        elif model.fold_depth >= 0:
+            self.expandToDepth(model.fold_depth)
         else:
-            self.expandToDepth(0)
+            self.collapseAll()
 
     def _after_reset(self) -> None:
         self.expand_default()

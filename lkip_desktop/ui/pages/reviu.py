@@ -89,5 +89,8 @@ class ReviuPage(Page):
     def _activate(self, index) -> None:
         if not index.isValid():
             return
-        f = self.model.findings[self.model.node(index).id]
+        node = self.model.node(index)
+        if node.kind != "finding":
+            return  # a check's group row: a double click folds or opens it
+        f = self.model.findings[node.id]
         self.jump.emit(cells.place(f.table, tuple(f.key), f.field))

@@ -106,11 +106,19 @@ class SkalaPitaModel(GridModel):
 LEVEL_TEXT = {reviu.KESALAHAN: "Kesalahan", reviu.PERINGATAN: "Peringatan"}
 
 
+GROUP_OVER = 500  # findings beyond which the list is grouped by check (a 100x workbook has 50,000)
+
+
 class ReviuModel(GridModel):
-    """The core's check list; rebuilt on demand (``refresh``), not on every keystroke."""
+    """The core's check list; rebuilt on demand (``refresh``), not on every keystroke. A long
+    list comes grouped by check, folded: one row per check with its count, opened on demand
+    (laying out 50,000 rows blocked the window for seconds, and nobody reads them in a row)."""
+
+    fold_depth = -1
 
     def __init__(self, context, parent=None):
         self.findings: list = []
+        self.groups: list[tuple[str, list[int]]] = []  # (check code, indices of its findings)
         super().__init__(context, parent)
         context.changed.disconnect(self.on_changed)
 
@@ -122,20 +130,44 @@ class ReviuModel(GridModel):
         self.endResetModel()
 
     def build(self):
-        for i, _f in enumerate(self.findings):
-            self.add(None, "finding", i)
+        self.groups = []
+        if len(self.findings) <= GROUP_OVER:
+            for i, _f in enumerate(self.findings):
+                self.add(None, "finding", i)
+            return
+        by_code: dict[str, list[int]] = {}
+        for i, f in enumerate(self.findings):
+            by_code.setdefault(f.code, []).append(i)
+        for code, members in by_code.items():
+            head = self.add(None, "group", len(self.groups))
+            self.groups.append((code, members))
+            for i in members:
+                self.add(head, "finding", i)
+
+    def finding(self, node):
+        """The finding of a row (a group's row: its first)."""
+        return self.findings[node.id if node.kind == "finding" else self.groups[node.id][1][0]]
+
+    def is_group(self, node):
+        return node.kind == "group"
 
     def make_columns(self):
-        def f(n):
-            return self.findings[n.id]
+        f = self.finding
+        titles = {c.id: c.title for c in reviu.CHECKS}
+
+        def where(n):
+            return f(n).where if n.kind == "finding" else f"{format_number(len(self.groups[n.id][1]), 0)} temuan"
+
+        def message(n):
+            return f(n).message if n.kind == "finding" else titles.get(f(n).code, f(n).code)
 
         def color(n):
             return "#fde2e1" if f(n).level == reviu.KESALAHAN else "#fff4d6"
 
         return [
             Column("Tingkat", lambda n: LEVEL_TEXT.get(f(n).level, f(n).level), color=color, width=11),
-            Column("Lokasi", lambda n: f(n).where, width=40, stretch=True, tooltip=lambda n: f(n).where),
-            Column("Temuan", lambda n: f(n).message, width=70, stretch=True, tooltip=lambda n: f(n).message),
+            Column("Lokasi", where, width=40, stretch=True, tooltip=where),
+            Column("Temuan", message, width=70, stretch=True, tooltip=message),
         ]
 
 

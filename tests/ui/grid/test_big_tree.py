@@ -49,3 +49,27 @@ def test_a_reset_keeps_a_big_tree_folded(qtbot, demo_window, monkeypatch):
     view, model = _big(monkeypatch, demo_window)
     model.reload()
     assert {n.kind for n in _visible_nodes(view)} == {"program", "kegiatan"}
+
+
+def test_a_long_reviu_list_is_grouped_by_check_folded_and_still_jumps(qtbot, demo_window, monkeypatch):
+    from lkip_desktop.domain import reviu
+    from lkip_desktop.ui.tables import lists
+
+    monkeypatch.setattr(view_module, "EXPAND_ALL_ROWS", 5)
+    monkeypatch.setattr(lists, "GROUP_OVER", 1)
+    page = demo_window.show_page("reviu")
+    model, view = page.model, page.views[0]
+    findings = model.findings
+    codes = list(dict.fromkeys(f.code for f in findings))
+    assert len(findings) > 5 and model.rowCount() == len(codes)  # one row per check
+    assert _visible_nodes(view) == [model.node(model.index(r, 0)) for r in range(len(codes))]  # folded
+    titles = {c.id: c.title for c in reviu.CHECKS}
+    first = model.index(0, 0)
+    assert model.index(0, 2).data() == titles[codes[0]]
+    assert model.index(0, 1).data() == f"{sum(f.code == codes[0] for f in findings)} temuan"
+    page._activate(first)  # a group row: no jump
+    assert demo_window.current_page() is page
+    leaf = model.index(0, 0, first)
+    assert model.finding(model.node(leaf)) is findings[0]
+    page._activate(leaf)
+    assert demo_window.current_page() is not page  # the finding's cell is shown
