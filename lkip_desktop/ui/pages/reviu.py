@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from ...domain.numbers import format_number
 from ...edits import cells
 from .. import work
 from ..grid.view import GridView
@@ -80,8 +81,11 @@ class ReviuPage(Page):
     def _summarise(self) -> None:
         fs = self.model.findings
         err = sum(1 for f in fs if f.level == "kesalahan")
-        text = (f"{len(fs)} temuan: {err} kesalahan, {len(fs) - err} peringatan."
+        text = (f"{format_number(len(fs), 0)} temuan: {format_number(err, 0)} kesalahan, "
+                f"{format_number(len(fs) - err, 0)} peringatan."
                 if fs else "Tidak ada temuan. Buku kerja siap direviu.")
+        if self.model.groups:
+            text += " Temuan dikelompokkan per pemeriksaan: klik ganda satu kelompok untuk membukanya."
         if self.stale:
             text += " Data sudah berubah sejak pemeriksaan ini – tekan Periksa ulang."
         self.summary.setText(text)

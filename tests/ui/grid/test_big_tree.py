@@ -73,3 +73,14 @@ def test_a_long_reviu_list_is_grouped_by_check_folded_and_still_jumps(qtbot, dem
     assert model.finding(model.node(leaf)) is findings[0]
     page._activate(leaf)
     assert demo_window.current_page() is not page  # the finding's cell is shown
+
+
+def test_the_reviu_summary_says_the_list_is_grouped(qtbot, demo_window, monkeypatch):
+    from lkip_desktop.ui.tables import lists
+
+    monkeypatch.setattr(lists, "GROUP_OVER", 1)
+    page = demo_window.show_page("reviu")
+    assert "dikelompokkan per pemeriksaan" in page.summary.text()
+    monkeypatch.setattr(lists, "GROUP_OVER", 10_000)
+    page.refresh()
+    assert "dikelompokkan" not in page.summary.text()
