@@ -44,8 +44,7 @@ _PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
 
 
 class WorkbookService:
-    def __init__(self, db, path: Path | None, *, readonly: bool = False, migrated_backup: Path | None = None,
-                 progress=None):
+    def __init__(self, db, path: Path | None, *, readonly=False, migrated_backup: Path | None = None, progress=None):
         self.db = db
         self.path = Path(path) if path else None
         self.readonly = readonly
@@ -172,11 +171,12 @@ class WorkbookService:
         if self.db is not None:
             self.db.conn.close()
             self.db = None
+            repository.unload()
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc):  # noqa: D105
         self.close()
 
     def save_copy(self, target: Path | str) -> None:
