@@ -7,7 +7,7 @@ rounds, because the reports subtract the two displayed percentages (§1.5).
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from typing import Iterable, Mapping
 
 from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
@@ -17,6 +17,9 @@ from .values import IndicatorValue, Predikat, parse_predikat
 
 HUNDRED = Decimal(100)
 PREC = 34
+# Every percentage is worked in this one context (34 digits, half-even like Python's default),
+# whatever the caller's context says; one context, not one ``localcontext`` per value.
+CTX = Context(prec=PREC)
 
 EFISIENSI_CONVENTIONS = {
     "E1": "Selisih capaian dan serapan",
@@ -26,6 +29,8 @@ EFISIENSI_CONVENTIONS = {
 
 
 def _rupiah(x: object, what: str) -> int:
+    if type(x) is int:  # the common case
+        return x
     if isinstance(x, bool) or not isinstance(x, int):
         raise TypeError(f"{what}: rupiah harus int, bukan {type(x).__name__}")
     return x
@@ -34,6 +39,8 @@ def _rupiah(x: object, what: str) -> int:
 def _dec(x: object, what: str) -> Decimal | None:
     if x is None:
         return None
+    if type(x) is Decimal:  # the common case
+        return x if x.is_finite() else None
     if isinstance(x, Capaian):
         return x.value
     if isinstance(x, float) or isinstance(x, bool) or not isinstance(x, (Decimal, int)):
@@ -54,8 +61,7 @@ def serapan(realisasi: int | None, pagu: int | None) -> Decimal | None:
     _rupiah(realisasi, "realisasi")
     if _rupiah(pagu, "pagu") == 0:
         return None
-    with localcontext(prec=PREC):
-        return Decimal(realisasi) * HUNDRED / Decimal(pagu)  # one rounding only
+    return CTX.divide(CTX.multiply(Decimal(realisasi), HUNDRED), Decimal(pagu))  # one rounding only
 
 
 def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> int:
@@ -88,8 +94,7 @@ def deviasi(realisasi: Decimal | None, rencana: Decimal | None) -> Decimal | Non
     r, p = _dec(realisasi, "realisasi"), _dec(rencana, "rencana")
     if r is None or p is None:
         return None
-    with localcontext(prec=PREC):
-        return r - p
+    return CTX.subtract(r, p)
 
 
 def efisiensi(
@@ -101,16 +106,15 @@ def efisiensi(
     c, s = _dec(capaian, "capaian"), _dec(serapan, "serapan")
     if s is None:
         return None
-    with localcontext(prec=PREC):
-        if convention == "E2":
-            return HUNDRED - s  # money left unspent: needs no capaian
-        if c is None:
-            return None
-        if convention == "E1":
-            return round_half_up(c, 2) - round_half_up(s, 2)
-        if s == 0:
-            return None
-        return c * HUNDRED / s
+    if convention == "E2":
+        return CTX.subtract(HUNDRED, s)  # money left unspent: needs no capaian
+    if c is None:
+        return None
+    if convention == "E1":
+        return CTX.subtract(round_half_up(c, 2), round_half_up(s, 2))
+    if s == 0:
+        return None
+    return CTX.divide(CTX.multiply(c, HUNDRED), s)
 
 
 def program_groups(programs: Iterable) -> list[tuple[str, list]]:
@@ -156,8 +160,7 @@ def selisih_realisasi(r_now: IndicatorValue | None, r_last: IndicatorValue | Non
     a, b = _number_of(r_now), _number_of(r_last)
     if a is None or b is None:
         return None
-    with localcontext(prec=PREC):
-        return a - b
+    return CTX.subtract(a, b)
 
 
 def capaian_akhir_renstra(
@@ -184,12 +187,11 @@ def capaian_akhir_renstra(
             c = _with_note(c, f"realisasi tahun {latest}")
         return c
     total = Decimal(0)
-    with localcontext(prec=PREC):
-        for y in filled:
-            v = realisasi_per_tahun[y]
-            if isinstance(v, Predikat):
-                raise InputError("Indikator kumulatif harus berupa angka, bukan predikat.")
-            total += _dec(v, "realisasi") or 0
+    for y in filled:
+        v = realisasi_per_tahun[y]
+        if isinstance(v, Predikat):
+            raise InputError("Indikator kumulatif harus berupa angka, bukan predikat.")
+        total = CTX.add(total, _dec(v, "realisasi") or 0)
     c = capaian(target_akhir, total, polaritas, settings)
     missing = [y for y in years if y not in filled]
     if missing:

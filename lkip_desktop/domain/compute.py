@@ -92,6 +92,8 @@ class Calculator:
         self._indicator: dict[str, dict[int, IndicatorResult]] = {}
         self._totals: dict[str, BudgetTotals] | None = None
         self._iku_means: dict[int, RunningMean] = {}  # tahun -> the mean over every IKU
+        self._settings_key: tuple | None = None  # the conventions ``_settings`` was made from
+        self._settings = CapaianSettings()
 
     # -- cache -----------------------------------------------------------------
     def invalidate(self, affected: Affected) -> None:
@@ -117,13 +119,19 @@ class Calculator:
     @property
     def capaian_settings(self) -> CapaianSettings:
         s = self.wb.settings
-        return CapaianSettings(
-            negative=s.polaritas_negatif,
-            floor_zero=s.batas_bawah_nol,
-            cap=s.batas_capaian,
-            zero_target=s.target_nol,
-            predikat_beda=s.predikat_beda,
-        )
+        # Made again only when a convention changed (str(cap): 120 and 120.0 print apart).
+        key = (s.polaritas_negatif, s.batas_bawah_nol, s.batas_capaian, str(s.batas_capaian), s.target_nol,
+               s.predikat_beda)
+        if key != self._settings_key:
+            self._settings = CapaianSettings(
+                negative=s.polaritas_negatif,
+                floor_zero=s.batas_bawah_nol,
+                cap=s.batas_capaian,
+                zero_target=s.target_nol,
+                predikat_beda=s.predikat_beda,
+            )
+            self._settings_key = key
+        return self._settings
 
     # -- indicators ----------------------------------------------------------------
     def realisasi(self, ind: Indicator, tahun: int) -> Realisasi:
@@ -260,23 +268,27 @@ class Calculator:
         return self._sum_totals([self.totals(p.id) for p in programs])
 
     def _compute_totals(self) -> dict[str, BudgetTotals]:
+        """Every item's totals in one walk of the tree, each child before its parent."""
         out: dict[str, BudgetTotals] = {}
+        children_of = self.wb.budget_children()
+        leaf_totals, sum_totals = self._leaf_totals, self._sum_totals
 
         def visit(item: BudgetItem) -> BudgetTotals:
-            children = self.wb.children(item.id)
+            children = children_of.get(item.id)
             if item.level == "sub_kegiatan" or not children:
-                t = self._leaf_totals(item)
+                t = leaf_totals(item)
             else:
-                t = self._sum_totals([visit(c) for c in children])
+                t = sum_totals([visit(c) for c in children])
             out[item.id] = t
             return t
 
-        for program in self.wb.programs():
+        for program in children_of.get(None, ()):
             visit(program)
         # items whose parent went missing still get figures
-        for item in self.wb.items.values():
-            if item.id not in out:
-                out[item.id] = self._leaf_totals(item)
+        if len(out) != len(self.wb.items):
+            for item in self.wb.items.values():
+                if item.id not in out:
+                    out[item.id] = leaf_totals(item)
         return out
 
     def _leaf_totals(self, item: BudgetItem) -> BudgetTotals:
@@ -345,14 +357,23 @@ class Calculator:
         """The sub kegiatan whose money counts for an IKU (RULES 6.5). A linked program or
         kegiatan with linked descendants is a heading only; one without counts whole."""
         linked = self.wb.items_supporting(indicator_id)
-        linked_ids = {i.id for i in linked}
-        headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
+        children_of = self.wb.budget_children()
+        # Only an item with children can be another linked item's ancestor: most IKU are
+        # linked to sub kegiatan only, and then no path needs walking.
+        parents = [i.id for i in linked if i.id in children_of]
+        headings: set[str] = set()
+        if parents:
+            linked_ids = {i.id for i in linked}
+            headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
         seen: dict[str, BudgetItem] = {}
         for item in linked:
             if item.id in headings:
                 continue
-            for leaf in self.wb.leaves_under(item.id):
-                seen.setdefault(leaf.id, leaf)
+            if item.level == "sub_kegiatan":
+                seen.setdefault(item.id, item)  # its own only leaf
+            else:
+                for leaf in self.wb.leaves_under(item.id):
+                    seen.setdefault(leaf.id, leaf)
         return list(seen.values())
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:

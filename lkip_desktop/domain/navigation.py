@@ -1,0 +1,42 @@
+"""The workbook's navigation index: every budget item's children, every owner's indicators,
+every tujuan's sasaran (each list in order) and the IKU-budget links both ways. Built once
+per structure change (``Workbook.structure_changed``), so no lookup scans the workbook."""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Iterable
+
+# The order of every list (urut, then kode, then id), for things that all have a kode.
+IN_ORDER = attrgetter("urut", "kode", "id")
+
+
+def build_index(items: Iterable, indicators: Iterable, sasaran: Iterable, links: Iterable[tuple[str, str]]) -> dict:
+    """{"items": parent id -> items, "indicators": owner id -> indicators, "sasaran": tujuan id
+    -> sasaran, "links_by_ind": indicator id -> item ids, "links_by_item": item id -> indicator ids}."""
+    links_by_ind: dict = {}
+    links_by_item: dict = {}
+    for a, b in links:
+        links_by_ind.setdefault(a, []).append(b)
+        links_by_item.setdefault(b, []).append(a)
+    return {
+        "items": _grouped(items, "parent_id"),
+        "indicators": _grouped(indicators, "owner_id"),
+        "sasaran": _grouped(sasaran, "tujuan_id"),
+        "links_by_ind": links_by_ind,
+        "links_by_item": links_by_item,
+    }
+
+
+def _grouped(objs: Iterable, parent_field: str) -> dict:
+    """parent id -> its objects in order: one sort of all, then split (the order is kept)."""
+    parent_of = attrgetter(parent_field)
+    out: dict = {}
+    for obj in sorted(objs, key=IN_ORDER):
+        parent = parent_of(obj)
+        group = out.get(parent)
+        if group is None:
+            out[parent] = [obj]
+        else:
+            group.append(obj)
+    return out
