@@ -7,19 +7,15 @@ rounds, because the reports subtract the two displayed percentages (§1.5).
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Context, Decimal
+from decimal import Decimal
 from typing import Iterable, Mapping
 
-from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
+from .capaian import CTX, DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
 from .errors import InputError
 from .numbers import round_half_up
 from .values import IndicatorValue, Predikat, parse_predikat
 
 HUNDRED = Decimal(100)
-PREC = 34
-# Every percentage is worked in this one context (34 digits, half-even like Python's default),
-# whatever the caller's context says; one context, not one ``localcontext`` per value.
-CTX = Context(prec=PREC)
 
 EFISIENSI_CONVENTIONS = {
     "E1": "Selisih capaian dan serapan",
@@ -107,7 +103,7 @@ def efisiensi(
     if s is None:
         return None
     if convention == "E2":
-        return CTX.subtract(HUNDRED, s)  # money left unspent: needs no capaian
+        return sisa_anggaran(s)  # needs no capaian
     if c is None:
         return None
     if convention == "E1":
@@ -115,6 +111,12 @@ def efisiensi(
     if s == 0:
         return None
     return CTX.divide(CTX.multiply(c, HUNDRED), s)
+
+
+def sisa_anggaran(serapan: Decimal | None) -> Decimal | None:
+    """§7 E2: 100 − serapan, the share of the pagu left unspent; None without a serapan."""
+    s = _dec(serapan, "serapan")
+    return None if s is None else CTX.subtract(HUNDRED, s)
 
 
 def program_groups(programs: Iterable) -> list[tuple[str, list]]:

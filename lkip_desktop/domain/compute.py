@@ -20,6 +20,7 @@ from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
+from .totals import BudgetTotals, Figures, as_totals, leaf_figures, sum_figures, tree_figures
 from .values import IndicatorValue, Predikat
 
 
@@ -54,17 +55,6 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
-class BudgetTotals:
-    pagu_murni: int
-    pagu_perubahan: int
-    selisih: int
-    pagu: int  # the pagu serapan is measured against (RULES 6.3)
-    realisasi: int | None
-    serapan: Decimal | None
-    efisiensi_sisa: Decimal | None  # E2, for item rows (RULES 7)
-
-
-@dataclass(frozen=True)
 class IkuBudget:
     items: tuple[str, ...]  # the sub kegiatan counted (RULES 6.5)
     pagu: int
@@ -89,8 +79,8 @@ class Average:
 class Calculator:
     def __init__(self, workbook: Workbook):
         self.wb = workbook
-        self._indicator: dict[str, dict[int, IndicatorResult]] = {}
-        self._totals: dict[str, BudgetTotals] | None = None
+        self._indicator: dict[int, dict[str, IndicatorResult]] = {}  # tahun -> indicator id -> result
+        self._totals: dict[str, Figures] | None = None  # item id -> figures (``totals.py``)
         self._iku_means: dict[int, RunningMean] = {}  # tahun -> the mean over every IKU
         self._settings_key: tuple | None = None  # the conventions ``_settings`` was made from
         self._settings = CapaianSettings()
@@ -103,8 +93,9 @@ class Calculator:
             self._totals = None
             self._iku_means.clear()
             return
-        for ind_id in affected.indicators:
-            self._indicator.pop(ind_id, None)
+        for of_year in self._indicator.values():
+            for ind_id in affected.indicators:
+                of_year.pop(ind_id, None)
         if affected.iku_set:
             self._iku_means.clear()
         else:
@@ -167,8 +158,10 @@ class Calculator:
 
     def indicator(self, indicator_id: str, tahun: int | None = None) -> IndicatorResult:
         tahun = self.wb.settings.tahun if tahun is None else tahun
-        per_year = self._indicator.setdefault(indicator_id, {})
-        hit = per_year.get(tahun)
+        of_year = self._indicator.get(tahun)
+        if of_year is None:
+            of_year = self._indicator[tahun] = {}
+        hit = of_year.get(indicator_id)
         if hit is None:
             ind = self.wb.indicators[indicator_id]
             real = self.realisasi(ind, tahun)
@@ -176,7 +169,7 @@ class Calculator:
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
             rating = scale_of(self.wb).rate(cap.value)
             hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
-            per_year[tahun] = hit
+            of_year[indicator_id] = hit
         return hit
 
     def capaian_value(self, indicator_id: str, tahun: int | None = None) -> Decimal | None:
@@ -232,16 +225,19 @@ class Calculator:
 
     # -- budget ----------------------------------------------------------------------
     def totals(self, item_id: str) -> BudgetTotals:
+        return as_totals(self._figures(item_id))
+
+    def _figures(self, item_id: str) -> Figures:
         if self._totals is None:
-            self._totals = self._compute_totals()
+            self._totals = tree_figures(self.wb)
         hit = self._totals.get(item_id)
         if hit is None:  # dropped by a targeted invalidate: recompute this subtree only
             item = self.wb.items[item_id]
             children = self.wb.children(item_id)
             if item.level == "sub_kegiatan" or not children:
-                hit = self._leaf_totals(item)
+                hit = leaf_figures(item, self.wb.settings.perubahan_berlaku)
             else:
-                hit = self._sum_totals([self.totals(c.id) for c in children])
+                hit = sum_figures([self._figures(c.id) for c in children])
             self._totals[item_id] = hit
         return hit
 
@@ -255,65 +251,17 @@ class Calculator:
         only those sub kegiatan of the group (an IKU's share of it, RULES 6.5)."""
         programs = [p.id for p in self.wb.programs() if p.kelompok.strip() == kelompok]
         if leaves is None:
-            return self._sum_totals([self.totals(p) for p in programs])
+            return as_totals(sum_figures([self._figures(p) for p in programs]))
         return self.leaves_totals([leaf for leaf in leaves
                                    if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
 
     def leaves_totals(self, leaves: Iterable[str]) -> BudgetTotals:
         """Σ of some sub kegiatan (RULES 6.4/6.5): e.g. the part of a program that supports one IKU."""
-        return self._sum_totals([self.totals(leaf) for leaf in leaves])
+        return as_totals(sum_figures([self._figures(leaf) for leaf in leaves]))
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()
-        return self._sum_totals([self.totals(p.id) for p in programs])
-
-    def _compute_totals(self) -> dict[str, BudgetTotals]:
-        """Every item's totals in one walk of the tree, each child before its parent."""
-        out: dict[str, BudgetTotals] = {}
-        children_of = self.wb.budget_children()
-        leaf_totals, sum_totals = self._leaf_totals, self._sum_totals
-
-        def visit(item: BudgetItem) -> BudgetTotals:
-            children = children_of.get(item.id)
-            if item.level == "sub_kegiatan" or not children:
-                t = leaf_totals(item)
-            else:
-                t = sum_totals([visit(c) for c in children])
-            out[item.id] = t
-            return t
-
-        for program in children_of.get(None, ()):
-            visit(program)
-        # items whose parent went missing still get figures
-        if len(out) != len(self.wb.items):
-            for item in self.wb.items.values():
-                if item.id not in out:
-                    out[item.id] = leaf_totals(item)
-        return out
-
-    def _leaf_totals(self, item: BudgetItem) -> BudgetTotals:
-        if item.level != "sub_kegiatan":
-            return BudgetTotals(0, 0, 0, 0, None, None, None)
-        pagu = B.pagu_efektif(item.pagu_murni, item.pagu_perubahan, self.wb.settings.perubahan_berlaku)
-        ser = B.serapan(item.realisasi, pagu)
-        return BudgetTotals(
-            item.pagu_murni,
-            item.pagu_perubahan,
-            B.selisih(item.pagu_murni, item.pagu_perubahan),
-            pagu,
-            item.realisasi,
-            ser,
-            B.efisiensi(None, ser, "E2"),
-        )
-
-    def _sum_totals(self, parts: list[BudgetTotals]) -> BudgetTotals:
-        murni = sum(p.pagu_murni for p in parts)
-        perubahan = sum(p.pagu_perubahan for p in parts)
-        pagu = sum(p.pagu for p in parts)
-        reals = [p.realisasi for p in parts if p.realisasi is not None]
-        realisasi = sum(reals) if reals else None
-        ser = B.serapan(realisasi, pagu)  # RULES 6.4: Σ realisasi ÷ Σ pagu
-        return BudgetTotals(murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.efisiensi(None, ser, "E2"))
+        return as_totals(sum_figures([self._figures(p.id) for p in programs]))
 
     def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES
@@ -378,8 +326,7 @@ class Calculator:
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
         leaves = self.supporting_leaves(indicator_id)
-        parts = [self.totals(leaf.id) for leaf in leaves]
-        total = self._sum_totals(parts)
+        total = as_totals(sum_figures([self._figures(leaf.id) for leaf in leaves]))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
         return IkuBudget(tuple(leaf.id for leaf in leaves), total.pagu, total.realisasi, total.serapan, cap, eff)

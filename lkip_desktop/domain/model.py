@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Iterator
 
-from .navigation import IN_ORDER, build_index
+from .navigation import IN_ORDER, build_index, links_by_item
 from .values import IndicatorValue
 
 ANNUAL = 0  # periode of a yearly value; 1..4 are the triwulan
@@ -365,7 +365,10 @@ class Workbook:
         return sorted((items[b] for b in ids if b in items), key=IN_ORDER)
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
-        ids = self._children_index()["links_by_item"].get(item_id, ())
+        index = self._children_index()
+        if "links_by_item" not in index:
+            index["links_by_item"] = links_by_item(self.links)
+        ids = index["links_by_item"].get(item_id, ())
         indicators = self.indicators
         return sorted((indicators[a] for a in ids if a in indicators), key=IN_ORDER)
 

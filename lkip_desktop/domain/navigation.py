@@ -13,19 +13,25 @@ IN_ORDER = attrgetter("urut", "kode", "id")
 
 def build_index(items: Iterable, indicators: Iterable, sasaran: Iterable, links: Iterable[tuple[str, str]]) -> dict:
     """{"items": parent id -> items, "indicators": owner id -> indicators, "sasaran": tujuan id
-    -> sasaran, "links_by_ind": indicator id -> item ids, "links_by_item": item id -> indicator ids}."""
+    -> sasaran, "links_by_ind": indicator id -> item ids}; the links by item are asked for
+    rarely (after an edit), so ``links_by_item`` makes them when needed."""
     links_by_ind: dict = {}
-    links_by_item: dict = {}
     for a, b in links:
         links_by_ind.setdefault(a, []).append(b)
-        links_by_item.setdefault(b, []).append(a)
     return {
         "items": _grouped(items, "parent_id"),
         "indicators": _grouped(indicators, "owner_id"),
         "sasaran": _grouped(sasaran, "tujuan_id"),
         "links_by_ind": links_by_ind,
-        "links_by_item": links_by_item,
     }
+
+
+def links_by_item(links: Iterable[tuple[str, str]]) -> dict:
+    """item id -> the ids of the indicators it supports."""
+    out: dict = {}
+    for a, b in links:
+        out.setdefault(b, []).append(a)
+    return out
 
 
 def _grouped(objs: Iterable, parent_field: str) -> dict:

@@ -30,6 +30,7 @@ from lkip_desktop.domain.errors import InputError
 __all__ = [
     "D",
     "round_half_up",
+    "UNLIMITED",
     "parse_number",
     "parse_rupiah",
     "format_number",
@@ -95,7 +96,8 @@ def D(x: str | int | Decimal) -> Decimal:
     raise TypeError(f"D() menerima str, int atau Decimal, bukan {type(x).__name__}")
 
 
-_UNLIMITED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+# No digit or exponent limit: exact sums, and a quantize that never fails on large values.
+UNLIMITED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _STEPS = {p: Decimal(1).scaleb(-p) for p in range(0, 7)}  # 1, 0.1 ... 0.000001
 
 
@@ -111,8 +113,7 @@ def round_half_up(d: Decimal | int, places: int = 2) -> Decimal:
     step = _STEPS.get(places)
     if step is None:
         step = Decimal(1).scaleb(-places)
-    # No digit limit: quantize never fails on large values, and one context serves every call.
-    q = d.quantize(step, rounding=ROUND_HALF_UP, context=_UNLIMITED)
+    q = d.quantize(step, rounding=ROUND_HALF_UP, context=UNLIMITED)  # one context for every call
     # -0.001 rounds to -0.00; nobody wants to read "-0,00".
     return q.copy_abs() if q.is_zero() else q
 
