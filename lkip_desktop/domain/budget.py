@@ -10,12 +10,14 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Mapping
 
-from .capaian import CTX, DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
+from .capaian import CTX, DEFAULT_SETTINGS, PREC, Capaian, CapaianSettings, capaian, mean
 from .errors import InputError
 from .numbers import round_half_up
 from .values import IndicatorValue, Predikat, parse_predikat
 
 HUNDRED = Decimal(100)
+
+_EXACT_LIMIT = 10 ** (PREC - 2)
 
 EFISIENSI_CONVENTIONS = {
     "E1": "Selisih capaian dan serapan",
@@ -57,7 +59,25 @@ def serapan(realisasi: int | None, pagu: int | None) -> Decimal | None:
     _rupiah(realisasi, "realisasi")
     if _rupiah(pagu, "pagu") == 0:
         return None
-    return CTX.divide(CTX.multiply(Decimal(realisasi), HUNDRED), Decimal(pagu))  # one rounding only
+    return _percent(realisasi, pagu)
+
+
+def _percent(amount: int, pagu: int) -> Decimal:
+    if -_EXACT_LIMIT < amount < _EXACT_LIMIT:  # amount × 100 has at most PREC digits: exact either way
+        return CTX.divide(Decimal(amount * 100), Decimal(pagu))  # one rounding only
+    return CTX.divide(CTX.multiply(Decimal(amount), HUNDRED), Decimal(pagu))
+
+
+def row_figures(murni: int, perubahan: int, pagu: int, realisasi: int | None) -> tuple[int, Decimal | None, Decimal | None]:
+    """(selisih, serapan, E2) of one budget row or of a sum of rows, as ``selisih``, ``serapan``
+    and ``sisa_anggaran`` give them, in one call: a city's budget has 50,000 rows."""
+    if type(murni) is int and type(perubahan) is int and type(pagu) is int and (realisasi is None or type(realisasi) is int):
+        if realisasi is None or pagu == 0:
+            return perubahan - murni, None, None
+        ser = _percent(realisasi, pagu)
+        return perubahan - murni, ser, CTX.subtract(HUNDRED, ser)
+    ser = serapan(realisasi, pagu)  # anything unusual: the checks and their messages
+    return selisih(murni, perubahan), ser, sisa_anggaran(ser)
 
 
 def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> int:

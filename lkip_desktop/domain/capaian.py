@@ -98,8 +98,10 @@ def capaian(
     settings: CapaianSettings = DEFAULT_SETTINGS,
 ) -> Capaian:
     """Capaian (%) of one indicator, RULES.md §2.1–2.5. Never raises for Decimal/Predikat/None."""
-    target = _check(target, "target")
-    realisasi = _check(realisasi, "realisasi")
+    if type(target) is not Decimal:  # a Decimal needs no check: most values are
+        target = _check(target, "target")
+    if type(realisasi) is not Decimal:
+        realisasi = _check(realisasi, "realisasi")
     if polaritas not in POLARITAS:
         raise InputError(f"Polaritas tidak dikenal: {polaritas!r} (positif atau negatif).")
     if not isinstance(settings, CapaianSettings):

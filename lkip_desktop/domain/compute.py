@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 from . import budget as B
@@ -25,6 +26,8 @@ from .values import IndicatorValue, Predikat
 
 
 RESULT_LIMIT = Decimal(10) ** 15
+# A parsed formula is immutable and a workbook repeats few formulas over many indicators.
+_parsed = lru_cache(maxsize=1024)(parse_formula)
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ class Calculator:
         rules and limits as every realisasi: the value and its worked computation, or why not."""
         missing: tuple[str, ...] = ()
         try:
-            formula = parse_formula(rumus)
+            formula = _parsed(rumus)
             missing = tuple(n for n in formula.names if n not in values)
             result = evaluate(formula, values)
             text = worked(formula, values, places=places)
@@ -227,6 +230,12 @@ class Calculator:
     def totals(self, item_id: str) -> BudgetTotals:
         return as_totals(self._figures(item_id))
 
+    def _figures_of(self, item_ids: Iterable[str]) -> list[Figures]:
+        if self._totals is None:
+            self._totals = tree_figures(self.wb)
+        known = self._totals.get
+        return [known(i) or self._figures(i) for i in item_ids]
+
     def _figures(self, item_id: str) -> Figures:
         if self._totals is None:
             self._totals = tree_figures(self.wb)
@@ -251,17 +260,17 @@ class Calculator:
         only those sub kegiatan of the group (an IKU's share of it, RULES 6.5)."""
         programs = [p.id for p in self.wb.programs() if p.kelompok.strip() == kelompok]
         if leaves is None:
-            return as_totals(sum_figures([self._figures(p) for p in programs]))
+            return as_totals(sum_figures(self._figures_of(programs)))
         return self.leaves_totals([leaf for leaf in leaves
                                    if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
 
     def leaves_totals(self, leaves: Iterable[str]) -> BudgetTotals:
         """Σ of some sub kegiatan (RULES 6.4/6.5): e.g. the part of a program that supports one IKU."""
-        return as_totals(sum_figures([self._figures(leaf) for leaf in leaves]))
+        return as_totals(sum_figures(self._figures_of(leaves)))
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()
-        return as_totals(sum_figures([self._figures(p.id) for p in programs]))
+        return as_totals(sum_figures(self._figures_of(p.id for p in programs)))
 
     def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES
@@ -326,7 +335,7 @@ class Calculator:
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
         leaves = self.supporting_leaves(indicator_id)
-        total = as_totals(sum_figures([self._figures(leaf.id) for leaf in leaves]))
+        total = as_totals(sum_figures(self._figures_of([leaf.id for leaf in leaves])))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
         return IkuBudget(tuple(leaf.id for leaf in leaves), total.pagu, total.realisasi, total.serapan, cap, eff)

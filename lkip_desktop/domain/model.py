@@ -362,7 +362,7 @@ class Workbook:
     def items_supporting(self, indicator_id: str) -> list[BudgetItem]:
         ids = self._children_index()["links_by_ind"].get(indicator_id, ())
         items = self.items
-        return sorted((items[b] for b in ids if b in items), key=IN_ORDER)
+        return sorted([items[b] for b in ids if b in items], key=IN_ORDER)
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
         index = self._children_index()
@@ -370,7 +370,7 @@ class Workbook:
             index["links_by_item"] = links_by_item(self.links)
         ids = index["links_by_item"].get(item_id, ())
         indicators = self.indicators
-        return sorted((indicators[a] for a in ids if a in indicators), key=IN_ORDER)
+        return sorted([indicators[a] for a in ids if a in indicators], key=IN_ORDER)
 
     def item_by_kode(self, kode: str) -> BudgetItem | None:
         for item in self.items.values():

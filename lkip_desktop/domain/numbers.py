@@ -109,7 +109,8 @@ def round_half_up(d: Decimal | int, places: int = 2) -> Decimal:
             d = Decimal(d)
         if not isinstance(d, Decimal):
             raise TypeError(f"round_half_up() menerima Decimal atau int, bukan {type(d).__name__}")
-    _check_finite(d)
+    if not d.is_finite():
+        _check_finite(d)  # raises
     step = _STEPS.get(places)
     if step is None:
         step = Decimal(1).scaleb(-places)

@@ -41,8 +41,8 @@ def leaf_figures(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
         return NO_FIGURES
     murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
     pagu = B.pagu_efektif(murni, perubahan, perubahan_berlaku)
-    ser = B.serapan(realisasi, pagu)
-    return (murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.sisa_anggaran(ser))
+    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
 
 
 def sum_figures(parts: Iterable[Figures]) -> Figures:
@@ -55,8 +55,8 @@ def sum_figures(parts: Iterable[Figures]) -> Figures:
         pagu += p[3]
         if p[4] is not None:
             realisasi = p[4] if realisasi is None else realisasi + p[4]
-    ser = B.serapan(realisasi, pagu)
-    return (murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.sisa_anggaran(ser))
+    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
 
 
 def tree_figures(wb: Workbook) -> dict[str, Figures]:
