@@ -228,7 +228,8 @@ class Calculator:
 
     # -- budget ----------------------------------------------------------------------
     def totals(self, item_id: str) -> BudgetTotals:
-        return as_totals(self._figures(item_id))
+        hit = None if self._totals is None else self._totals.get(item_id)
+        return as_totals(self._figures(item_id) if hit is None else hit)
 
     def _figures_of(self, item_ids: Iterable[str]) -> list[Figures]:
         if self._totals is None:

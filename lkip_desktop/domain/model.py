@@ -361,16 +361,16 @@ class Workbook:
 
     def items_supporting(self, indicator_id: str) -> list[BudgetItem]:
         ids = self._children_index()["links_by_ind"].get(indicator_id, ())
-        items = self.items
-        return sorted([items[b] for b in ids if b in items], key=IN_ORDER)
+        linked = [item for item in map(self.items.get, ids) if item is not None]
+        return sorted(linked, key=IN_ORDER)
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
         index = self._children_index()
         if "links_by_item" not in index:
             index["links_by_item"] = links_by_item(self.links)
         ids = index["links_by_item"].get(item_id, ())
-        indicators = self.indicators
-        return sorted([indicators[a] for a in ids if a in indicators], key=IN_ORDER)
+        supported = [ind for ind in map(self.indicators.get, ids) if ind is not None]
+        return sorted(supported, key=IN_ORDER)
 
     def item_by_kode(self, kode: str) -> BudgetItem | None:
         for item in self.items.values():
