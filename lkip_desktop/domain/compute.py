@@ -335,11 +335,11 @@ class Calculator:
         return list(seen.values())
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
-        leaves = self.supporting_leaves(indicator_id)
-        total = as_totals(sum_figures(self._figures_of([leaf.id for leaf in leaves])))
+        leaves = tuple(leaf.id for leaf in self.supporting_leaves(indicator_id))
+        total = as_totals(sum_figures(self._figures_of(leaves)))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
-        return IkuBudget(tuple(leaf.id for leaf in leaves), total.pagu, total.realisasi, total.serapan, cap, eff)
+        return IkuBudget(leaves, total.pagu, total.realisasi, total.serapan, cap, eff)
 
 
 def _number(v: IndicatorValue | None) -> Decimal | None:
