@@ -394,4 +394,3 @@ class Workbook:
 
     def prestasi_list(self) -> list[Prestasi]:
         return sorted(self.prestasi.values(), key=lambda p: (p.urut, p.tanggal or date.max, p.id))
-
