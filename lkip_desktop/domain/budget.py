@@ -7,16 +7,17 @@ rounds, because the reports subtract the two displayed percentages (§1.5).
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import Iterable, Mapping
 
-from .capaian import DEFAULT_SETTINGS, Capaian, CapaianSettings, capaian, mean
+from .capaian import CTX, DEFAULT_SETTINGS, PREC, Capaian, CapaianSettings, capaian, mean
 from .errors import InputError
 from .numbers import round_half_up
 from .values import IndicatorValue, Predikat, parse_predikat
 
 HUNDRED = Decimal(100)
-PREC = 34
+
+_EXACT_LIMIT = 10 ** (PREC - 2)
 
 EFISIENSI_CONVENTIONS = {
     "E1": "Selisih capaian dan serapan",
@@ -26,6 +27,8 @@ EFISIENSI_CONVENTIONS = {
 
 
 def _rupiah(x: object, what: str) -> int:
+    if type(x) is int:  # the common case
+        return x
     if isinstance(x, bool) or not isinstance(x, int):
         raise TypeError(f"{what}: rupiah harus int, bukan {type(x).__name__}")
     return x
@@ -34,6 +37,8 @@ def _rupiah(x: object, what: str) -> int:
 def _dec(x: object, what: str) -> Decimal | None:
     if x is None:
         return None
+    if type(x) is Decimal:  # the common case
+        return x if x.is_finite() else None
     if isinstance(x, Capaian):
         return x.value
     if isinstance(x, float) or isinstance(x, bool) or not isinstance(x, (Decimal, int)):
@@ -54,8 +59,25 @@ def serapan(realisasi: int | None, pagu: int | None) -> Decimal | None:
     _rupiah(realisasi, "realisasi")
     if _rupiah(pagu, "pagu") == 0:
         return None
-    with localcontext(prec=PREC):
-        return Decimal(realisasi) * HUNDRED / Decimal(pagu)  # one rounding only
+    return _percent(realisasi, pagu)
+
+
+def _percent(amount: int, pagu: int) -> Decimal:
+    if -_EXACT_LIMIT < amount < _EXACT_LIMIT:  # amount × 100 has at most PREC digits: exact either way
+        return CTX.divide(Decimal(amount * 100), Decimal(pagu))  # one rounding only
+    return CTX.divide(CTX.multiply(Decimal(amount), HUNDRED), Decimal(pagu))
+
+
+def row_figures(murni: int, perubahan: int, pagu: int, realisasi: int | None) -> tuple[int, Decimal | None, Decimal | None]:
+    """(selisih, serapan, E2) of one budget row or of a sum of rows, as ``selisih``, ``serapan``
+    and ``sisa_anggaran`` give them, in one call: a city's budget has 50,000 rows."""
+    if type(murni) is int and type(perubahan) is int and type(pagu) is int and (realisasi is None or type(realisasi) is int):
+        if realisasi is None or pagu == 0:
+            return perubahan - murni, None, None
+        ser = _percent(realisasi, pagu)
+        return perubahan - murni, ser, CTX.subtract(HUNDRED, ser)
+    ser = serapan(realisasi, pagu)  # anything unusual: the checks and their messages
+    return selisih(murni, perubahan), ser, sisa_anggaran(ser)
 
 
 def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> int:
@@ -88,8 +110,7 @@ def deviasi(realisasi: Decimal | None, rencana: Decimal | None) -> Decimal | Non
     r, p = _dec(realisasi, "realisasi"), _dec(rencana, "rencana")
     if r is None or p is None:
         return None
-    with localcontext(prec=PREC):
-        return r - p
+    return CTX.subtract(r, p)
 
 
 def efisiensi(
@@ -101,16 +122,21 @@ def efisiensi(
     c, s = _dec(capaian, "capaian"), _dec(serapan, "serapan")
     if s is None:
         return None
-    with localcontext(prec=PREC):
-        if convention == "E2":
-            return HUNDRED - s  # money left unspent: needs no capaian
-        if c is None:
-            return None
-        if convention == "E1":
-            return round_half_up(c, 2) - round_half_up(s, 2)
-        if s == 0:
-            return None
-        return c * HUNDRED / s
+    if convention == "E2":
+        return sisa_anggaran(s)  # needs no capaian
+    if c is None:
+        return None
+    if convention == "E1":
+        return CTX.subtract(round_half_up(c, 2), round_half_up(s, 2))
+    if s == 0:
+        return None
+    return CTX.divide(CTX.multiply(c, HUNDRED), s)
+
+
+def sisa_anggaran(serapan: Decimal | None) -> Decimal | None:
+    """§7 E2: 100 − serapan, the share of the pagu left unspent; None without a serapan."""
+    s = _dec(serapan, "serapan")
+    return None if s is None else CTX.subtract(HUNDRED, s)
 
 
 def program_groups(programs: Iterable) -> list[tuple[str, list]]:
@@ -156,8 +182,7 @@ def selisih_realisasi(r_now: IndicatorValue | None, r_last: IndicatorValue | Non
     a, b = _number_of(r_now), _number_of(r_last)
     if a is None or b is None:
         return None
-    with localcontext(prec=PREC):
-        return a - b
+    return CTX.subtract(a, b)
 
 
 def capaian_akhir_renstra(
@@ -184,12 +209,11 @@ def capaian_akhir_renstra(
             c = _with_note(c, f"realisasi tahun {latest}")
         return c
     total = Decimal(0)
-    with localcontext(prec=PREC):
-        for y in filled:
-            v = realisasi_per_tahun[y]
-            if isinstance(v, Predikat):
-                raise InputError("Indikator kumulatif harus berupa angka, bukan predikat.")
-            total += _dec(v, "realisasi") or 0
+    for y in filled:
+        v = realisasi_per_tahun[y]
+        if isinstance(v, Predikat):
+            raise InputError("Indikator kumulatif harus berupa angka, bukan predikat.")
+        total = CTX.add(total, _dec(v, "realisasi") or 0)
     c = capaian(target_akhir, total, polaritas, settings)
     missing = [y for y in years if y not in filled]
     if missing:

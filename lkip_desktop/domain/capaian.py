@@ -7,16 +7,20 @@ the 2-dp displayed value, so the word agrees with the number printed beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
+from decimal import Context, Decimal
 from typing import Iterable
 
 from .errors import InputError
-from .numbers import format_number, round_half_up
+from .numbers import UNLIMITED, format_number, round_half_up
 from .values import IndicatorValue, Predikat
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 PREC = 34  # >= 28 (RULES 1.2) whatever the caller's context says
+# Every capaian, mean and budget percentage is worked in this one context (PREC digits,
+# half-even like Python's default), whatever the caller's context says: one context for
+# all, not a ``localcontext`` per value.
+CTX = Context(prec=PREC)
 
 POLARITAS = ("positif", "negatif")
 
@@ -31,10 +35,6 @@ F_NONE = "tidak dapat dihitung"
 F_T0_PRACTICE = "target 0: realisasi > 0 → 100, realisasi 0 → 0 (praktik umum)"
 F_T0_NEG = "target 0, polaritas negatif: realisasi 0 → 100, realisasi > 0 → 0"
 F_BOTH0_RATIO = "target dan realisasi 0 → 100 (polaritas negatif, rasio)"
-
-
-def _ctx():
-    return localcontext(prec=PREC)
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,10 @@ def capaian(
     settings: CapaianSettings = DEFAULT_SETTINGS,
 ) -> Capaian:
     """Capaian (%) of one indicator, RULES.md §2.1–2.5. Never raises for Decimal/Predikat/None."""
-    target = _check(target, "target")
-    realisasi = _check(realisasi, "realisasi")
+    if type(target) is not Decimal:  # a Decimal needs no check: most values are
+        target = _check(target, "target")
+    if type(realisasi) is not Decimal:
+        realisasi = _check(realisasi, "realisasi")
     if polaritas not in POLARITAS:
         raise InputError(f"Polaritas tidak dikenal: {polaritas!r} (positif atau negatif).")
     if not isinstance(settings, CapaianSettings):
@@ -118,8 +120,7 @@ def capaian(
             return _none("nilai tidak valid")
 
     try:
-        with _ctx():
-            c = _uncapped(target, realisasi, polaritas, settings)
+        c = _uncapped(target, realisasi, polaritas, settings)
     except ArithmeticError:  # overflow on absurd magnitudes: show "-" rather than crash
         return _none("nilai di luar jangkauan")
     return _apply_cap(c, settings.cap)
@@ -140,6 +141,11 @@ def _uncapped(t: IndicatorValue, r: IndicatorValue, polaritas: str, s: CapaianSe
     return _numeric(t, r, polaritas, s)
 
 
+def _ratio(a: Decimal, b: Decimal) -> Decimal:
+    """a × 100 ÷ b, each step rounded to PREC digits as ``a * 100 / b`` in CTX would be."""
+    return CTX.divide(CTX.multiply(a, HUNDRED), b)
+
+
 def _ok(value: Decimal, formula: str, note: str | None = None) -> Capaian:
     return Capaian(value, value, note, formula)
 
@@ -150,7 +156,7 @@ def _numeric(t: Decimal, r: Decimal, polaritas: str, s: CapaianSettings, formula
             if s.zero_target == "practice":
                 return _ok(HUNDRED if r > 0 else ZERO, F_T0_PRACTICE, "target 0")
             return _none("target 0")
-        return _ok(r * HUNDRED / t, formula or F_POSITIF)
+        return _ok(_ratio(r, t), formula or F_POSITIF)
     # Negative polarity: fewer is better (e.g. "jumlah temuan").
     if t == 0:
         if s.negative == "ratio" and r == 0:
@@ -159,8 +165,8 @@ def _numeric(t: Decimal, r: Decimal, polaritas: str, s: CapaianSettings, formula
     if s.negative == "ratio":
         if r == 0:
             return _none("realisasi 0", F_RATIO)
-        return _ok(t * HUNDRED / r, F_RATIO)
-    v = (2 * t - r) * HUNDRED / t
+        return _ok(_ratio(t, r), F_RATIO)
+    v = _ratio(CTX.subtract(CTX.multiply(2, t), r), t)
     if s.floor_zero and v < 0:
         return Capaian(ZERO, ZERO, f"di bawah 0 ({_fmt(v)}), dibulatkan ke 0", F_LINEAR)
     return _ok(v, F_LINEAR)
@@ -201,7 +207,7 @@ def _by_grade(t: Predikat, r: Predikat, s: CapaianSettings, extra: str | None) -
     if s.predikat_beda == "binary":
         v = HUNDRED if r.rank >= t.rank else ZERO
         return _ok(v, F_BINARY, join(f"predikat {r.grade} dibanding target {t.grade}"))
-    v = Decimal(r.rank) * HUNDRED / Decimal(t.rank)
+    v = _ratio(Decimal(r.rank), Decimal(t.rank))
     note = f"menurut peringkat predikat: {r.grade} = {r.rank}, {t.grade} = {t.rank}"
     return _ok(v, F_RANK, join(note))
 
@@ -247,7 +253,7 @@ def mean(values: Iterable[Decimal | Capaian | None]) -> Decimal | None:
 # Sums are exact (no digit is rounded away however many terms), so a mean kept up to date by
 # taking one value out and putting its new value in (``running_mean``) is the very mean a
 # fresh sum gives, in any order; only the division rounds, to PREC digits.
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+_EXACT = UNLIMITED
 
 
 def exact_sum(values: Iterable[Decimal]) -> Decimal:
@@ -265,8 +271,7 @@ def mean_of(total: Decimal, count: int) -> Decimal | None:
     """``total`` (an exact sum) over ``count`` values; None when there are none."""
     if not count:
         return None
-    with _ctx():
-        return total / count
+    return CTX.divide(total, count)
 
 
 def mean_note(values: Iterable[Decimal | Capaian | None]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable
 
 from . import budget as B
@@ -20,10 +21,13 @@ from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
+from .totals import BudgetTotals, Figures, as_totals, leaf_figures, sum_figures, tree_figures
 from .values import IndicatorValue, Predikat
 
 
 RESULT_LIMIT = Decimal(10) ** 15
+# A parsed formula is immutable and a workbook repeats few formulas over many indicators.
+_parsed = lru_cache(maxsize=1024)(parse_formula)
 
 
 @dataclass(frozen=True)
@@ -54,17 +58,6 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
-class BudgetTotals:
-    pagu_murni: int
-    pagu_perubahan: int
-    selisih: int
-    pagu: int  # the pagu serapan is measured against (RULES 6.3)
-    realisasi: int | None
-    serapan: Decimal | None
-    efisiensi_sisa: Decimal | None  # E2, for item rows (RULES 7)
-
-
-@dataclass(frozen=True)
 class IkuBudget:
     items: tuple[str, ...]  # the sub kegiatan counted (RULES 6.5)
     pagu: int
@@ -89,9 +82,11 @@ class Average:
 class Calculator:
     def __init__(self, workbook: Workbook):
         self.wb = workbook
-        self._indicator: dict[str, dict[int, IndicatorResult]] = {}
-        self._totals: dict[str, BudgetTotals] | None = None
+        self._indicator: dict[int, dict[str, IndicatorResult]] = {}  # tahun -> indicator id -> result
+        self._totals: dict[str, Figures] | None = None  # item id -> figures (``totals.py``)
         self._iku_means: dict[int, RunningMean] = {}  # tahun -> the mean over every IKU
+        self._settings_key: tuple | None = None  # the conventions ``_settings`` was made from
+        self._settings = CapaianSettings()
 
     # -- cache -----------------------------------------------------------------
     def invalidate(self, affected: Affected) -> None:
@@ -101,8 +96,9 @@ class Calculator:
             self._totals = None
             self._iku_means.clear()
             return
-        for ind_id in affected.indicators:
-            self._indicator.pop(ind_id, None)
+        for of_year in self._indicator.values():
+            for ind_id in affected.indicators:
+                of_year.pop(ind_id, None)
         if affected.iku_set:
             self._iku_means.clear()
         else:
@@ -117,13 +113,19 @@ class Calculator:
     @property
     def capaian_settings(self) -> CapaianSettings:
         s = self.wb.settings
-        return CapaianSettings(
-            negative=s.polaritas_negatif,
-            floor_zero=s.batas_bawah_nol,
-            cap=s.batas_capaian,
-            zero_target=s.target_nol,
-            predikat_beda=s.predikat_beda,
-        )
+        # Made again only when a convention changed (str(cap): 120 and 120.0 print apart).
+        key = (s.polaritas_negatif, s.batas_bawah_nol, s.batas_capaian, str(s.batas_capaian), s.target_nol,
+               s.predikat_beda)
+        if key != self._settings_key:
+            self._settings = CapaianSettings(
+                negative=s.polaritas_negatif,
+                floor_zero=s.batas_bawah_nol,
+                cap=s.batas_capaian,
+                zero_target=s.target_nol,
+                predikat_beda=s.predikat_beda,
+            )
+            self._settings_key = key
+        return self._settings
 
     # -- indicators ----------------------------------------------------------------
     def realisasi(self, ind: Indicator, tahun: int) -> Realisasi:
@@ -147,7 +149,7 @@ class Calculator:
         rules and limits as every realisasi: the value and its worked computation, or why not."""
         missing: tuple[str, ...] = ()
         try:
-            formula = parse_formula(rumus)
+            formula = _parsed(rumus)
             missing = tuple(n for n in formula.names if n not in values)
             result = evaluate(formula, values)
             text = worked(formula, values, places=places)
@@ -159,8 +161,10 @@ class Calculator:
 
     def indicator(self, indicator_id: str, tahun: int | None = None) -> IndicatorResult:
         tahun = self.wb.settings.tahun if tahun is None else tahun
-        per_year = self._indicator.setdefault(indicator_id, {})
-        hit = per_year.get(tahun)
+        of_year = self._indicator.get(tahun)
+        if of_year is None:
+            of_year = self._indicator[tahun] = {}
+        hit = of_year.get(indicator_id)
         if hit is None:
             ind = self.wb.indicators[indicator_id]
             real = self.realisasi(ind, tahun)
@@ -168,7 +172,7 @@ class Calculator:
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
             rating = scale_of(self.wb).rate(cap.value)
             hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
-            per_year[tahun] = hit
+            of_year[indicator_id] = hit
         return hit
 
     def capaian_value(self, indicator_id: str, tahun: int | None = None) -> Decimal | None:
@@ -224,16 +228,26 @@ class Calculator:
 
     # -- budget ----------------------------------------------------------------------
     def totals(self, item_id: str) -> BudgetTotals:
+        hit = None if self._totals is None else self._totals.get(item_id)
+        return as_totals(self._figures(item_id) if hit is None else hit)
+
+    def _figures_of(self, item_ids: Iterable[str]) -> list[Figures]:
         if self._totals is None:
-            self._totals = self._compute_totals()
+            self._totals = tree_figures(self.wb)
+        known = self._totals.get
+        return [known(i) or self._figures(i) for i in item_ids]
+
+    def _figures(self, item_id: str) -> Figures:
+        if self._totals is None:
+            self._totals = tree_figures(self.wb)
         hit = self._totals.get(item_id)
         if hit is None:  # dropped by a targeted invalidate: recompute this subtree only
             item = self.wb.items[item_id]
             children = self.wb.children(item_id)
             if item.level == "sub_kegiatan" or not children:
-                hit = self._leaf_totals(item)
+                hit = leaf_figures(item, self.wb.settings.perubahan_berlaku)
             else:
-                hit = self._sum_totals([self.totals(c.id) for c in children])
+                hit = sum_figures([self._figures(c.id) for c in children])
             self._totals[item_id] = hit
         return hit
 
@@ -247,61 +261,17 @@ class Calculator:
         only those sub kegiatan of the group (an IKU's share of it, RULES 6.5)."""
         programs = [p.id for p in self.wb.programs() if p.kelompok.strip() == kelompok]
         if leaves is None:
-            return self._sum_totals([self.totals(p) for p in programs])
+            return as_totals(sum_figures(self._figures_of(programs)))
         return self.leaves_totals([leaf for leaf in leaves
                                    if leaf in programs or any(a.id in programs for a in self.wb.ancestors(leaf))])
 
     def leaves_totals(self, leaves: Iterable[str]) -> BudgetTotals:
         """Σ of some sub kegiatan (RULES 6.4/6.5): e.g. the part of a program that supports one IKU."""
-        return self._sum_totals([self.totals(leaf) for leaf in leaves])
+        return as_totals(sum_figures(self._figures_of(leaves)))
 
     def opd_totals(self) -> BudgetTotals:
         programs = self.wb.programs()
-        return self._sum_totals([self.totals(p.id) for p in programs])
-
-    def _compute_totals(self) -> dict[str, BudgetTotals]:
-        out: dict[str, BudgetTotals] = {}
-
-        def visit(item: BudgetItem) -> BudgetTotals:
-            children = self.wb.children(item.id)
-            if item.level == "sub_kegiatan" or not children:
-                t = self._leaf_totals(item)
-            else:
-                t = self._sum_totals([visit(c) for c in children])
-            out[item.id] = t
-            return t
-
-        for program in self.wb.programs():
-            visit(program)
-        # items whose parent went missing still get figures
-        for item in self.wb.items.values():
-            if item.id not in out:
-                out[item.id] = self._leaf_totals(item)
-        return out
-
-    def _leaf_totals(self, item: BudgetItem) -> BudgetTotals:
-        if item.level != "sub_kegiatan":
-            return BudgetTotals(0, 0, 0, 0, None, None, None)
-        pagu = B.pagu_efektif(item.pagu_murni, item.pagu_perubahan, self.wb.settings.perubahan_berlaku)
-        ser = B.serapan(item.realisasi, pagu)
-        return BudgetTotals(
-            item.pagu_murni,
-            item.pagu_perubahan,
-            B.selisih(item.pagu_murni, item.pagu_perubahan),
-            pagu,
-            item.realisasi,
-            ser,
-            B.efisiensi(None, ser, "E2"),
-        )
-
-    def _sum_totals(self, parts: list[BudgetTotals]) -> BudgetTotals:
-        murni = sum(p.pagu_murni for p in parts)
-        perubahan = sum(p.pagu_perubahan for p in parts)
-        pagu = sum(p.pagu for p in parts)
-        reals = [p.realisasi for p in parts if p.realisasi is not None]
-        realisasi = sum(reals) if reals else None
-        ser = B.serapan(realisasi, pagu)  # RULES 6.4: Σ realisasi ÷ Σ pagu
-        return BudgetTotals(murni, perubahan, B.selisih(murni, perubahan), pagu, realisasi, ser, B.efisiensi(None, ser, "E2"))
+        return as_totals(sum_figures(self._figures_of(p.id for p in programs)))
 
     def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES
@@ -345,23 +315,31 @@ class Calculator:
         """The sub kegiatan whose money counts for an IKU (RULES 6.5). A linked program or
         kegiatan with linked descendants is a heading only; one without counts whole."""
         linked = self.wb.items_supporting(indicator_id)
-        linked_ids = {i.id for i in linked}
-        headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
+        children_of = self.wb.budget_children()
+        # Only an item with children can be another linked item's ancestor: most IKU are
+        # linked to sub kegiatan only, and then no path needs walking.
+        parents = [i.id for i in linked if i.id in children_of]
+        headings: set[str] = set()
+        if parents:
+            linked_ids = {i.id for i in linked}
+            headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
         seen: dict[str, BudgetItem] = {}
         for item in linked:
             if item.id in headings:
                 continue
-            for leaf in self.wb.leaves_under(item.id):
-                seen.setdefault(leaf.id, leaf)
+            if item.level == "sub_kegiatan":
+                seen.setdefault(item.id, item)  # its own only leaf
+            else:
+                for leaf in self.wb.leaves_under(item.id):
+                    seen.setdefault(leaf.id, leaf)
         return list(seen.values())
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
-        leaves = self.supporting_leaves(indicator_id)
-        parts = [self.totals(leaf.id) for leaf in leaves]
-        total = self._sum_totals(parts)
+        leaves = tuple(leaf.id for leaf in self.supporting_leaves(indicator_id))
+        total = as_totals(sum_figures(self._figures_of(leaves)))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
-        return IkuBudget(tuple(leaf.id for leaf in leaves), total.pagu, total.realisasi, total.serapan, cap, eff)
+        return IkuBudget(leaves, total.pagu, total.realisasi, total.serapan, cap, eff)
 
 
 def _number(v: IndicatorValue | None) -> Decimal | None:

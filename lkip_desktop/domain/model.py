@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Iterator
 
+from .navigation import IN_ORDER, build_index, links_by_item
 from .values import IndicatorValue
 
 ANNUAL = 0  # periode of a yearly value; 1..4 are the triwulan
@@ -309,20 +310,13 @@ class Workbook:
         # Built once per structure change: a scan per lookup would make the 100x workbook
         # quadratic (50,000 items).
         if self._index is None:
-            idx: dict = {"items": {}, "indicators": {}, "sasaran": {}, "links_by_ind": {}, "links_by_item": {}}
-            for item in self.items.values():
-                idx["items"].setdefault(item.parent_id, []).append(item)
-            for ind in self.indicators.values():
-                idx["indicators"].setdefault(ind.owner_id, []).append(ind)
-            for s in self.sasaran.values():
-                idx["sasaran"].setdefault(s.tujuan_id, []).append(s)
-            for a, b in self.links:
-                idx["links_by_ind"].setdefault(a, []).append(b)
-                idx["links_by_item"].setdefault(b, []).append(a)
-            for key in ("items", "indicators", "sasaran"):
-                idx[key] = {k: self._ordered(v) for k, v in idx[key].items()}
-            self._index = idx
+            self._index = build_index(self.items.values(), self.indicators.values(), self.sasaran.values(), self.links)
         return self._index
+
+    def budget_children(self) -> dict[str | None, list[BudgetItem]]:
+        """Every budget item's children in order, by parent id (None: the programs), for a
+        walk over the whole tree; read it, never change it (it is the navigation index)."""
+        return self._children_index()["items"]
 
     def tujuan_list(self) -> list[Tujuan]:
         return self._ordered(self.tujuan.values())
@@ -367,11 +361,16 @@ class Workbook:
 
     def items_supporting(self, indicator_id: str) -> list[BudgetItem]:
         ids = self._children_index()["links_by_ind"].get(indicator_id, ())
-        return self._ordered(self.items[b] for b in ids if b in self.items)
+        linked = [item for item in map(self.items.get, ids) if item is not None]
+        return sorted(linked, key=IN_ORDER)
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
-        ids = self._children_index()["links_by_item"].get(item_id, ())
-        return self._ordered(self.indicators[a] for a in ids if a in self.indicators)
+        index = self._children_index()
+        if "links_by_item" not in index:
+            index["links_by_item"] = links_by_item(self.links)
+        ids = index["links_by_item"].get(item_id, ())
+        supported = [ind for ind in map(self.indicators.get, ids) if ind is not None]
+        return sorted(supported, key=IN_ORDER)
 
     def item_by_kode(self, kode: str) -> BudgetItem | None:
         for item in self.items.values():

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    InvalidOperation,
+    localcontext,
+)
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -20,6 +30,7 @@ from lkip_desktop.domain.errors import InputError
 __all__ = [
     "D",
     "round_half_up",
+    "UNLIMITED",
     "parse_number",
     "parse_rupiah",
     "format_number",
@@ -85,16 +96,25 @@ def D(x: str | int | Decimal) -> Decimal:
     raise TypeError(f"D() menerima str, int atau Decimal, bukan {type(x).__name__}")
 
 
+# No digit or exponent limit: exact sums, and a quantize that never fails on large values.
+UNLIMITED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+_STEPS = {p: Decimal(1).scaleb(-p) for p in range(0, 7)}  # 1, 0.1 ... 0.000001
+
+
 def round_half_up(d: Decimal | int, places: int = 2) -> Decimal:
     """Half-up to ``places`` decimals (88.125 -> 88.13), for display only (RULES 1.2, 1.4)."""
-    _reject_float(d)
-    if isinstance(d, int):
-        d = Decimal(d)
-    if not isinstance(d, Decimal):
-        raise TypeError(f"round_half_up() menerima Decimal atau int, bukan {type(d).__name__}")
-    _check_finite(d)
-    with _context_for(d, places):
-        q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if type(d) is not Decimal:  # the common case skips the checks below
+        _reject_float(d)
+        if isinstance(d, int):
+            d = Decimal(d)
+        if not isinstance(d, Decimal):
+            raise TypeError(f"round_half_up() menerima Decimal atau int, bukan {type(d).__name__}")
+    if not d.is_finite():
+        _check_finite(d)  # raises
+    step = _STEPS.get(places)
+    if step is None:
+        step = Decimal(1).scaleb(-places)
+    q = d.quantize(step, rounding=ROUND_HALF_UP, context=UNLIMITED)  # one context for every call
     # -0.001 rounds to -0.00; nobody wants to read "-0,00".
     return q.copy_abs() if q.is_zero() else q
 

@@ -1,0 +1,85 @@
+"""Budget totals of every item (RULES 6.3–6.4), the whole tree in one walk, child before parent.
+
+A sub kegiatan's figures come from its own pagu and realisasi; a program's or kegiatan's are
+the sums of its children's, serapan then taken of the sums. Figures are kept as plain tuples in
+``BudgetTotals`` field order: there are 50,000 at city scale, and a tuple of numbers is no work
+for the garbage collector, where an object per item would make every full collection longer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable, NamedTuple
+
+from . import budget as B
+from .model import BudgetItem, Workbook
+
+
+class BudgetTotals(NamedTuple):
+    """Totals of one budget row (or of a sum of rows)."""
+
+    pagu_murni: int
+    pagu_perubahan: int
+    selisih: int
+    pagu: int  # the pagu serapan is measured against (RULES 6.3)
+    realisasi: int | None
+    serapan: Decimal | None
+    efisiensi_sisa: Decimal | None  # E2, for item rows (RULES 7)
+
+
+Figures = tuple  # a BudgetTotals' fields, in its order
+NO_FIGURES: Figures = (0, 0, 0, 0, None, None, None)  # a program or kegiatan without sub kegiatan
+
+
+def as_totals(figures: Figures) -> BudgetTotals:
+    return tuple.__new__(BudgetTotals, figures)
+
+
+def leaf_figures(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
+    """A sub kegiatan's own figures; a program or kegiatan without children has none."""
+    if item.level != "sub_kegiatan":
+        return NO_FIGURES
+    murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
+    pagu = B.pagu_efektif(murni, perubahan, perubahan_berlaku)
+    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
+
+
+def sum_figures(parts: Iterable[Figures]) -> Figures:
+    """Σ of rows (RULES 6.4): pagu and realisasi added, serapan of the sums."""
+    murni = perubahan = pagu = 0
+    realisasi = None  # stays None when no part has one
+    for p in parts:
+        murni += p[0]
+        perubahan += p[1]
+        pagu += p[3]
+        if p[4] is not None:
+            realisasi = p[4] if realisasi is None else realisasi + p[4]
+    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
+
+
+def tree_figures(wb: Workbook) -> dict[str, Figures]:
+    """Every item's figures by id, in one walk from the programs down and the sums back up."""
+    out: dict[str, Figures] = {}
+    children_of = wb.budget_children()
+    berlaku = wb.settings.perubahan_berlaku
+
+    def visit(items: list[BudgetItem]) -> list[Figures]:
+        parts = []
+        for item in items:
+            children = children_of.get(item.id)
+            if item.level == "sub_kegiatan" or not children:
+                t = leaf_figures(item, berlaku)
+            else:
+                t = sum_figures(visit(children))
+            out[item.id] = t
+            parts.append(t)
+        return parts
+
+    visit(children_of.get(None, []))
+    if len(out) != len(wb.items):  # items whose parent went missing still get figures
+        for item in wb.items.values():
+            if item.id not in out:
+                out[item.id] = leaf_figures(item, berlaku)
+    return out
