@@ -6,6 +6,7 @@ findings when it has them, and whether an exported LKIP was found)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -69,17 +70,24 @@ def _pk(wb: Workbook) -> Step:
     return Step("pk", title, BELUM, "Belum ada PK murni.", 0, 1)
 
 
-def _realisasi(wb: Workbook, tw: int) -> Step:
+def _quarters_filled(leaves: list) -> Counter:
+    """Per triwulan, the sub kegiatan with a realisasi keuangan or fisik of it (one pass)."""
+    filled: Counter = Counter()
+    for it in leaves:
+        for tw, q in it.quarters.items():
+            if q.realisasi_keuangan is not None or q.realisasi_fisik is not None:
+                filled[tw] += 1
+    return filled
+
+
+def _realisasi(wb: Workbook, tw: int, leaves: list, filled: Counter) -> Step:
     """A triwulan's realisasi: IKU with a realisasi of that triwulan (TW IV: or of the year)
     and sub kegiatan with a realisasi keuangan or fisik of that triwulan."""
     tahun = wb.settings.tahun
     iku = wb.iku_list()
     periods = (tw, ANNUAL) if tw == 4 else (tw,)
     iku_done = sum(1 for i in iku if any(i.typed_realisasi(tahun, p) is not None for p in periods))
-    leaves = _leaves(wb)
-    money_done = sum(1 for it in leaves if tw in it.quarters and (
-        it.quarters[tw].realisasi_keuangan is not None or it.quarters[tw].realisasi_fisik is not None))
-    return _count(f"tw{tw}", f"Realisasi TW {ROMAN[tw]}", iku_done + money_done, len(iku) + len(leaves),
+    return _count(f"tw{tw}", f"Realisasi TW {ROMAN[tw]}", iku_done + filled[tw], len(iku) + len(leaves),
                   "IKU dan sub kegiatan terisi", "Belum ada IKU atau sub kegiatan untuk diisi.")
 
 
@@ -133,7 +141,9 @@ def steps(wb: Workbook, narasi: dict[str, str], findings: Iterable | None = None
           exported: str | None = None) -> list[Step]:
     """The year's steps in order. ``narasi``: every free section's text by key; ``findings``:
     the reviu findings (None = not checked); ``exported``: the exported LKIP file found, if any."""
-    return [_renstra(wb), _pagu(wb), _pk(wb), *(_realisasi(wb, tw) for tw in (1, 2, 3, 4)),
+    leaves = _leaves(wb)
+    filled = _quarters_filled(leaves)
+    return [_renstra(wb), _pagu(wb), _pk(wb), *(_realisasi(wb, tw, leaves, filled) for tw in (1, 2, 3, 4)),
             _perubahan(wb), _narasi(narasi), _reviu(wb, findings), _ekspor(exported)]
 
 
