@@ -37,20 +37,10 @@ def load(db: Database, progress=None) -> M.Workbook:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        wb = _load(db, progress)
+        return _load(db, progress)
     finally:
         if enabled:
             gc.enable()
-    # The workbook lives until its file is closed (``unload``): kept out of the collector's
-    # scans, which otherwise walk all of it again and again (at 100x ~0.3 s a full pass,
-    # several while a page or a recompute allocates).
-    gc.freeze()
-    return wb
-
-
-def unload() -> None:
-    """A closed workbook's objects may be collected again."""
-    gc.unfreeze()
 
 
 _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",

@@ -171,7 +171,6 @@ class WorkbookService:
         if self.db is not None:
             self.db.conn.close()
             self.db = None
-            repository.unload()
 
     def __enter__(self):
         return self
