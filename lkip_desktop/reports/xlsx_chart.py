@@ -1,6 +1,6 @@
 """Excel charts of a table: where their data sits on the sheet and the XlsxWriter charts.
 
-The sheet is written row by row (constant memory), so the cells a chart needs besides the
+The sheet is written row by row (it can be streamed), so the cells a chart needs besides the
 table (the "Data grafik" copy of rows apart, the constant series of the 100 % line) are
 planned first and written with the rows they belong to; the charts are inserted after.
 """

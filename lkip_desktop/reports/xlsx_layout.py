@@ -4,9 +4,9 @@ the print setup (paper, orientation, fit to one page wide, repeated header rows,
 Excel grows a row for wrapped text only when it edits the cell; LibreOffice Calc keeps the
 height a file gives (or the default one line), so a wrapped cell overlaps the row below.
 Every row is therefore given the height its tallest cell needs, counted as word-wrapped
-lines in the column's width. The writer streams rows (XlsxWriter's constant-memory mode
-wants a row's height before its cells), so heights are counted from the texts being
-written, not read back from the sheet. Heights are layout, not figures: floats are fine.
+lines in the column's width. Rows are written in order (a streamed sheet has no way
+back), so heights are counted from the texts being written, not read back from the
+sheet. Heights are layout, not figures: floats are fine.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def wrapped_height(text: str, units: float, size: float = 10, bold: bool = False
 
 
 def set_height(ws, row: int, height: float) -> None:
-    """``row``'s height (0-based), within what Excel accepts; call before the row's cells."""
+    """``row``'s height (0-based), within what Excel accepts; before the next row is written."""
     ws.set_row(row, round(min(height, MAX_ROW_PT), 1))
 
 
