@@ -46,6 +46,7 @@ STREAM_ROWS = False
 # user text stays text: never turned into a number, a formula or a link
 TEXT_STAYS_TEXT = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
 LINE_10, LINE_11 = line_height(10), line_height(11)  # one line of the table's / the default font
+INDEX_WIDTHS = [8, 66, 32]  # "Daftar Tabel": Nomor, Judul, Lembar
 
 
 def merge(ws, r1: int, c1: int, r2: int, c2: int) -> None:
@@ -180,16 +181,18 @@ class _SheetWriter:
             set_height(ws, r, height)
 
     def note(self, r: int, ncols: int, text: str) -> None:
-        """A note line under a table: across the table's width and wrapped, so it prints whole."""
-        text = safe_text(text)
-        fmt = self.styles.note
-        height = self.extras(r, wrapped_height(text, sum(self.widths[:ncols]), 9))
-        self.ws.write_string(r, 0, text, fmt)
-        if ncols > 1:
-            merge(self.ws, r, 0, r, ncols - 1)
-            for c in range(1, ncols):
-                self.ws.write_blank(r, c, None, fmt)
-        set_height(self.ws, r, height)
+        write_note(self.ws, self.styles.note, r, self.widths[:ncols], text, self.extras(r, 0.0))
+
+
+def write_note(ws, fmt, r: int, widths: list[float], text: str, height: float = 0.0) -> None:
+    """A note line under a table: across the table's width and wrapped, so it prints whole."""
+    text = safe_text(text)
+    ws.write_string(r, 0, text, fmt)
+    if len(widths) > 1:
+        merge(ws, r, 0, r, len(widths) - 1)
+        for c in range(1, len(widths)):
+            ws.write_blank(r, c, None, fmt)
+    set_height(ws, r, max(height, wrapped_height(text, sum(widths), 9)))
 
 
 def write_table(workbook, ws, sheet: str, table: ReportTable, styles: Styles, paper: str = "A4") -> None:
@@ -235,7 +238,9 @@ def write_table(workbook, ws, sheet: str, table: ReportTable, styles: Styles, pa
 
 def _index_row(ws, styles: Styles, r: int, table: ReportTable, name: str) -> None:
     number, title = safe_text(table.number), safe_text(table.title)
-    height = max(wrapped_height(number, 8, 11), wrapped_height(title, 66, 11), wrapped_height(name, 32, 10))
+    w_number, w_title, w_name = INDEX_WIDTHS
+    height = max(wrapped_height(number, w_number, 11), wrapped_height(title, w_title, 11),
+                 wrapped_height(name, w_name, 10))
     set_height(ws, r, height)
     ws.write_string(r, 0, number, styles.wrap_top)
     ws.write_string(r, 1, title, styles.wrap_top)
@@ -247,7 +252,7 @@ def _write_workbook(wb: Workbook, tables: list[ReportTable], paper: str, title: 
                     progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> None:
     styles = Styles(wb)
     index = wb.add_worksheet("Daftar Tabel")
-    set_widths(index, [8, 66, 32])
+    set_widths(index, INDEX_WIDTHS)
     set_height(index, 0, line_height(12))
     index.write_string(0, 0, safe_text(title), styles.title)
     set_height(index, 2, LINE_10)
@@ -266,12 +271,7 @@ def _write_workbook(wb: Workbook, tables: list[ReportTable], paper: str, title: 
     last = 2 + len(tables)
     if paper.upper() == "F4":
         last += 2
-        note = safe_text(F4_NOTE)
-        set_height(index, last, wrapped_height(note, 8 + 66 + 32, 9))
-        index.write_string(last, 0, note, styles.note)
-        merge(index, last, 0, last, 2)
-        for c in (1, 2):
-            index.write_blank(last, c, None, styles.note)
+        write_note(index, styles.note, last, INDEX_WIDTHS, F4_NOTE)
     index.freeze_panes(3, 0)
     print_setup(index, landscape=False, paper=paper, title_rows=(2, 2), area=(0, 0, last, 2))
     if cancel is not None and cancel():
