@@ -2,18 +2,16 @@
 the print setup (paper, orientation, fit to one page wide, repeated header rows, margins).
 
 Excel grows a row for wrapped text only when it edits the cell; LibreOffice Calc keeps the
-height a file gives (or the default one line), so a wrapped cell written by openpyxl
-overlaps the row below. Every row is therefore given the height its tallest cell needs,
-counted as word-wrapped lines in the column's width. Heights are layout, not figures:
-floats are fine here.
+height a file gives (or the default one line), so a wrapped cell overlaps the row below.
+Every row is therefore given the height its tallest cell needs, counted as word-wrapped
+lines in the column's width. Rows are written in order (a streamed sheet has no way
+back), so heights are counted from the texts being written, not read back from the
+sheet. Heights are layout, not figures: floats are fine.
 """
 
 from __future__ import annotations
 
-from openpyxl.utils import column_index_from_string
-from openpyxl.worksheet.worksheet import Worksheet
-
-PAPER_A4 = 9  # Worksheet.PAPERSIZE_A4
+PAPER_A4 = 9  # Excel's paper code for A4
 PAPER_FOLIO = 14  # "Folio 8.5 x 13 in" = 216 x 330 mm: Excel has no F4 code; this is the nearest
 
 # Column width is counted in "0" digits of Calibri 11; Calibri (or LibreOffice's Carlito) at
@@ -27,6 +25,7 @@ INDENT_UNITS = 1.2  # per indent step (a little over one "0" width)
 LINE_PT_PER_FONT_PT = 1.25  # line height of Calibri / Carlito incl. leading
 ROW_PADDING_PT = 3.0
 MAX_ROW_PT = 409.0  # the largest row height Excel accepts
+DIGIT_PIXELS = 7  # a width unit ("0" of Calibri 11) in pixels, as Excel and XlsxWriter count
 
 
 def wrapped_lines(text: str, chars: float) -> int:
@@ -51,72 +50,47 @@ def wrapped_lines(text: str, chars: float) -> int:
     return total
 
 
-def _col_widths(ws: Worksheet, ncols: int) -> list[float]:
-    default = ws.sheet_format.defaultColWidth or 8.43
-    out = [default] * (ncols + 1)
-    for letter, dim in ws.column_dimensions.items():
-        c = column_index_from_string(letter)  # dim.min/max are only set when the file is saved
-        if dim.width and c <= ncols:
-            out[c] = dim.width
-    return out
+def line_height(size: float) -> float:
+    """The height of a row holding one line of ``size`` pt text."""
+    return size * LINE_PT_PER_FONT_PT + ROW_PADDING_PT
 
 
-def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
-    """Give every row from ``first_row`` on the height its wrapped text needs (merged cells
-    measured across their columns; a cell spanning rows grows the first of them)."""
-    ncols = ws.max_column
-    widths = _col_widths(ws, ncols)
-    spans: dict[tuple[int, int], tuple[int, int]] = {}  # lead cell -> (last row, last col)
-    for rng in ws.merged_cells.ranges:
-        spans[(rng.min_row, rng.min_col)] = (rng.max_row, rng.max_col)
-    need: dict[int, float] = {}
-    tall: list[tuple[int, float]] = []  # (first row, height) of cells merged over rows
-    measures: dict[tuple, tuple[bool, float, bool, int]] = {}
-    for (r, c), cell in ws._cells.items():
-        if r < first_row or cell.value is None or not hasattr(cell, "font"):
-            continue
-        key = tuple(cell._style)
-        m = measures.get(key)
-        if m is None:
-            al = cell.alignment
-            m = measures[key] = (bool(al.wrap_text), float(cell.font.sz or 11), bool(cell.font.b), int(al.indent or 0))
-        wrap, size, bold, indent = m
-        last_row, last_col = spans.get((r, c), (r, c))
-        line_pt = size * LINE_PT_PER_FONT_PT
-        if wrap:
-            units = sum(widths[c:last_col + 1]) - CELL_PADDING_UNITS - indent * INDENT_UNITS
-            chars = units * CHARS_PER_UNIT_AT_10PT * 10 / size * (BOLD_FACTOR if bold else 1)
-            height = wrapped_lines(cell.value, chars) * line_pt + ROW_PADDING_PT
-        else:
-            height = line_pt + ROW_PADDING_PT
-        if last_row == r:
-            need[r] = max(need.get(r, 0.0), height)
-        else:
-            tall.append((r, height))
-    for r1, height in tall:
-        # the first row holds all of the (top-aligned) text: a page break between the
-        # spanned rows then never cuts it (LibreOffice draws the rest under the header)
-        need[r1] = max(need.get(r1, 0.0), height)
-    for r, h in need.items():
-        ws.row_dimensions[r].height = round(min(h, MAX_ROW_PT), 1)
+def wrapped_height(text: str, units: float, size: float = 10, bold: bool = False, indent: int = 0) -> float:
+    """The height a top-aligned wrapped cell ``units`` wide (its merged columns summed) needs."""
+    room = units - CELL_PADDING_UNITS - indent * INDENT_UNITS
+    chars = room * CHARS_PER_UNIT_AT_10PT * 10 / size * (BOLD_FACTOR if bold else 1)
+    if len(text) <= max(1, int(chars)) and "\n" not in text:  # one line: no word count (most cells)
+        return line_height(size)
+    return wrapped_lines(text, chars) * size * LINE_PT_PER_FONT_PT + ROW_PADDING_PT
 
 
-def print_setup(ws: Worksheet, *, landscape: bool, paper: str, title_rows: tuple[int, int] | None,
-                area: str) -> None:
+def set_height(ws, row: int, height: float) -> None:
+    """``row``'s height (0-based), within what Excel accepts; before the next row is written."""
+    ws.set_row(row, round(min(height, MAX_ROW_PT), 1))
+
+
+def set_widths(ws, widths: list[float]) -> None:
+    """Column widths in Excel's units as the file stores them (XlsxWriter's ``set_column``
+    would add the cell padding on top: every column would be 0.7 unit wider than asked)."""
+    for c, w in enumerate(widths):
+        ws.set_column_pixels(c, c, int(w * DIGIT_PIXELS + 0.5))
+
+
+def print_setup(ws, *, landscape: bool, paper: str, title_rows: tuple[int, int] | None,
+                area: tuple[int, int, int, int]) -> None:
     """Paper and orientation, one page wide (as many pages tall as it takes), the header
-    rows repeated on every page, narrow margins, "Halaman x dari y" in the footer."""
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = PAPER_FOLIO if paper.upper() == "F4" else PAPER_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    rows repeated on every page (0-based first, last), narrow margins, "Halaman x dari y"
+    in the footer; ``area`` is (first row, first col, last row, last col), 0-based."""
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.set_paper(PAPER_FOLIO if paper.upper() == "F4" else PAPER_A4)
+    ws.fit_to_pages(1, 0)
     if title_rows is not None:
-        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
-    ws.print_area = area
-    ws.print_options.horizontalCentered = True
-    m = ws.page_margins
-    m.left = m.right = 0.5
-    m.top = m.bottom = 0.6
-    m.header = m.footer = 0.3
-    ws.oddFooter.center.text = "Halaman &P dari &N"
-
+        ws.repeat_rows(*title_rows)
+    ws.print_area(*area)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_header("", {"margin": 0.3})
+    ws.set_footer("&CHalaman &P dari &N", {"margin": 0.3})

@@ -15,6 +15,7 @@ from lkip_desktop.reports.export import export
 from lkip_desktop.store.service import WorkbookService
 
 from .pdftext import fragments, pages_text, rows_by_y
+from .xlsxread import fit_to_width
 
 CAPAIAN = ["123,97", "100,99", "100,00", "106,18", "129,98"]
 PAGU_MURNI = 229_444_689_696
@@ -196,7 +197,7 @@ def test_xlsx_print_setup(exported):
         assert len(ws.title) <= 31
         assert ws.freeze_panes is not None
         assert ws.print_title_rows
-        assert ws.page_setup.fitToWidth == 1
+        assert fit_to_width(ws.page_setup) == 1
         assert ws.page_setup.paperSize == 9
         assert ws.page_setup.orientation in ("portrait", "landscape")
     wide = [ws for ws in wb.worksheets if "Realisasi Fisik" in (ws["A1"].value or "")]

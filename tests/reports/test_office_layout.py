@@ -9,11 +9,12 @@ import re
 import openpyxl
 import pytest
 from docx import Document
-from openpyxl.utils import get_column_letter
 
 from lkip_desktop.reports.export import export
 from lkip_desktop.reports.xlsx_layout import wrapped_lines
 from lkip_desktop.store.ops import CellRef
+
+from .xlsxread import column_width, fit_to_width
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LONG = ("Meningkatnya kualitas tata kelola pemerintahan daerah yang akuntabel, transparan dan partisipatif "
@@ -38,9 +39,8 @@ def test_wrapped_lines_counts_word_wrapped_lines():
 def _merged_width(ws, row, col) -> float:
     for rng in ws.merged_cells.ranges:
         if rng.min_row == row and rng.min_col == col:
-            return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
-                       for c in range(rng.min_col, rng.max_col + 1))
-    return ws.column_dimensions[get_column_letter(col)].width or 8.43
+            return sum(column_width(ws, c) for c in range(rng.min_col, rng.max_col + 1))
+    return column_width(ws, col)
 
 
 def test_rows_are_tall_enough_for_their_wrapped_text(files):
@@ -83,7 +83,7 @@ def test_every_sheet_prints_one_page_wide_with_its_header_repeated(files):
     wb = openpyxl.load_workbook(files[0])
     for ws in wb.worksheets:
         ps = ws.page_setup
-        assert (ps.fitToWidth, ps.fitToHeight) == (1, 0), ws.title
+        assert (fit_to_width(ps), ps.fitToHeight) == (1, 0), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.print_title_rows, ws.title
         assert ws.print_area, ws.title

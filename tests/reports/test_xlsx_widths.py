@@ -12,6 +12,8 @@ import openpyxl
 from lkip_desktop.reports import table as T
 from lkip_desktop.reports.xlsx import render_xlsx
 
+from .xlsxread import column_width
+
 
 def _table(seed: int) -> T.ReportTable:
     rnd = random.Random(seed)
@@ -35,7 +37,7 @@ def _table(seed: int) -> T.ReportTable:
 
 def _widths(path) -> list[float]:
     ws = openpyxl.load_workbook(path).worksheets[1]
-    return [ws.column_dimensions[c].width for c in "ABCDE"]
+    return [column_width(ws, c) for c in range(1, 6)]
 
 
 def test_widths_equal_those_from_every_cell_formatted(tmp_path):

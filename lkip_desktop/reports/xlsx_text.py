@@ -1,0 +1,42 @@
+"""Text as an Excel file can hold it: cell text (no control characters, no lone surrogates,
+Excel's length limit) and sheet names (Excel's forbidden characters, 31 characters, unique)."""
+
+from __future__ import annotations
+
+import re
+
+from .table import ReportTable
+
+EXCEL_CELL_CHARS = 32_767  # Excel refuses to open a file with a longer cell
+
+# XML 1.0 has no place for these (tab, newline and carriage return stay); a lone surrogate
+# cannot be encoded at all
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
+
+
+def safe_text(text: str | None) -> str:
+    """Text the file can store and Excel can open (control characters and lone surrogates
+    dropped; beyond Excel's cell limit shortened with "…")."""
+    text = text or ""
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    return text if len(text) <= EXCEL_CELL_CHARS else text[:EXCEL_CELL_CHARS - 1] + "…"
+
+
+def sheet_title(table: ReportTable, taken: set[str]) -> str:
+    base = _BAD_TITLE.sub(" ", safe_text(f"T{table.number} {table.title}" if table.number else table.title))
+    base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
+    if len(base) > 31:  # cut at a word
+        cut = base[:31]
+        base = cut[:cut.rfind(" ")] if " " in cut[6:] else cut
+    base = base.rstrip(" ,-'") or "Tabel"
+    if base.lower() == "history":  # reserved by Excel
+        base = "Tabel history"
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title = base[:31 - len(suffix)].rstrip(" '") + suffix
+        n += 1
+    taken.add(title.lower())
+    return title
