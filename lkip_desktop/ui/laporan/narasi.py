@@ -7,13 +7,15 @@ one undo step per saved section, in the same undo history as every other edit.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from ...reports import narrative as N
 from ...edits import cells
+from ..pages.base import is_big
+from .tablebuild import run_in_worker
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,7 +102,7 @@ class NarasiEditor(QWidget):
 
         context.changed.connect(self._on_changed)
         self.sections.setCurrentRow(0)
-        self.refresh_generated()
+        self._stale = True  # the generated sentences are made when the tab is first shown
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -162,7 +164,7 @@ class NarasiEditor(QWidget):
         self.saved.emit(key)
         return True
 
-    def _on_changed(self, _changes) -> None:
+    def _on_changed(self, changes) -> None:
         # an undo/redo (or another page) changed the stored text: show it, unless the user has
         # typed something not yet saved (that stays, marked unsaved)
         if self._key is not None and self.stored() != self._shown:
@@ -171,10 +173,40 @@ class NarasiEditor(QWidget):
                 self._on_text()
             else:
                 self._load()
-        self.refresh_generated()
+        if changes is not None and changes.touches and all(t.kind == "narasi" for t in changes.touches):
+            return  # a written section saved: the generated sentences stay as they are
+        self._stale = True
+        if self.isVisible():
+            self._refresh_soon()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        # a big workbook's sentences take seconds: built in a worker, after this event
+        if is_big(self.context.wb):
+            QTimer.singleShot(0, self._refresh_if_stale)
+        else:
+            self.refresh_generated()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            self.refresh_generated()
 
     def refresh_generated(self) -> None:
+        self._stale = False
+        svc = self.context.service
         try:
-            self.generated.setPlainText(generated_text(self.context.service))
+            if is_big(svc.wb):
+                done, text = run_in_worker(self.window(), "Menyusun kalimat otomatis…", generated_text, svc)
+                if not done:
+                    self._stale = True  # tried again when the tab is shown again
+                    self.generated.setPlainText("Kalimat otomatis belum disusun (dibatalkan).")
+                    return
+            else:
+                text = generated_text(svc)
+            self.generated.setPlainText(text)
         except Exception as exc:  # a half-filled workbook must not break the page
             self.generated.setPlainText(f"Kalimat otomatis belum dapat disusun: {exc}")
