@@ -7,20 +7,20 @@ grid and the preview are rebuilt from ``reports.builders.catalogue`` after every
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QHBoxLayout, QWidget,
 )
 
 from ...edits import catalog
-from ...reports.builders import TableSpec, catalogue
+from ...reports.builders import TableSpec
 from .katalog_model import (
     BAB, CHECK_FIELDS, CHOICE_FIELDS, JUDUL, KERTAS, NOMOR, NOMOR_KOLOM, ORIENTASI, SUMBER, TAMPIL,
     TEXT_FIELDS, CatalogModel, ChoiceDelegate,
 )
 from .preview import TablePreview
 from .rowfit import RowFitter
-from .tablebuild import PreviewBuilder
+from .longwork import PreviewBuilder, StaleRefresh, table_list
 
 HINT = ("Atur tabel laporan untuk OPD ini: tampil atau tidak, nomor (kosong = otomatis), judul (kosong = judul "
         "standar), sumber data di bawah tabel, baris nomor kolom (1), (2), …, kertas dan orientasi. Berlaku untuk "
@@ -89,29 +89,27 @@ class CatalogPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
 
-        self._pending = True  # built when first shown
+        # built when first shown; rebuilt after the event that changed the data (not inside
+        # the signal of the cell or editor the rebuild replaces), and only when shown
+        self._lazy = StaleRefresh(self, context, self.refresh, defer=True)
         context.changed.connect(self._on_changed)
 
     def _on_changed(self, _changes) -> None:
-        # later, not inside the signal of the cell or editor the rebuild replaces; and only
-        # when shown (hidden, the grid is marked stale and rebuilt on show)
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self._refresh_if_pending)
-
-    def _refresh_if_pending(self) -> None:
-        if self._pending and self.isVisible():
-            self._pending = False
-            self.refresh()
+        self._lazy.mark()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._refresh_if_pending()
+        self._lazy.soon()
 
     # -- the grid --------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._lazy.stale = False
+        specs = table_list(self.window(), self.context.service, shown_only=False)
+        if specs is None:  # cancelled: made again when next shown
+            self._lazy.stale = True
+            return
         current = self.current_key()
-        self._specs = catalogue(self.context.service)
+        self._specs = specs
         self._loading = True
         self.fitter.pause()
         self.model.set_rows(self._specs, self.context.wb.tabel_laporan)

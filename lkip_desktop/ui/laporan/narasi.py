@@ -7,7 +7,7 @@ one undo step per saved section, in the same undo history as every other edit.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ...reports import narrative as N
 from ...edits import cells
 from ..pages.base import is_big
-from .tablebuild import run_in_worker
+from .longwork import StaleRefresh, run_in_worker
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -102,7 +102,7 @@ class NarasiEditor(QWidget):
 
         context.changed.connect(self._on_changed)
         self.sections.setCurrentRow(0)
-        self._stale = True  # the generated sentences are made when the tab is first shown
+        self._lazy = StaleRefresh(self, context, self.refresh_generated)  # made when first shown
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -175,34 +175,20 @@ class NarasiEditor(QWidget):
                 self._load()
         if changes is not None and changes.touches and all(t.kind == "narasi" for t in changes.touches):
             return  # a written section saved: the generated sentences stay as they are
-        self._stale = True
-        if self.isVisible():
-            self._refresh_soon()
+        self._lazy.mark()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
-            self._refresh_soon()
-
-    def _refresh_soon(self) -> None:
-        # a big workbook's sentences take seconds: built in a worker, after this event
-        if is_big(self.context.wb):
-            QTimer.singleShot(0, self._refresh_if_stale)
-        else:
-            self.refresh_generated()
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale and self.isVisible():
-            self.refresh_generated()
+        self._lazy.soon()
 
     def refresh_generated(self) -> None:
-        self._stale = False
+        self._lazy.stale = False
         svc = self.context.service
         try:
             if is_big(svc.wb):
                 done, text = run_in_worker(self.window(), "Menyusun kalimat otomatis…", generated_text, svc)
                 if not done:
-                    self._stale = True  # tried again when the tab is shown again
+                    self._lazy.stale = True  # made again when next shown or changed
                     self.generated.setPlainText("Kalimat otomatis belum disusun (dibatalkan).")
                     return
             else:

@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...reports.builders import CHAPTERS, TableSpec, standard_tables
+from ...reports.builders import CHAPTERS, TableSpec
 from ...reports.export import FORMATS, export_paths, plan_export
 from ...store.database import StoreError
 from .. import folders
-from .katalog import CatalogPanel
-from .narasi import NarasiEditor
+from ..pages.base import is_big
 from .export_job import ExportJob
+from .katalog import CatalogPanel
+from .longwork import PreviewBuilder, StaleRefresh, table_list
+from .narasi import NarasiEditor
 from .opener import OpenButtons, cancel_text
 from .preview import TablePreview
-from .tablebuild import PreviewBuilder
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,7 +45,6 @@ class ExportPage(QWidget):
         self._thread: QThread | None = None
         self._job: ExportJob | None = None
         self.open_when_done = True
-        self._stale = False
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Tabel", "Judul"])
@@ -125,16 +125,22 @@ class ExportPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
 
+        self._lazy = StaleRefresh(self, context, self._refresh_shown)
         context.changed.connect(self._on_changed)
-        self.refresh()
+        if not is_big(context.wb):
+            self.refresh()  # a big workbook's list is made in a worker once the page shows
 
     # -- list of tables ------------------------------------------------------------------
     def refresh(self) -> None:
-        self._stale = False
-        checked = self.checked_keys() if self._specs else None
-        current = self.current_key()
+        self._lazy.stale = False
         svc = self.context.service
-        self._specs = standard_tables(svc)
+        specs = table_list(self.window(), svc)
+        if specs is None:  # cancelled: made again when next shown
+            self._lazy.stale = True
+            return
+        checked = set(self.checked_keys()) if self._specs else None  # a set: 7,772 tables at 100x
+        current = self.current_key()
+        self._specs = specs
         kertas = (svc.wb.settings.kertas or "A4").upper()
         if self.paper.currentText() != kertas and checked is None:
             self.paper.setCurrentText(kertas if kertas in ("A4", "F4") else "A4")
@@ -222,15 +228,17 @@ class ExportPage(QWidget):
         self._builder.show()
 
     def _on_changed(self, _changes) -> None:
-        # hidden, the list is only marked stale: rebuilding it costs a catalogue (0.2 s at 100x)
-        self._stale = True
-        if self._thread is None and self.isVisible():
-            self.refresh()
+        self._lazy.mark()  # hidden, the list is only marked stale (a catalogue is 0.2 s at 100x)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale and self._thread is None:
-            self.refresh()
+        self._lazy.soon()
+
+    def _refresh_shown(self) -> None:
+        if self._thread is not None:  # not while files are written; after them
+            self._lazy.stale = True
+            return
+        self.refresh()
 
     # -- export ------------------------------------------------------------------------------
     def _ask_and_export(self) -> None:
@@ -307,8 +315,7 @@ class ExportPage(QWidget):
         self.export_btn.setEnabled(True)
         self.cancel_btn.setEnabled(False)
         self.progress.setVisible(False)
-        if self._stale and self.isVisible():
-            self.refresh()  # the edits made while the files were written
+        self._lazy.soon()  # the edits made while the files were written
 
     def _on_finished(self, paths: list) -> None:
         self._finish()

@@ -44,7 +44,7 @@ def tick(panel, r, c, on):
 
 
 def settle(qtbot, panel):
-    qtbot.waitUntil(lambda: not panel._pending, timeout=5000)
+    qtbot.waitUntil(lambda: not panel._lazy.stale, timeout=5000)
 
 
 def test_retitle_source_and_column_numbers_in_place(page, qtbot):
@@ -135,6 +135,7 @@ def test_the_catalogue_is_built_when_first_shown(qtbot, demo):
     p.context.set_cell(cells.narasi("bab4.langkah"), "Langkah.")  # an edit while hidden: nothing built
     assert p.katalog.model.rowCount() == 0
     p.tabs.setCurrentWidget(p.katalog)
+    settle(qtbot, p.katalog)
     assert p.katalog.model.rowCount() > 40 and p.katalog.preview.model.table is not None
     p.tabs.setCurrentWidget(p.narasi)
     assert "123,97%" in p.narasi.generated.toPlainText()
