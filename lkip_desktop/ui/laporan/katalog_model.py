@@ -9,7 +9,9 @@ workbook afterwards."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionComboBox, QStyleOptionViewItem,
+)
 
 from ...reports.builders import CHAPTERS, TableSpec
 
@@ -115,7 +117,35 @@ class CatalogModel(QAbstractTableModel):
 
 class ChoiceDelegate(QStyledItemDelegate):
     """Paper and orientation chosen in a QComboBox that lives only while the cell is edited;
-    a choice (click, Enter, arrow or typed letter) is committed at once, as one edit."""
+    a choice (click, Enter, arrow or typed letter) is committed at once, as one edit. The cell
+    is painted as a combo box, and as tall as one, so the grid looks as it did with one per cell."""
+
+    _combo_height = 0
+
+    def paint(self, painter, option, index) -> None:
+        if index.column() not in CHOICE_FIELDS:
+            super().paint(painter, option, index)
+            return
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.text = ""
+        style = cell.widget.style() if cell.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+        box = QStyleOptionComboBox()
+        box.initFrom(cell.widget) if cell.widget is not None else None
+        box.rect = option.rect.adjusted(1, 1, -1, -1)
+        box.currentText = index.data() or ""
+        box.state = option.state | QStyle.StateFlag.State_Enabled
+        style.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, box, painter, cell.widget)
+        style.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, box, painter, cell.widget)
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        if index.column() in CHOICE_FIELDS:
+            if not ChoiceDelegate._combo_height:
+                ChoiceDelegate._combo_height = QComboBox().sizeHint().height()
+            size.setHeight(max(size.height(), ChoiceDelegate._combo_height))
+        return size
 
     def createEditor(self, parent, option, index):
         field = CHOICE_FIELDS.get(index.column())
