@@ -132,7 +132,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         style = cell.widget.style() if cell.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
         box = QStyleOptionComboBox()
-        box.initFrom(cell.widget) if cell.widget is not None else None
+        if cell.widget is not None:
+            box.initFrom(cell.widget)
         box.rect = option.rect.adjusted(1, 1, -1, -1)
         box.currentText = index.data() or ""
         box.state = option.state | QStyle.StateFlag.State_Enabled

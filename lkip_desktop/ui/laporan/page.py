@@ -125,7 +125,9 @@ class ExportPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
 
-        self._lazy = StaleRefresh(self, context, self._refresh_shown)
+        # the list and its preview are made again only while their tab shows
+        self._lazy = StaleRefresh(split, context, self._refresh_shown)
+        self.tabs.currentChanged.connect(lambda _i: self._lazy.soon())
         context.changed.connect(self._on_changed)
         if not is_big(context.wb):
             self.refresh()  # a big workbook's list is made in a worker once the page shows
