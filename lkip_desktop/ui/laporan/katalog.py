@@ -7,34 +7,24 @@ grid and the preview are rebuilt from ``reports.builders.catalogue`` after every
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...edits import catalog
-from ...reports.builders import CHAPTERS, TableSpec, catalogue
+from ...reports.builders import TableSpec
+from .katalog_model import (
+    BAB, CHECK_FIELDS, CHOICE_FIELDS, JUDUL, KERTAS, NOMOR, NOMOR_KOLOM, ORIENTASI, SUMBER, TAMPIL,
+    TEXT_FIELDS, CatalogModel, ChoiceDelegate,
+)
 from .preview import TablePreview
+from .rowfit import RowFitter
+from .longwork import PreviewBuilder, StaleRefresh, table_list
 
-COLUMNS = ["Bab", "Nomor", "Judul", "Tampil", "Sumber", "Nomor kolom", "Kertas", "Orientasi"]
-BAB, NOMOR, JUDUL, TAMPIL, SUMBER, NOMOR_KOLOM, KERTAS, ORIENTASI = range(len(COLUMNS))
-TEXT_FIELDS = {NOMOR: "nomor", JUDUL: "judul", SUMBER: "sumber"}
-CHECK_FIELDS = {TAMPIL: "tampil", NOMOR_KOLOM: "nomor_kolom"}
-CHOICE_LABELS = {
-    "kertas": [("", "Standar"), ("A4", "A4"), ("F4", "F4")],
-    "orientasi": [("", "Standar"), ("portrait", "Tegak"), ("landscape", "Mendatar")],
-}
-KEY_ROLE = Qt.ItemDataRole.UserRole
 HINT = ("Atur tabel laporan untuk OPD ini: tampil atau tidak, nomor (kosong = otomatis), judul (kosong = judul "
         "standar), sumber data di bawah tabel, baris nomor kolom (1), (2), …, kertas dan orientasi. Berlaku untuk "
         "PDF, Excel, Word dan pratinjau.")
-
-
-def chapter_label(chapter: str) -> str:
-    """"Bab III" of "Bab III Akuntabilitas Kinerja": the grid's narrow chapter column."""
-    name = CHAPTERS.get(chapter, chapter)
-    return " ".join(name.split()[:2]) if name.startswith("Bab ") else name
 
 
 class CatalogPanel(QWidget):
@@ -48,21 +38,24 @@ class CatalogPanel(QWidget):
 
         hint = QLabel(HINT)
         hint.setWordWrap(True)
-        self.grid = QTableWidget(0, len(COLUMNS))
-        self.grid.setHorizontalHeaderLabels(COLUMNS)
+        self.model = CatalogModel(self)
+        self.model.edited.connect(self._on_edit)
+        self.grid = QTableView()
+        self.grid.setModel(self.model)
+        self.grid.setItemDelegate(ChoiceDelegate(self.grid))
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # titles wrap
+        self.fitter = RowFitter(self.grid, live=True)  # titles wrap; a long list is measured in view only
         head = self.grid.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(JUDUL, QHeaderView.ResizeMode.Stretch)
         for col, width in ((BAB, 75), (NOMOR, 60), (TAMPIL, 55), (SUMBER, 180), (NOMOR_KOLOM, 90), (KERTAS, 80),
                            (ORIENTASI, 95)):
             self.grid.setColumnWidth(col, width)
-        self.grid.itemChanged.connect(self._on_item)
-        self.grid.currentCellChanged.connect(lambda *_: self._show_preview())
+        self.grid.selectionModel().currentRowChanged.connect(self._on_current)
+        self.grid.clicked.connect(self._on_click)
 
         self.up_btn = QPushButton("Naik")
         self.down_btn = QPushButton("Turun")
@@ -75,6 +68,7 @@ class CatalogPanel(QWidget):
         self.reset_btn.clicked.connect(self.reset_current)
 
         self.preview = TablePreview(with_charts=False)  # room for the rows the catalogue shapes
+        self._builder = PreviewBuilder(self.preview, context, self._current_spec)
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -95,98 +89,70 @@ class CatalogPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
 
-        self._pending = False
+        # built when first shown; rebuilt after the event that changed the data (not inside
+        # the signal of the cell or editor the rebuild replaces), and only when shown
+        self._lazy = StaleRefresh(self, context, self.refresh, defer=True)
         context.changed.connect(self._on_changed)
-        self.refresh()
 
     def _on_changed(self, _changes) -> None:
-        # later, not inside the signal of the cell or combo box the rebuild replaces; and only
-        # when shown (an edit on another page marks the grid stale instead)
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self._refresh_if_pending)
-
-    def _refresh_if_pending(self) -> None:
-        if self._pending and self.isVisible():
-            self._pending = False
-            self.refresh()
+        self._lazy.mark()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._refresh_if_pending()
+        self._lazy.soon()
 
     # -- the grid --------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._lazy.stale = False
+        specs = table_list(self.window(), self.context.service, shown_only=False)
+        if specs is None:  # cancelled: made again when next shown
+            self._lazy.stale = True
+            return
         current = self.current_key()
-        self._specs = catalogue(self.context.service)
-        rows = self.context.wb.tabel_laporan
+        self._specs = specs
         self._loading = True
-        self.grid.setRowCount(len(self._specs))
-        for r, spec in enumerate(self._specs):
-            row = rows.get(spec.key)
-            self._put(r, BAB, chapter_label(spec.chapter), editable=False, key=spec.key)
-            self.grid.item(r, BAB).setToolTip(CHAPTERS.get(spec.chapter, spec.chapter))
-            self._put(r, NOMOR, spec.number or "—", editable=spec.shown)
-            self._put(r, JUDUL, spec.title)
-            self._put(r, SUMBER, row.sumber if row else "")
-            self._check(r, TAMPIL, spec.shown)
-            self._check(r, NOMOR_KOLOM, spec.column_numbers)
-            for col, field in ((KERTAS, "kertas"), (ORIENTASI, "orientasi")):
-                self._combo(r, col, field, getattr(row, field) if row else "")
-        self._loading = False
+        self.fitter.pause()
+        self.model.set_rows(self._specs, self.context.wb.tabel_laporan)
         keys = [s.key for s in self._specs]
         if keys:
-            self.grid.setCurrentCell(keys.index(current) if current in keys else 0, JUDUL)
+            self.grid.setCurrentIndex(self.model.index(keys.index(current) if current in keys else 0, JUDUL))
+        self.fitter.refit()
+        self._loading = False
         self._show_preview()
 
-    def _put(self, r: int, c: int, text: str, editable: bool = True, key: str | None = None) -> None:
-        item = QTableWidgetItem(text)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
-        item.setToolTip(text)
-        if key is not None:
-            item.setData(KEY_ROLE, key)
-        self.grid.setItem(r, c, item)
+    def _on_current(self, *_args) -> None:
+        if not self._loading:
+            self._show_preview()
 
-    def _check(self, r: int, c: int, on: bool) -> None:
-        item = QTableWidgetItem()
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.grid.setItem(r, c, item)
-
-    def _combo(self, r: int, c: int, field: str, value: str) -> None:
-        box = QComboBox()
-        for v, label in CHOICE_LABELS[field]:
-            box.addItem(label, v)
-        box.setCurrentIndex(max(0, box.findData(value)))
-        key = self._specs[r].key
-        box.activated.connect(lambda _i, b=box, k=key, f=field: self._set(k, f, b.currentData()))
-        self.grid.setCellWidget(r, c, box)
+    def _on_click(self, index) -> None:
+        """A click on a paper or orientation cell opens its list, as a combo box would."""
+        if index.column() in CHOICE_FIELDS and self.grid.indexWidget(index) is None:
+            self.grid.edit(index)
+            box = self.grid.indexWidget(index)
+            if box is not None:
+                box.showPopup()
 
     def key_at(self, r: int) -> str | None:
-        item = self.grid.item(r, BAB)
-        return item.data(KEY_ROLE) if item is not None else None
+        return self._specs[r].key if 0 <= r < len(self._specs) else None
 
     def current_key(self) -> str | None:
-        r = self.grid.currentRow()
-        return self.key_at(r) if r >= 0 else None
+        return self.key_at(self.grid.currentIndex().row())
 
     def select(self, key: str) -> None:
         for r, spec in enumerate(self._specs):
             if spec.key == key:
-                self.grid.setCurrentCell(r, JUDUL)
+                self.grid.setCurrentIndex(self.model.index(r, JUDUL))
                 return
 
     # -- edits -----------------------------------------------------------------------------
-    def _on_item(self, item: QTableWidgetItem) -> None:
-        if self._loading:
-            return
-        r, c = item.row(), item.column()
+    def _on_edit(self, r: int, c: int, value) -> None:
         spec = self._specs[r]
-        if c in CHECK_FIELDS:
-            self._set(spec.key, CHECK_FIELDS[c], item.checkState() == Qt.CheckState.Checked)
+        if c in CHOICE_FIELDS:
+            self._set(spec.key, CHOICE_FIELDS[c], value)
+        elif c in CHECK_FIELDS:
+            self._set(spec.key, CHECK_FIELDS[c], value)
         elif c in TEXT_FIELDS:
-            text = item.text().strip()
+            text = str(value).strip()
             if c == JUDUL and text == spec.standard_title:
                 text = ""  # the standard title typed back: standard again
             if c == NOMOR and text in (spec.number, "—") and not self._stored(spec.key, "nomor"):
@@ -221,7 +187,9 @@ class CatalogPanel(QWidget):
             self.context.run(catalog.reset, key)
 
     # -- preview ---------------------------------------------------------------------------
-    def _show_preview(self) -> None:
+    def _current_spec(self) -> TableSpec | None:
         key = self.current_key()
-        spec = next((s for s in self._specs if s.key == key), None)
-        self.preview.set_table(spec.build() if spec is not None else None)
+        return next((s for s in self._specs if s.key == key), None)
+
+    def _show_preview(self) -> None:
+        self._builder.show()

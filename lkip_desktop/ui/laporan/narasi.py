@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from ...reports import narrative as N
 from ...edits import cells
+from ..pages.base import is_big
+from .longwork import StaleRefresh, run_in_worker
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,7 +102,7 @@ class NarasiEditor(QWidget):
 
         context.changed.connect(self._on_changed)
         self.sections.setCurrentRow(0)
-        self.refresh_generated()
+        self._lazy = StaleRefresh(self, context, self.refresh_generated)  # made when first shown
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -162,7 +164,7 @@ class NarasiEditor(QWidget):
         self.saved.emit(key)
         return True
 
-    def _on_changed(self, _changes) -> None:
+    def _on_changed(self, changes) -> None:
         # an undo/redo (or another page) changed the stored text: show it, unless the user has
         # typed something not yet saved (that stays, marked unsaved)
         if self._key is not None and self.stored() != self._shown:
@@ -171,10 +173,26 @@ class NarasiEditor(QWidget):
                 self._on_text()
             else:
                 self._load()
-        self.refresh_generated()
+        if changes is not None and changes.touches and all(t.kind == "narasi" for t in changes.touches):
+            return  # a written section saved: the generated sentences stay as they are
+        self._lazy.mark()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._lazy.soon()
 
     def refresh_generated(self) -> None:
+        self._lazy.stale = False
+        svc = self.context.service
         try:
-            self.generated.setPlainText(generated_text(self.context.service))
+            if is_big(svc.wb):
+                done, text = run_in_worker(self.window(), "Menyusun kalimat otomatis…", generated_text, svc)
+                if not done:
+                    self._lazy.stale = True  # made again when next shown or changed
+                    self.generated.setPlainText("Kalimat otomatis belum disusun (dibatalkan).")
+                    return
+            else:
+                text = generated_text(svc)
+            self.generated.setPlainText(text)
         except Exception as exc:  # a half-filled workbook must not break the page
             self.generated.setPlainText(f"Kalimat otomatis belum dapat disusun: {exc}")

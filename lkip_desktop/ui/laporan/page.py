@@ -9,65 +9,27 @@ finished immutable ReportTables; both phases are `reports.export`'s (`plan_expor
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
     QPushButton, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...reports.builders import CHAPTERS, TableSpec, standard_tables
-from ...reports.export import FORMATS, ExportPlan, export_paths, plan_export, write_export
-from ...reports.table import Cancelled
+from ...reports.builders import CHAPTERS, TableSpec
+from ...reports.export import FORMATS, export_paths, plan_export
 from ...store.database import StoreError
 from .. import folders
+from ..pages.base import is_big
+from .export_job import ExportJob
 from .katalog import CatalogPanel
+from .longwork import PreviewBuilder, StaleRefresh, table_list
 from .narasi import NarasiEditor
 from .opener import OpenButtons, cancel_text
 from .preview import TablePreview
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-
-
-class ExportJob(QObject):
-    """Writes a finished ExportPlan with ``reports.export.write_export``; lives in a worker
-    thread (the plan was built on the GUI thread, so the worker never reads the workbook)."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(list)  # written paths
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, plan: ExportPlan):
-        super().__init__()
-        self.plan = plan
-        self._stop = threading.Event()
-        self.kept: list[Path] = []  # after a cancel: the files finished before it
-        self.removed: Path | None = None  # and the partial one removed
-
-    def steps(self) -> int:
-        return self.plan.steps
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = write_export(self.plan, progress=self.progress.emit, cancel=self._stop.is_set)
-        except Cancelled as exc:
-            self.kept, self.removed = list(exc.kept), exc.removed
-            self.cancelled.emit()
-            return
-        except OSError as exc:
-            self.failed.emit(f"Berkas tidak dapat ditulis: {exc.strerror or exc} ({exc.filename or ''})")
-            return
-        except Exception as exc:  # report, never crash the GUI thread
-            self.failed.emit(f"Ekspor gagal: {exc}")
-            return
-        self.finished.emit([str(p) for p in result.paths])
 
 
 class ExportPage(QWidget):
@@ -149,6 +111,7 @@ class ExportPage(QWidget):
         ll.addWidget(self.status)
 
         self.preview = TablePreview()
+        self._builder = PreviewBuilder(self.preview, context, self._current_spec)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.preview)
@@ -162,43 +125,60 @@ class ExportPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
 
+        # the list and its preview are made again only while their tab shows
+        self._lazy = StaleRefresh(split, context, self._refresh_shown)
+        self.tabs.currentChanged.connect(lambda _i: self._lazy.soon())
         context.changed.connect(self._on_changed)
-        self.refresh()
+        if not is_big(context.wb):
+            self.refresh()  # a big workbook's list is made in a worker once the page shows
 
     # -- list of tables ------------------------------------------------------------------
     def refresh(self) -> None:
-        checked = self.checked_keys() if self._specs else None
-        current = self.current_key()
+        self._lazy.stale = False
         svc = self.context.service
-        self._specs = standard_tables(svc)
+        specs = table_list(self.window(), svc)
+        if specs is None:  # cancelled: made again when next shown
+            self._lazy.stale = True
+            return
+        checked = set(self.checked_keys()) if self._specs else None  # a set: 7,772 tables at 100x
+        current = self.current_key()
+        self._specs = specs
         kertas = (svc.wb.settings.kertas or "A4").upper()
         if self.paper.currentText() != kertas and checked is None:
             self.paper.setCurrentText(kertas if kertas in ("A4", "F4") else "A4")
         self.tree.blockSignals(True)
         self.tree.clear()
+        # Items are made and checked away from the tree, then added in one go per chapter: a
+        # check set inside the tree recounts its chapter's other tables (quadratic at 100x).
         groups: dict[str, QTreeWidgetItem] = {}
+        children: dict[str, list[QTreeWidgetItem]] = {}
         select = None
         for spec in self._specs:
-            parent = groups.get(spec.chapter)
-            if parent is None:
-                parent = QTreeWidgetItem(self.tree, [CHAPTERS.get(spec.chapter, spec.chapter), ""])
+            if spec.chapter not in groups:
+                parent = QTreeWidgetItem([CHAPTERS.get(spec.chapter, spec.chapter), ""])
                 parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
-                parent.setFirstColumnSpanned(True)
                 groups[spec.chapter] = parent
-            item = QTreeWidgetItem(parent, [spec.number, spec.title])
+                children[spec.chapter] = []
+            item = QTreeWidgetItem([spec.number, spec.title])
             item.setData(0, KEY_ROLE, spec.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = checked is None or spec.key in checked
             item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            children[spec.chapter].append(item)
             if spec.key == current:
                 select = item
+        for chapter, parent in groups.items():
+            parent.addChildren(children[chapter])
+        self.tree.addTopLevelItems(list(groups.values()))
+        for parent in groups.values():
+            parent.setFirstColumnSpanned(True)
         self.tree.expandAll()
-        self.tree.blockSignals(False)
         if select is None and self._specs:
             select = self._items()[0]
         if select is not None:
             self.tree.setCurrentItem(select)
-        self._show_preview()
+        self.tree.blockSignals(False)
+        self._show_preview()  # once, not again from the current item set above
 
     def _items(self) -> list[QTreeWidgetItem]:
         out = []
@@ -212,13 +192,22 @@ class ExportPage(QWidget):
 
     def set_checked(self, keys_or_numbers) -> None:
         want = set(keys_or_numbers)
-        for it in self._items():
-            on = it.data(0, KEY_ROLE) in want or it.text(0) in want
-            it.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._set_checks(lambda it: it.data(0, KEY_ROLE) in want or it.text(0) in want)
 
     def _check_all(self, on: bool) -> None:
-        for it in self._items():
-            it.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._set_checks(lambda _it: on)
+
+    def _set_checks(self, on) -> None:
+        """Check the tables ``on(item)`` says, with the model quiet (one repaint, not a recount
+        of the chapter per table)."""
+        model = self.tree.model()
+        model.blockSignals(True)
+        try:
+            for it in self._items():
+                it.setCheckState(0, Qt.CheckState.Checked if on(it) else Qt.CheckState.Unchecked)
+        finally:
+            model.blockSignals(False)
+        self.tree.viewport().update()
 
     def current_key(self) -> str | None:
         it = self.tree.currentItem()
@@ -233,14 +222,25 @@ class ExportPage(QWidget):
     def _on_current(self, *_):
         self._show_preview()
 
-    def _show_preview(self) -> None:
+    def _current_spec(self) -> TableSpec | None:
         key = self.current_key()
-        spec = next((s for s in self._specs if s.key == key), None)
-        self.preview.set_table(spec.build() if spec else None)
+        return next((s for s in self._specs if s.key == key), None)
+
+    def _show_preview(self) -> None:
+        self._builder.show()
 
     def _on_changed(self, _changes) -> None:
-        if self._thread is None:
-            self.refresh()
+        self._lazy.mark()  # hidden, the list is only marked stale (a catalogue is 0.2 s at 100x)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._lazy.soon()
+
+    def _refresh_shown(self) -> None:
+        if self._thread is not None:  # not while files are written; after them
+            self._lazy.stale = True
+            return
+        self.refresh()
 
     # -- export ------------------------------------------------------------------------------
     def _ask_and_export(self) -> None:
@@ -317,6 +317,7 @@ class ExportPage(QWidget):
         self.export_btn.setEnabled(True)
         self.cancel_btn.setEnabled(False)
         self.progress.setVisible(False)
+        self._lazy.soon()  # the edits made while the files were written
 
     def _on_finished(self, paths: list) -> None:
         self._finish()

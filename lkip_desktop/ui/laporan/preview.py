@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableView, QVBo
 
 from ...reports import table as T
 from ...reports.table import Chart, ReportTable
+from .rowfit import RowFitter
 
 HEADER_BG = QColor("#D9E2EC")
 PROGRAM_BG = QColor("#EEF2F6")
@@ -232,6 +233,7 @@ class TablePreview(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.fitter = RowFitter(self.view)
         self.source = QLabel()
         self.source.setWordWrap(True)
         self.charts = QVBoxLayout()
@@ -242,6 +244,7 @@ class TablePreview(QWidget):
         lay.addLayout(self.charts)
 
     def set_table(self, table: ReportTable | None) -> None:
+        self.fitter.pause()
         self.model.set_table(table)
         apply_spans(self.view, table)
         self.caption.setText(table.caption if table else "")
@@ -258,6 +261,6 @@ class TablePreview(QWidget):
         avail = max(600, self.view.viewport().width())
         for c, w in enumerate(widths):
             self.view.setColumnWidth(c, max(50, int(avail * w / total)))
-        self.view.resizeRowsToContents()
+        self.fitter.refit()  # a long table: only the rows in view are measured
         for ch in table.charts if self.with_charts else []:
             self.charts.addWidget(ChartWidget(table, ch, self))

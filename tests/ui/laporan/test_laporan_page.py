@@ -64,11 +64,19 @@ def test_cancel_removes_partial_file(page, qtbot, tmp_path):
 def test_page_refreshes_on_change(page, qtbot, demo):
     from lkip_desktop.store.ops import CellRef
 
+    def titles():
+        return [page.tree.topLevelItem(i).child(j).text(1) for i in range(page.tree.topLevelItemCount())
+                for j in range(page.tree.topLevelItem(i).childCount())]
+
+    page.show()
     ind = demo.wb.iku_list()[0]
     page.context.set_cell(CellRef("indicator", (ind.id,), "nama"), "Indikator baru")
-    titles = [page.tree.topLevelItem(i).child(j).text(1) for i in range(page.tree.topLevelItemCount())
-              for j in range(page.tree.topLevelItem(i).childCount())]
-    assert any("Indikator baru" in t for t in titles)
+    assert any("Indikator baru" in t for t in titles())
+    page.hide()  # hidden, an edit only marks the list stale; it is rebuilt when shown
+    page.context.set_cell(CellRef("indicator", (ind.id,), "nama"), "Indikator lain")
+    assert not any("Indikator lain" in t for t in titles())
+    page.show()
+    assert any("Indikator lain" in t for t in titles())
 
 
 def test_dialog_wraps_the_page(qtbot, demo, monkeypatch):
@@ -81,6 +89,8 @@ def test_dialog_wraps_the_page(qtbot, demo, monkeypatch):
 
 def test_narasi_tab_edits_are_undoable(page, qtbot):
     ed = page.narasi
+    page.show()
+    page.tabs.setCurrentWidget(ed)  # the generated sentences are made when the tab is shown
     assert page.tabs.tabText(1) == "Narasi"
     ed.select("bab1.latar_belakang")
     ed.editor.setPlainText("Latar belakang LKIP.\nParagraf kedua.")
