@@ -56,8 +56,7 @@ EXCLUDED_PACKAGES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "test", "lib2to3", "pydoc_data",
     "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "importlinter", "grimp",
     "pytest_benchmark", "setuptools", "pkg_resources", "distutils", "pip", "wheel",
-    "IPython", "jedi", "numpy", "pandas", "matplotlib", "scipy",
-    # (pluggy stays: sqlite-utils loads its plugins with it.)
+    "IPython", "jedi", "numpy", "pandas", "matplotlib", "scipy", "pluggy",
     # Pillow stays (reportlab >= 4 imports PIL.Image unconditionally), minus the codecs and GUI
     # bridges no report needs; PIL.Image.init() skips plugins that fail to import.
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
