@@ -134,7 +134,7 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "compiled bytecode kept in the run's folder, as an installed app has it.",
             "- edit: in one child, interleaved: the app's grid `setData` of one IKU realisasi (parse, undo, "
             "transaction + audit, recompute, dataChanged) + processEvents, vs `setData` on a grid of the same "
-            "size + `UPDATE` of the same row in a copy of the same file + commit (DELETE journal, "
+            "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "
             "synchronous=FULL, exclusive lock, as the app) + processEvents.",
             "- open + recompute-all: `WorkbookService.open` (read-only) + every indicator, total, average and "
             "IKU budget from a cold Calculator, vs `SELECT *` of every table the app loads.",

@@ -130,7 +130,7 @@ def start_bare(path: str, nrows: str, ncols: str, *tables: str) -> None:
 def edit(path: str, repeat: str) -> None:
     """One typed IKU realisasi through the app's grid (parse, undo, transaction + audit,
     recompute, dataChanged, repaint) vs the bare: setData on a grid of the same size +
-    UPDATE of the same row in a copy of the same file + commit + repaint. Interleaved."""
+    upsert of the same row in a copy of the same file + commit + repaint. Interleaved."""
     import shutil
     import sqlite3
     import time
@@ -171,8 +171,10 @@ def edit(path: str, repeat: str) -> None:
     bidx = bmodel.index(min(row, n - 1), c_real)
     bview.scrollTo(bidx)
     app.processEvents()
-    upd = ("UPDATE indicator_value SET nilai = ? WHERE indicator_id = ? AND tahun = ? "
-           "AND jenis_nilai = ? AND periode = ?")
+    # The same row the app writes: an upsert, since the typed cell may have no stored row yet
+    # (an UPDATE of a missing row would commit nothing and the bare would skip the disk).
+    upd = ("INSERT INTO indicator_value (nilai, indicator_id, tahun, jenis_nilai, periode) VALUES (?, ?, ?, ?, ?) "
+           "ON CONFLICT (indicator_id, tahun, jenis_nilai, periode) DO UPDATE SET nilai = excluded.nilai")
     key = ref.key
 
     app_t, bare_t = [], []
@@ -186,8 +188,9 @@ def edit(path: str, repeat: str) -> None:
         t0 = time.perf_counter()
         bmodel.setData(bidx, typed)
         conn.execute("BEGIN")
-        conn.execute(upd, (f"{80 + k % 7}.{k % 10}", *key))
+        written = conn.execute(upd, (f"{80 + k % 7}.{k % 10}", *key)).rowcount
         conn.execute("COMMIT")
+        assert written == 1  # the bare writes its row every time, as the app does
         app.processEvents()
         bare_t.append(time.perf_counter() - t0)
     conn.close()
