@@ -141,6 +141,7 @@ class FindBar(QFrame):
         if not text:
             return []
         cols = self._columns()
+        self.view.model().build_all()  # rows of branches not opened yet are searched too
         return [row.sibling(row.row(), c) for row in walk(self.view.model())
                 if not self._row_hidden(row) for c in self._row_matches(row, text, cols)]
 
@@ -192,6 +193,8 @@ class FindBar(QFrame):
             return
         text = self.filter_edit.text().strip().casefold()
         cols = self._columns()
+        if text:
+            model.build_all()
 
         def visit(parent: QModelIndex) -> bool:
             any_kept = False
@@ -219,6 +222,7 @@ class FindBar(QFrame):
         if not kode:
             return False
         model, col = self.view.model(), self._kode_column()
+        model.build_all()
         rows = list(walk(model))
         texts = [str(model.data(r.sibling(r.row(), col), SHOW) or "").strip().casefold() for r in rows]
         hit = next((i for i, t in enumerate(texts) if t == kode), None)

@@ -22,6 +22,7 @@ from ...store.changes import Changes
 from ...store.ops import CellRef
 from ...domain import effects as E
 from .columns import Column, Node, parse_cell, row_key
+from .lazy_rows import LazyRows
 
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ READONLY_BG = QColor("#f3f4f6")
 GROUP_BG = QColor("#e8eef7")
 
 
-class GridModel(QAbstractItemModel):
+class GridModel(LazyRows, QAbstractItemModel):
     """Subclasses set ``reshaped_by`` (the kinds of rows whose adding, removing or moving
     rebuilds the grid) and implement ``make_columns`` and ``build``."""
 
@@ -70,6 +71,7 @@ class GridModel(QAbstractItemModel):
         self.root = Node("root", None, None, 0)
         self._nodes = [self.root]
         self._by_dep = {}
+        self._later = {}
         self.columns = self.make_columns()
         self.build()
 
@@ -118,9 +120,6 @@ class GridModel(QAbstractItemModel):
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return len(self.columns)
-
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
 
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
         if node is self.root:
@@ -328,6 +327,15 @@ class GridModel(QAbstractItemModel):
 
     # lookup for jumps (Reviu) and history
     def find(self, dep: tuple) -> Node | None:
+        """The row of ``dep``, made first if its branch was waiting."""
+        node = self.made(dep)
+        if node is None and self._later:
+            self.build_all()
+            node = self.made(dep)
+        return node
+
+    def made(self, dep: tuple) -> Node | None:
+        """The row of ``dep`` if it is made (a change to a row not made yet shows nowhere)."""
         nodes = self._by_dep.get(dep)
         return nodes[0] if nodes else None
 
@@ -338,6 +346,7 @@ class GridModel(QAbstractItemModel):
         return None
 
     def iter_nodes(self):
+        self.build_all()
         return iter(self._nodes[1:])
 
     def node_count(self) -> int:

@@ -133,7 +133,7 @@ class GridView(BlockEditMixin, QTreeView):
         window for seconds, and a collapsed branch costs nothing until it is opened (a jump
         to a cell opens its parents, ``select_cell``)."""
         model = self.model()
-        if model is None or model.node_count() <= EXPAND_ALL_ROWS:
+        if model is None or model.row_total() <= EXPAND_ALL_ROWS:
             self.expandAll()
         elif model.fold_depth >= 0:
             self.expandToDepth(model.fold_depth)

@@ -12,12 +12,23 @@ from ..grid.model import GridModel
 BUDGET = frozenset({"budget"})
 
 
+LAZY_ITEMS = 3000  # budget items beyond which a kegiatan's sub kegiatan are made when it is opened
+
+
 def _budget_tree(model: GridModel) -> None:
     wb = model.wb
-    nodes = {}
-    for item, _depth in wb.walk_budget():
-        parent = nodes.get(item.parent_id)
-        nodes[item.id] = model.add(parent, item.level, item.id, deps=((E.ITEM, item.id),))
+    lazy = len(wb.items) > LAZY_ITEMS
+
+    def grow(parent, items) -> None:
+        for item in items:
+            node = model.add(parent, item.level, item.id, deps=((E.ITEM, item.id),))
+            kids = wb.children(item.id)
+            if lazy and item.level == "kegiatan":
+                model.add_later(node, len(kids), lambda n, kids=kids: grow(n, kids))
+            else:
+                grow(node, kids)
+
+    grow(None, wb.children(None))
 
 
 class _BudgetTreeModel(GridModel):
@@ -239,7 +250,7 @@ class LinksModel(GridModel):
             self.reload()
             return
         for ind_id, item_id in ch.touched(E.LINK):
-            node = self.find((E.ITEM, item_id))
+            node = self.made((E.ITEM, item_id))
             if node is None or ind_id not in self.iku_ids:
                 continue
             c = 2 + self.iku_ids.index(ind_id)

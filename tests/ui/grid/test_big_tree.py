@@ -11,10 +11,14 @@ from tests.ui.grid.grids import press, show_grid
 from tests.ui.grid.test_find import CTRL, ENTER, _focus_grid, _visible_nodes
 
 
-def _big(monkeypatch, demo_window):
+def _big(monkeypatch, demo_window, lazy: bool = False):
+    from lkip_desktop.ui.tables import anggaran
+
     monkeypatch.setattr(view_module, "EXPAND_ALL_ROWS", 5)
+    if lazy:
+        monkeypatch.setattr(anggaran, "LAZY_ITEMS", 5)
     view, model = show_grid(demo_window, "anggaran")
-    assert model.node_count() > 5
+    assert model.row_total() > 5
     return view, model
 
 
@@ -84,3 +88,45 @@ def test_the_reviu_summary_says_the_list_is_grouped(qtbot, demo_window, monkeypa
     monkeypatch.setattr(lists, "GROUP_OVER", 10_000)
     page.refresh()
     assert "dikelompokkan" not in page.summary.text()
+
+
+def test_a_big_budget_tree_makes_a_kegiatans_rows_when_it_is_opened(qtbot, demo_window, monkeypatch):
+    view, model = _big(monkeypatch, demo_window, lazy=True)
+    wb = demo_window.context.wb
+    made = {n.kind for n in model._nodes[1:]}
+    assert made == {"program", "kegiatan"} and model.row_total() > len(model._nodes) - 1
+    kegiatan = next(n for n in model._nodes[1:] if n.kind == "kegiatan" and wb.children(n.id))
+    index = model.index_of(kegiatan)
+    assert model.hasChildren(index) and model.rowCount(index) == 0  # an arrow, no rows yet
+    view.expand(index)  # Qt asks fetchMore
+    assert [n.id for n in kegiatan.children] == [i.id for i in wb.children(kegiatan.id)]
+    assert model.rowCount(index) == len(kegiatan.children) and model.index(0, 1, index).data()
+    assert not model.canFetchMore(index)
+
+
+def test_finding_and_jumping_reach_rows_not_made_yet(qtbot, demo_window, monkeypatch):
+    view, model = _big(monkeypatch, demo_window, lazy=True)
+    _focus_grid(view)
+    wb = demo_window.context.wb
+    leaf = [i for i in wb.items.values() if i.level == "sub_kegiatan"][-1]
+    press(qtbot, view, (Qt.Key.Key_G, CTRL), leaf.kode, ENTER)
+    node = model.node(view.currentIndex())
+    assert node.id == leaf.id and node in _visible_nodes(view)
+    assert not model._later  # a search over the whole grid made every row
+
+
+def test_an_edit_of_a_row_not_made_yet_still_updates_its_parents(qtbot, demo_window, monkeypatch):
+    from lkip_desktop.edits import cells
+
+    view, model = _big(monkeypatch, demo_window, lazy=True)
+    wb = demo_window.context.wb
+    leaf = next(i for i in wb.items.values() if i.level == "sub_kegiatan")
+    kegiatan = model.made(("item", leaf.parent_id))
+    assert model.made(("item", leaf.id)) is None and kegiatan is not None
+    col = next(c for c, k in enumerate(model.columns) if k.header.startswith("Pagu murni"))
+    changed = []
+    model.dataChanged.connect(lambda a, b: changed.append(model.node(a)))
+    before = model.index_of(kegiatan, col).data()
+    demo_window.context.set_cell(cells.item(leaf.id, "pagu_murni"), (leaf.pagu_murni or 0) + 123_456_789)
+    assert kegiatan in changed and model.index_of(kegiatan, col).data() != before
+    assert model.made(("item", leaf.id)) is None  # nothing was made for it
