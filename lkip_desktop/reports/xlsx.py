@@ -25,6 +25,7 @@ from typing import Callable, Sequence
 from xlsxwriter import Workbook
 from xlsxwriter.exceptions import FileCreateError
 
+from .. import collector
 from . import table as T
 from .table import Cancelled, ReportTable
 from .xlsx_chart import BOLD_TEXT, NUMBER, SMALL_TEXT, WHOLE, ChartPlan, add_charts, plan_charts
@@ -299,7 +300,8 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
         options = {**TEXT_STAYS_TEXT, "constant_memory": STREAM_ROWS, "in_memory": not STREAM_ROWS, "tmpdir": rows_dir}
         wb = Workbook(target if hasattr(target, "write") else str(target), options)
         try:
-            _write_workbook(wb, list(tables), paper, title, progress, cancel)
+            with collector.paused():  # tens of thousands of cells, no cycles among them
+                _write_workbook(wb, list(tables), paper, title, progress, cancel)
         except BaseException:
             _discard(wb)
             raise

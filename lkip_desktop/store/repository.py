@@ -5,9 +5,9 @@ file never differ)."""
 from __future__ import annotations
 
 import dataclasses
-import gc
 import sqlite3
 
+from .. import collector
 from ..domain import model as M
 from . import validate
 from .connection import Database
@@ -34,13 +34,8 @@ def load(db: Database, progress=None) -> M.Workbook:
     stops the load (LoadCancelled)."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
     # cyclic collector would only rescan them (bench/README.md: ~0,6 s at 100x).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _load(db, progress)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",

@@ -1,0 +1,49 @@
+"""The collector pause of bulk work: off inside, back as it was after, overlapping pauses in
+two threads end with the last one."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from lkip_desktop import collector
+
+
+def test_a_pause_turns_the_collector_off_and_back_on():
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still runs
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_in_two_threads_end_with_the_last():
+    inside, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def worker():
+        with collector.paused():
+            inside.set()
+            release.wait(5)
+        done.set()
+
+    t = threading.Thread(target=worker)
+    t.start()
+    inside.wait(5)
+    with collector.paused():
+        pass
+    assert not gc.isenabled()  # the worker's pause still runs
+    release.set()
+    t.join(5)
+    assert done.is_set() and gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
