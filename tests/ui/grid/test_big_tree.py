@@ -73,7 +73,10 @@ def test_a_long_reviu_list_is_grouped_by_check_folded_and_still_jumps(qtbot, dem
     assert model.index(0, 1).data() == f"{sum(f.code == codes[0] for f in findings)} temuan"
     page._activate(first)  # a group row: no jump
     assert demo_window.current_page() is page
+    assert model.rowCount(first) == 0 and model.hasChildren(first)  # its rows made when it is opened
+    view.expand(first)
     leaf = model.index(0, 0, first)
+    assert model.rowCount(first) == sum(f.code == codes[0] for f in findings)
     assert model.finding(model.node(leaf)) is findings[0]
     page._activate(leaf)
     assert demo_window.current_page() is not page  # the finding's cell is shown
