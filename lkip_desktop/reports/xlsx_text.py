@@ -5,22 +5,18 @@ from __future__ import annotations
 
 import re
 
+from .plain_text import xml_safe
 from .table import ReportTable
 
 EXCEL_CELL_CHARS = 32_767  # Excel refuses to open a file with a longer cell
 
-# XML 1.0 has no place for these (tab, newline and carriage return stay); a lone surrogate
-# cannot be encoded at all
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 
 
 def safe_text(text: str | None) -> str:
     """Text the file can store and Excel can open (control characters and lone surrogates
     dropped; beyond Excel's cell limit shortened with "…")."""
-    text = text or ""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
+    text = xml_safe(text or "")
     return text if len(text) <= EXCEL_CELL_CHARS else text[:EXCEL_CELL_CHARS - 1] + "…"
 
 
