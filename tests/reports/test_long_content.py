@@ -128,6 +128,7 @@ def test_an_excel_cell_never_passes_excels_limit():
 
     assert safe_text("a" * 40_000) == "a" * (EXCEL_CELL_CHARS - 1) + "…"
     assert safe_text("b\x00c" * 10) == "bc" * 10
+    assert safe_text("x\uffffy\ud800z\tw\n") == "xyz\tw\n"  # XML cannot hold them; tab and line break stay
 
 
 def test_a_row_span_label_taller_than_a_page_is_cut_too(tmp_path):
