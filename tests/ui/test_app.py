@@ -92,6 +92,15 @@ def test_new_workbook_wizard_then_enter_iku_program_and_realisasi(qtbot, window,
     type_into(qtbot, real.view, real.model.index(0, column(real.model, "Realisasi 2025")), "88")
     assert cell_text(real.model, 0, column(real.model, "Capaian")) == "110,00"
     assert "110,00%" in real.average.text()
+    # the Capaian page's average, hidden while Realisasi was typed in, is current when shown
+    cap = window.show_page("capaian")
+    assert "110,00%" in cap.average.text()
+    window.show_page("realisasi")
+    type_into(qtbot, real.view, real.model.index(0, column(real.model, "Realisasi 2025")), "72")
+    assert "110,00%" in cap.average.text()  # hidden: not read again per edit
+    assert "90,00%" in real.average.text()
+    window.show_page("capaian")
+    assert "90,00%" in cap.average.text()
 
 
 def test_every_page_builds_and_keyboard_shortcuts_exist(window, demo_path):

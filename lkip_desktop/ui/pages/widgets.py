@@ -26,15 +26,30 @@ def legend_widget(context) -> QWidget:
 
 
 class AverageLabel(QLabel):
+    """The OPD average; on a hidden page it is read again only when the page is shown."""
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
+        self._stale = False
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        context.changed.connect(lambda _ch: self.refresh())
+        context.changed.connect(self._changed)
         self.refresh()
 
+    def _changed(self, _ch) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         avg = self.context.calc.opd_average()
         s = self.context.wb.settings
         basis = "semua IKU" if s.rata_rata == "iku" else "rata-rata per sasaran"

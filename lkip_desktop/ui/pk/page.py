@@ -40,6 +40,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
         self.context = context
         self.current_id: str | None = None
         self._loading = False
+        self._stale = False  # a change came while the page was hidden: reload when shown
         self._build()
         context.changed.connect(self._on_changed)
         context.failed.connect(self._on_failed)
@@ -99,6 +100,7 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
 
     def reload(self) -> None:
         """Rebuild everything from the workbook (after any change)."""
+        self._stale = False
         versions = self.wb.pk_list()
         if self.current_id not in self.wb.pk_versions:
             self.current_id = versions[-1].id if versions else None
@@ -238,7 +240,16 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
     # -- reactions -------------------------------------------------------------------------------
     def _on_changed(self, _changes) -> None:
         self.message.clear()
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:  # a hidden PK page costs an edit elsewhere nothing (a reload is ~1 ms)
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
 
     def _on_failed(self, text: str) -> None:
         self.message.setStyleSheet("color: #b00020")

@@ -19,6 +19,7 @@ def page(qtbot, demo):
     ctx = WorkbookContext(demo)
     w = PkPage(ctx)
     qtbot.addWidget(w)
+    w.show()  # as in the window; a hidden PK page reloads only when shown
     return w
 
 
@@ -187,3 +188,24 @@ def test_lower_level_pk_from_the_page(page, demo, monkeypatch):
     first = page.new_lower(unit_id)
     second = page.new_lower(unit_id)
     assert demo.wb.pk_versions[first].jenis == "murni" and demo.wb.pk_versions[second].jenis == "perubahan"
+
+
+def test_a_hidden_page_reloads_when_shown_again(page, demo):
+    """An edit made elsewhere while the PK page is hidden costs that edit no reload; the page
+    shows it as soon as it is shown again."""
+    from lkip_desktop.store.ops import CellRef
+
+    page.versions.setCurrentRow(0)
+    page.make_perubahan()
+    row_id = page.tbl_sasaran.item(2, 3).data(0x0100)
+    assert "pk-target" not in [w.code for w in page.warnings]
+    page.hide()
+    reloads = []
+    real_reload = page.reload
+    page.reload = lambda: (reloads.append(1), real_reload())
+    page.context.set_text(CellRef("pk_sasaran", (row_id,), "target"), "25.5")
+    page.context.set_text(CellRef("opd", (1,), "nama"), "Dinas Uji Coba")
+    assert demo.wb.pk_sasaran[row_id].target == "25.5" and not reloads
+    page.show()
+    assert reloads == [1]  # once for both edits
+    assert "pk-target" in [w.code for w in page.warnings]
