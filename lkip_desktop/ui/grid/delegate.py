@@ -1,15 +1,9 @@
-"""The cell editor of a grid: a line edit or a combo, checked before it closes; and the
-focus ring that shows which cell the next typed key goes to."""
+"""The cell editor of a grid: a line edit or a combo, checked before it closes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
-
-RING = QColor("#1d4ed8")  # the current cell's ring while the grid has focus
-RING_IDLE = QColor("#7a8699")  # ... while focus is elsewhere
-
 
 class GridDelegate(QStyledItemDelegate):
     """A line edit (or a combo for choices); text is checked by the service's parser before
@@ -18,16 +12,6 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, view):
         super().__init__(view)
         self.view = view
-
-    def paint(self, painter, option, index):
-        super().paint(painter, option, index)
-        if index != self.view.currentIndex():
-            return
-        painter.save()
-        painter.setPen(QPen(RING if self.view.hasFocus() else RING_IDLE, 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-        painter.restore()
 
     def createEditor(self, parent, option, index):
         model = index.model()

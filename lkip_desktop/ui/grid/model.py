@@ -30,6 +30,22 @@ log = logging.getLogger(__name__)
 READONLY_BG = QColor("#f3f4f6")
 GROUP_BG = QColor("#e8eef7")
 
+# Qt asks data() for about seven roles per painted cell and flags() per cell: the roles,
+# flags, alignments and brushes are made once here, not per call (enum lookups and flag
+# arithmetic are Python-level and showed in the cost of one edit's repaint).
+_R = Qt.ItemDataRole
+DISPLAY, EDIT, CHECK, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (
+    int(_R.DisplayRole), int(_R.EditRole), int(_R.CheckStateRole), int(_R.TextAlignmentRole),
+    int(_R.BackgroundRole), int(_R.ForegroundRole), int(_R.FontRole), int(_R.ToolTipRole))
+ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+READONLY_BRUSH = QBrush(READONLY_BG)
+GROUP_BRUSH = QBrush(GROUP_BG)
+COLORED_TEXT = QBrush(QColor("#111111"))
+CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+CELL_CHECKABLE = CELL | Qt.ItemFlag.ItemIsUserCheckable
+CELL_EDITABLE = CELL | Qt.ItemFlag.ItemIsEditable
+
 
 class GridModel(LazyRows, QAbstractItemModel):
     """Subclasses set ``reshaped_by`` (the kinds of rows whose adding, removing or moving
@@ -95,12 +111,22 @@ class GridModel(LazyRows, QAbstractItemModel):
         return self._nodes[index.internalId()]
 
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would call back into rowCount() and columnCount(): the same checks inline
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = self._nodes[parent.internalId()].children
+        else:
+            children = self.root.children
+        if not (0 <= row < len(children) and 0 <= column < len(self.columns)):
             return QModelIndex()
-        p = self.node(parent)
-        if row >= len(p.children):
-            return QModelIndex()
-        return self.createIndex(row, column, p.children[row].uid)
+        return self.createIndex(row, column, children[row].uid)
+
+    def sibling(self, row: int, column: int, index: QModelIndex) -> QModelIndex:
+        # a painted row asks for each column's index this way: one call, not index() + parent()
+        if row == index.row() and index.isValid() and 0 <= column < len(self.columns):
+            return self.createIndex(row, column, index.internalId())
+        return super().sibling(row, column, index)
 
     def parent(self, index: QModelIndex = None) -> QModelIndex:  # noqa: D401 - Qt signature
         if index is None:
@@ -129,17 +155,16 @@ class GridModel(LazyRows, QAbstractItemModel):
     def flags(self, index: QModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = self.columns[index.column()]
         node = self.node(index)
         try:
             if col.check is not None and col.check(node) is not None:
-                f |= Qt.ItemFlag.ItemIsUserCheckable
-            elif self.cell_ref(index) is not None:
-                f |= Qt.ItemFlag.ItemIsEditable
+                return CELL_CHECKABLE
+            if self.cell_ref(index) is not None:
+                return CELL_EDITABLE
         except Exception:  # noqa: BLE001 - a stale row must not crash the view
             log.exception("flags")
-        return f
+        return CELL
 
     def cell_ref(self, index: QModelIndex) -> CellRef | None:
         if not index.isValid():
@@ -164,47 +189,45 @@ class GridModel(LazyRows, QAbstractItemModel):
     def _data(self, index: QModelIndex, role: int):
         node = self.node(index)
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if col.check is not None:
                 return None
             return col.text(node)
-        if role == Qt.ItemDataRole.EditRole:
-            if col.edit is not None:
-                return col.edit(node)
-            t = col.text(node)
-            return "" if t in (None, "-") else t
-        if role == Qt.ItemDataRole.CheckStateRole and col.check is not None:
-            state = col.check(node)
-            if state is None:
-                return None
-            return Qt.CheckState.Checked if state else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == ALIGN:
+            return ALIGN_NUMBER if col.numeric else ALIGN_TEXT
+        if role == BACKGROUND:
             if col.color is not None:
                 c = col.color(node)
                 if c:
                     return QBrush(QColor(c))
             if self.is_group(node):
-                return QBrush(GROUP_BG)
+                return GROUP_BRUSH
             if col.ref is not None and col.check is None and self.cell_ref(index) is None and col.derived:
-                return QBrush(READONLY_BG)
+                return READONLY_BRUSH
             if col.ref is None and col.derived and col.check is None:
-                return QBrush(READONLY_BG)
+                return READONLY_BRUSH
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if col.color is not None and col.color(node):
-                return QBrush(QColor("#111111"))
+                return COLORED_TEXT
             return None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             if self.is_group(node):
                 f = QFont()
                 f.setBold(True)
                 return f
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == EDIT:
+            if col.edit is not None:
+                return col.edit(node)
+            t = col.text(node)
+            return "" if t in (None, "-") else t
+        if role == CHECK and col.check is not None:
+            state = col.check(node)
+            if state is None:
+                return None
+            return Qt.CheckState.Checked if state else Qt.CheckState.Unchecked
+        if role == TOOLTIP:
             if col.tooltip is not None:
                 return col.tooltip(node)
             return None

@@ -11,7 +11,7 @@ so a figure typed after Tab can only land in the cell the ring shows."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -33,6 +33,9 @@ STRETCH_MIN_CHARS = 18  # a stretching column (a name) never gets narrower than 
 
 
 EXPAND_ALL_ROWS = 3000  # rows a grid opens fully expanded; beyond, its first level
+
+RING = QColor("#1d4ed8")  # the current cell's ring while the grid has focus
+RING_IDLE = QColor("#7a8699")  # ... while focus is elsewhere
 
 
 class GridView(BlockEditMixin, QTreeView):
@@ -63,6 +66,21 @@ class GridView(BlockEditMixin, QTreeView):
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setIndentation(max(self.fontMetrics().averageCharWidth() * 2, 12))
         HeaderDragWatcher(self)  # widths dragged by the user are remembered per grid
+
+    def paintEvent(self, event) -> None:
+        """The cells, then the ring that shows which cell the next typed key goes to: drawn
+        once per paint here, not by a Python delegate call per painted cell."""
+        super().paintEvent(event)
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        rect = self.visualRect(current)
+        if rect.isEmpty() or not event.region().intersects(rect):
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(RING if self.hasFocus() else RING_IDLE, 2))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.end()
 
     def setModel(self, model) -> None:
         super().setModel(model)

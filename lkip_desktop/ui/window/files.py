@@ -162,8 +162,8 @@ class FilesMixin:
         ctx.changed.connect(self._changed)
         ctx.failed.connect(lambda text: self.show_message(text, error=True))
         st = ctx.undo_stack
-        st.canUndoChanged.connect(lambda _b: self._undo_state())
-        st.canRedoChanged.connect(lambda _b: self._undo_state())
+        # every push, undo, redo and clear moves the index (no macros are used): one update
+        # per edit, not three (canUndoChanged/canRedoChanged come with it)
         st.indexChanged.connect(lambda _i: self._undo_state())
         self.saved_label.setText("Semua perubahan tersimpan")
         # the start page first: showing the work area would otherwise build the first page of

@@ -139,7 +139,7 @@ def test_focus_ring_on_the_current_cell(qtbot, demo_window):
     _start(view, model.index(0, tw1))
     img = view.viewport().grab().toImage()
     rect = view.visualRect(model.index(0, tw1))
-    from lkip_desktop.ui.grid.delegate import RING
+    from lkip_desktop.ui.grid.view import RING
 
     edge = img.pixelColor(rect.center().x(), rect.top() + 1)
     assert edge.name() == RING.name()
