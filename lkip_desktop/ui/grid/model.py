@@ -22,29 +22,15 @@ from ...store.changes import Changes
 from ...store.ops import CellRef
 from ...domain import effects as E
 from .columns import Column, Node, parse_cell, row_key
+from .cell_look import (
+    ALIGN, ALIGN_NUMBER, ALIGN_TEXT, BACKGROUND, CELL, CELL_CHECKABLE, CELL_EDITABLE, CHECK, COLORED_TEXT, DISPLAY,
+    EDIT, FONT, FOREGROUND, GROUP_BRUSH, READONLY_BRUSH, TOOLTIP,
+)
 from .lazy_rows import LazyRows
 
 
 log = logging.getLogger(__name__)
 
-READONLY_BG = QColor("#f3f4f6")
-GROUP_BG = QColor("#e8eef7")
-
-# Qt asks data() for about seven roles per painted cell and flags() per cell: the roles,
-# flags, alignments and brushes are made once here, not per call (enum lookups and flag
-# arithmetic are Python-level and showed in the cost of one edit's repaint).
-_R = Qt.ItemDataRole
-DISPLAY, EDIT, CHECK, ALIGN, BACKGROUND, FOREGROUND, FONT, TOOLTIP = (
-    int(_R.DisplayRole), int(_R.EditRole), int(_R.CheckStateRole), int(_R.TextAlignmentRole),
-    int(_R.BackgroundRole), int(_R.ForegroundRole), int(_R.FontRole), int(_R.ToolTipRole))
-ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-READONLY_BRUSH = QBrush(READONLY_BG)
-GROUP_BRUSH = QBrush(GROUP_BG)
-COLORED_TEXT = QBrush(QColor("#111111"))
-CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-CELL_CHECKABLE = CELL | Qt.ItemFlag.ItemIsUserCheckable
-CELL_EDITABLE = CELL | Qt.ItemFlag.ItemIsEditable
 
 
 class GridModel(LazyRows, QAbstractItemModel):
@@ -186,9 +172,29 @@ class GridModel(LazyRows, QAbstractItemModel):
             log.exception("data(%s, %s)", index.row(), index.column())
             return None
 
+    def multiData(self, index: QModelIndex, span) -> None:
+        """Every role a painted cell asks for in one call: Qt's delegate asks seven, each a
+        call from C++ into Python through ``data()`` otherwise."""
+        try:
+            if not index.isValid():
+                raise IndexError("invalid index")
+            node, col = self.node(index), self.columns[index.column()]
+            for rd in span:
+                value = self._role_value(node, col, index, rd.role())
+                if value is None:
+                    rd.clearData()
+                else:
+                    rd.setData(value)
+        except Exception:  # noqa: BLE001 - like data(): a bad row shows empty, never raises
+            if index.isValid():
+                log.exception("multiData(%s, %s)", index.row(), index.column())
+            for rd in span:
+                rd.clearData()
+
     def _data(self, index: QModelIndex, role: int):
-        node = self.node(index)
-        col = self.columns[index.column()]
+        return self._role_value(self.node(index), self.columns[index.column()], index, role)
+
+    def _role_value(self, node: Node, col: Column, index: QModelIndex, role: int):
         if role == DISPLAY:
             if col.check is not None:
                 return None
