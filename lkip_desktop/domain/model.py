@@ -306,6 +306,10 @@ class Workbook:
         """Call after adding, removing or moving anything: drops the parent->children index."""
         self._index = None
 
+    def prepare_navigation(self) -> None:
+        """Build the navigation index now (an open does it in its worker, not the first page)."""
+        self._children_index()
+
     def _children_index(self) -> dict:
         # Built once per structure change: a scan per lookup would make the 100x workbook
         # quadratic (50,000 items).
