@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from ... import collector
 from ...domain.numbers import format_number
 from ...edits import cells
 from .. import work
@@ -62,9 +63,14 @@ class ReviuPage(Page):
             from ...domain import reviu
             from ...domain.compute import Calculator
 
-            # Its own calculator: the worker never writes the shared cache.
-            outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…",
-                                             lambda: reviu.check(wb, Calculator(wb)))
+            def check_all():
+                # Its own calculator: the worker never writes the shared cache. The collector
+                # paused: its passes over a big workbook hold the interpreter ~0.1 s each, and
+                # the window could not answer meanwhile (the findings are no garbage cycles).
+                with collector.paused():
+                    return reviu.check(wb, Calculator(wb))
+
+            outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…", check_all)
             if outcome.cancelled:
                 self.notice.emit("Pemeriksaan reviu dibatalkan; daftar temuan belum diperbarui.")
                 self._summarise()
