@@ -21,16 +21,15 @@ from ...domain.errors import InputError
 from ...store.changes import Changes
 from ...store.ops import CellRef
 from ...domain import effects as E
-from .columns import Column, Node, parse_cell, row_key
 from .cell_look import (
     ALIGN, ALIGN_NUMBER, ALIGN_TEXT, BACKGROUND, CELL, CELL_CHECKABLE, CELL_EDITABLE, CHECK, COLORED_TEXT, DISPLAY,
     EDIT, FONT, FOREGROUND, GROUP_BRUSH, READONLY_BRUSH, TOOLTIP,
 )
+from .columns import Column, Node, parse_cell, row_key
 from .lazy_rows import LazyRows
 
 
 log = logging.getLogger(__name__)
-
 
 
 class GridModel(LazyRows, QAbstractItemModel):
