@@ -16,17 +16,27 @@ _lock = threading.Lock()
 _state = {"depth": 0, "was_on": True}
 
 
-@contextmanager
-def paused() -> Iterator[None]:
+def pause() -> None:
+    """Begin a pause; every ``pause`` needs its ``resume`` (``paused`` pairs them in a block)."""
     with _lock:
         if _state["depth"] == 0:
             _state["was_on"] = gc.isenabled()
             gc.disable()
         _state["depth"] += 1
+
+
+def resume() -> None:
+    """End a pause begun by ``pause``."""
+    with _lock:
+        _state["depth"] -= 1
+        if _state["depth"] == 0 and _state["was_on"]:
+            gc.enable()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    pause()
     try:
         yield
     finally:
-        with _lock:
-            _state["depth"] -= 1
-            if _state["depth"] == 0 and _state["was_on"]:
-                gc.enable()
+        resume()

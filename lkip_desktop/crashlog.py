@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
 import threading
 from pathlib import Path
@@ -33,6 +32,8 @@ def log_file() -> Path | None:
 
 
 def _handler(folder: Path) -> logging.Handler:
+    import logging.handlers  # pulls socket and pickle: loaded when the log is installed, not on import
+
     handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=MAX_BYTES,
                                                    backupCount=BACKUPS, encoding="utf-8", delay=True)
     handler.setLevel(logging.WARNING)

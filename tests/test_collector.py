@@ -47,3 +47,15 @@ def test_a_collector_that_was_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_pause_and_resume_pair_like_a_block():
+    collector.pause()
+    try:
+        assert not gc.isenabled()
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # the pause begun first still runs
+    finally:
+        collector.resume()
+    assert gc.isenabled()

@@ -17,7 +17,6 @@ from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
 from .effects import Affected
 from .errors import FormulaError
-from .formula import evaluate, parse_formula, worked
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
@@ -26,8 +25,13 @@ from .values import IndicatorValue, Predikat
 
 
 RESULT_LIMIT = Decimal(10) ** 15
-# A parsed formula is immutable and a workbook repeats few formulas over many indicators.
-_parsed = lru_cache(maxsize=1024)(parse_formula)
+
+
+@lru_cache(maxsize=1024)  # a parsed formula is immutable; a workbook repeats few formulas
+def _parsed(rumus: str):
+    from .formula import parse_formula  # the formula package loads when a komponen formula is first read
+
+    return parse_formula(rumus)
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,8 @@ class Calculator:
     def komponen_result(rumus: str, values: dict, places: int) -> "KomponenResult":
         """A komponen formula (stored or being typed) over komponen values, by the same
         rules and limits as every realisasi: the value and its worked computation, or why not."""
+        from .formula import evaluate, worked  # as _parsed: only for komponen formulas
+
         missing: tuple[str, ...] = ()
         try:
             formula = _parsed(rumus)

@@ -8,7 +8,6 @@ Every object that another year or version may point at has a stable ``id`` (UUID
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,6 +28,8 @@ POLARITAS = ("positif", "negatif")
 
 
 def new_id() -> str:
+    import uuid  # pulls platform: loaded on the first new row, not at start-up
+
     return uuid.uuid4().hex
 
 

@@ -8,6 +8,7 @@ so every value is quantized with ``ROUND_HALF_UP`` before Babel formats it.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from decimal import (
     MAX_EMAX,
@@ -20,10 +21,6 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
-
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import NumberFormatError, parse_decimal
 
 from lkip_desktop.domain.errors import InputError
 
@@ -181,6 +178,8 @@ def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
                 f"{_quote(text.strip())} ambigu: tulis {whole}{frac} untuk {whole} ribu {frac}, "
                 f"atau {whole},{frac} untuk {whole} koma {frac}."
             )
+    from babel.numbers import NumberFormatError, parse_decimal  # Babel loads on the first typed number
+
     try:
         value = parse_decimal(s, locale=NUMBER_LOCALE, strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
@@ -285,10 +284,16 @@ def format_date(d: datetime.date, zero_pad: bool = False) -> str:
     """"2 Januari 2024" ("02 Januari 2024" with ``zero_pad``, as SETDA prints)."""
     if not isinstance(d, datetime.date):
         raise TypeError(f"format_date() menerima date, bukan {type(d).__name__}")
+    from babel.dates import format_date as _babel_format_date  # Babel loads on the first date shown
+
     return _babel_format_date(d, "dd MMMM y" if zero_pad else "d MMMM y", locale=DATE_LOCALE)
 
 
+@functools.cache
 def _month_names() -> dict[str, int]:
+    """Month names and abbreviations -> number, read once, on the first date typed."""
+    from babel import Locale  # Babel's locale data loads on the first date typed, not at import
+
     loc = Locale.parse(DATE_LOCALE)
     names: dict[str, int] = {}
     for ctx in ("format", "stand-alone"):
@@ -300,7 +305,6 @@ def _month_names() -> dict[str, int]:
     return names
 
 
-_MONTHS = _month_names()
 _DATE_NAMED = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
@@ -316,7 +320,7 @@ def parse_date(text: str) -> datetime.date:
     bad = InputError(f"{_quote(s)} bukan tanggal yang sah. Contoh: 2 Januari 2024")
     s_ascii = s if s.isascii() else ""
     if m := _DATE_NAMED.fullmatch(s_ascii):
-        month = _MONTHS.get(m.group(2).lower())
+        month = _month_names().get(m.group(2).lower())
         if month is None:
             raise InputError(f"Nama bulan tidak dikenal dalam {_quote(s)}. Contoh: 2 Januari 2024")
         y, mo, d = int(m.group(3)), month, int(m.group(1))

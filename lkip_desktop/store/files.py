@@ -10,7 +10,6 @@ temporary file that is ignored and cleaned by the next operation on that target.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import time
 from datetime import datetime
@@ -23,7 +22,7 @@ BACKUP_KEEP = 10  # copies of one workbook kept in the backup folder
 
 
 def temp_beside(target: Path) -> Path:
-    return target.with_name(f".{target.name}.tmp-{secrets.token_hex(6)}")
+    return target.with_name(f".{target.name}.tmp-{os.urandom(6).hex()}")  # what secrets.token_hex does, without hashlib
 
 
 def is_temp_of(candidate: Path, target: Path) -> bool:

@@ -17,6 +17,8 @@ from .kinds import CONTROL_CHARS, MAX_INT, Kind, storable
 from .schema import TABLES
 
 _CONTROL = CONTROL_CHARS  # never written (kinds.clean_text); breaks exports
+# The ASCII characters _CONTROL matches, for a bytes pass over ASCII text (see _has_control).
+_CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
 MAX_EXPONENT = 30  # a stored quantity beyond 10^30 is no figure of a report, and slows Decimal maths
 YEARS = range(1900, 2201)
 
@@ -177,6 +179,15 @@ def _numbers(kind: Kind, col) -> list | None:
         return None
 
 
+def _has_control(text: str) -> bool:
+    """``_CONTROL.search(text)``; ASCII text (the ids and codes of a big table) by one C-level
+    bytes pass, ~10 times quicker than the regular expression."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+    return _CONTROL.search(text) is not None
+
+
 def check_keys(table: str, row: dict) -> None:
     """The key columns of a row about to be written, checked as the open reads them (keys do
     not pass through a field's kind): a key the open would refuse never reaches the file."""
@@ -205,7 +216,7 @@ def _column(kind, col: tuple):
     name = kind.name
     if name == "text":
         try:
-            return None if _CONTROL.search("".join(present)) else col
+            return None if _has_control("".join(present)) else col
         except TypeError:
             return None
     if name == "enum":

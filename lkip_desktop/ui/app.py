@@ -11,10 +11,16 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication
-
+# Before PySide6: once imported, PySide6 reads the source of every module imported after it
+# (its __feature__ check, ~0.1 ms a module); a module imported before is read only if a later
+# import names it. So the Qt-free core every window needs (the service, the edit verbs, with
+# the store and domain modules only they import) is imported first: ~60 fewer reads.
 from .. import APP_NAME, __version__, crashlog
+from ..edits import rows, values  # noqa: F401 - imported early on purpose, see above
+from ..store import service  # noqa: F401 - imported early on purpose, see above
+
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot  # noqa: E402 - after the core, see above
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 log = logging.getLogger(__name__)
 

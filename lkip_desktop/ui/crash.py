@@ -8,8 +8,6 @@ that failed returns and the app keeps running.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from .. import crashlog, paths
@@ -21,6 +19,9 @@ _open: dict = {}
 
 
 def open_log_folder() -> bool:
+    from PySide6.QtCore import QUrl  # QUrl's enums are made on first use: not on the way to the first paint
+    from PySide6.QtGui import QDesktopServices
+
     folder = crashlog.log_file().parent if crashlog.log_file() else paths.log_dir()
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +26,9 @@ INFO_STYLE = "QFrame#notice { background: #e8f1fb; border: 1px solid #8fb3dd; bo
 
 def open_folder(path: Path) -> bool:
     """Show a folder in the system file manager (tests replace this function)."""
+    from PySide6.QtCore import QUrl  # QUrl's enums are made on first use: not on the way to the first paint
+    from PySide6.QtGui import QDesktopServices
+
     Path(path).mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

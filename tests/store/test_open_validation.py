@@ -74,6 +74,11 @@ ROWS = {
     "renstra-raksasa": (["UPDATE settings SET renstra_akhir = 2200"], "periode Renstra"),
     "karakter-kendali": (["UPDATE tujuan SET nama = 'a' || char(11) || 'b' WHERE rowid = " + _first("tujuan")],
                          "karakter kendali"),
+    # ASCII text is checked by a bytes pass, other text by the pattern: both must refuse
+    "karakter-kendali-del": (["UPDATE budget_item SET kode = kode || char(127) WHERE rowid = " + _first("budget_item")],
+                             "karakter kendali"),
+    "karakter-kendali-unicode": (["UPDATE tujuan SET nama = 'é' || char(13) WHERE rowid = " + _first("tujuan")],
+                                 "karakter kendali"),
     "nan": (["UPDATE settings SET capaian_wajar_maks = 'NaN'"], "capaian_wajar_maks"),
     "tanpa-settings": (["DELETE FROM settings"], "tabel settings: baris tidak ada"),
 }

@@ -34,6 +34,16 @@ def test_open_recent_and_title(window, demo_path):
     assert window.context is not None
 
 
+def test_the_collector_paused_for_an_open_is_on_again_once_events_run(window, demo_path, qtbot):
+    import gc
+
+    assert window.open_path(demo_path)
+    assert not gc.isenabled()  # the load and the first page are not scanned while being made
+    qtbot.waitUntil(gc.isenabled, timeout=2000)  # back on after the first paint
+    assert not window.open_path(demo_path.with_name("tidak-ada.lkip"))  # a failed open resumes too
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+
+
 def test_bad_file_shows_a_dialog_and_nothing_crashes(window, errors, tmp_path):
     bad = tmp_path / "rusak.lkip"
     bad.write_bytes(b"bukan sqlite" * 10)

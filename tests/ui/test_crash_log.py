@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lkip_desktop import crashlog, paths
@@ -19,7 +20,7 @@ from lkip_desktop.ui import crash
 @pytest.fixture
 def opened_urls(monkeypatch):
     urls = []
-    monkeypatch.setattr(crash.QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
     return urls
 
 

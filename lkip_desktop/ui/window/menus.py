@@ -15,7 +15,8 @@ class MenusMixin:
     """Menu bar, actions and their state (mixed into MainWindow)."""
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
+        a = QAction(self)  # not QAction(text, self): its overloads take a QIcon, whose enums PySide makes on first use
+        a.setText(text)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
                 a.setShortcuts([QKeySequence(s) for s in shortcut])

@@ -1,0 +1,56 @@
+"""Start-up loads what the first painted page needs, nothing more: modules that only later
+work uses (Babel for typed numbers and dates, the rotating log handler, uuid for new rows,
+hashlib for temporary names, QUrl for opening folders) load when that work first runs.
+Checked in a fresh interpreter, as the app starts (issue 16); no timing is asserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DEFERRED = ("babel", "logging.handlers", "uuid", "secrets", "hashlib", "socket", "pickle")
+
+CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+
+    from lkip_desktop.ui.app import make_app
+    from lkip_desktop.ui.main_window import MainWindow
+
+    app = make_app()
+    win = MainWindow()
+    win.show()
+    if sys.argv[1] != "-" and not win.open_path(Path(sys.argv[1])):
+        sys.exit(2)
+    app.processEvents()
+    win.repaint()
+    import PySide6.QtCore
+    loaded = [m for m in sys.argv[2:] if m in sys.modules]
+    if "QUrl" in PySide6.QtCore.__dict__:  # PySide makes a class (and its enums) on first use
+        loaded.append("QUrl")
+    print("LOADED", *loaded)
+""")
+
+
+def _loaded_after(path: str, tmp_path: Path) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"),
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    r = subprocess.run([sys.executable, "-c", CHILD, path, *DEFERRED], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0, r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("LOADED"))
+    return line.split()[1:]
+
+
+def test_window_alone_loads_none_of_the_later_modules(tmp_path):
+    assert _loaded_after("-", tmp_path) == []
+
+
+def test_first_page_of_a_workbook_loads_none_of_the_later_modules(demo_path, tmp_path):
+    assert _loaded_after(str(demo_path), tmp_path) == []
