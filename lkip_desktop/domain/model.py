@@ -29,7 +29,6 @@ POLARITAS = ("positif", "negatif")
 
 def new_id() -> str:
     import uuid  # pulls platform: loaded on the first new row, not at start-up
-
     return uuid.uuid4().hex
 
 

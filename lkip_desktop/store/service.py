@@ -23,7 +23,6 @@ from typing import Any, Iterable
 from ..domain import model as M
 from ..domain.compute import Calculator
 from ..domain.errors import InputError
-from ..domain.formula.parser import parse_formula
 from ..domain.values import is_empty_text
 from . import database, files, repository
 from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
@@ -304,6 +303,8 @@ class WorkbookService:
             if op.ref.field not in TABLES[table].fields:
                 raise InputError(f"Kolom tidak dikenal: {op.ref.field}")
             if table == "indicator" and op.ref.field == "rumus_komponen" and op.value:
+                from ..domain.formula.parser import parse_formula  # loaded on the first formula, not at start
+
                 parse_formula(op.value)  # a formula that does not parse is refused here
         if isinstance(op, InsertOp):
             unknown = set(op.row) - set(TABLES[table].fields) - set(TABLES[table].key)

@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from ...domain.errors import InputError
 from ...store.changes import Changes
@@ -23,7 +23,7 @@ from ...store.ops import CellRef
 from ...domain import effects as E
 from .cell_look import (
     ALIGN, ALIGN_NUMBER, ALIGN_TEXT, BACKGROUND, CELL, CELL_CHECKABLE, CELL_EDITABLE, CHECK, COLORED_TEXT, DISPLAY,
-    EDIT, FONT, FOREGROUND, GROUP_BRUSH, READONLY_BRUSH, TOOLTIP,
+    EDIT, FONT, FOREGROUND, GROUP_BG, READONLY_BG, TOOLTIP,
 )
 from .columns import Column, Node, parse_cell, row_key
 from .lazy_rows import LazyRows
@@ -204,13 +204,13 @@ class GridModel(LazyRows, QAbstractItemModel):
             if col.color is not None:
                 c = col.color(node)
                 if c:
-                    return QBrush(QColor(c))
+                    return QColor(c)
             if self.is_group(node):
-                return GROUP_BRUSH
+                return GROUP_BG
             if col.ref is not None and col.check is None and self.cell_ref(index) is None and col.derived:
-                return READONLY_BRUSH
+                return READONLY_BG
             if col.ref is None and col.derived and col.check is None:
-                return READONLY_BRUSH
+                return READONLY_BG
             return None
         if role == FOREGROUND:
             if col.color is not None and col.color(node):
