@@ -47,6 +47,9 @@ _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "
 # Minus signs other than ASCII that word processors substitute.
 _MINUSES = ("-", "\u2212", "\u2013")
 _BODY = re.compile(r"[0-9][0-9.,]*")
+# No group mark, at most one decimal comma ("80,1", "1234"): nothing for Babel's strict
+# grouping check to refuse, and Decimal reads it as Babel would (the common typed figure).
+_UNGROUPED = re.compile(r"[0-9]+(?:,[0-9]+)?")
 _RP_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 # "Rp 5.000,-": the dash only says "no sen".
 _NO_CENTS_SUFFIX = re.compile(r"[.,]\s*[-\u2212\u2013]$")
@@ -178,17 +181,25 @@ def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
                 f"{_quote(text.strip())} ambigu: tulis {whole}{frac} untuk {whole} ribu {frac}, "
                 f"atau {whole},{frac} untuk {whole} koma {frac}."
             )
-    from babel.numbers import NumberFormatError, parse_decimal  # Babel loads on the first typed number
-
-    try:
-        value = parse_decimal(s, locale=NUMBER_LOCALE, strict=True)
-    except (NumberFormatError, InvalidOperation, ValueError):
-        raise bad from None
+    if _UNGROUPED.fullmatch(s):
+        value = Decimal(s.replace(",", "."))
+    else:
+        value = _parse_grouped(s, bad)
     if not value.is_finite():
         raise bad
     if negative:
         value = -value
     return value.copy_abs() if value.is_zero() else value
+
+
+def _parse_grouped(s: str, bad: InputError) -> Decimal:
+    """A figure with group marks, checked by Babel's strict parser ("1.234,5" yes, "1.23.4" no)."""
+    from babel.numbers import NumberFormatError, parse_decimal  # Babel loads on the first grouped figure
+
+    try:
+        return parse_decimal(s, locale=NUMBER_LOCALE, strict=True)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        raise bad from None
 
 
 def parse_rupiah(text: str) -> int:

@@ -229,3 +229,21 @@ def test_grouped_digits_are_the_text_babel_gives_for_id_ID():
             with localcontext(prec=60):
                 want = parse_pattern("#,##0" + ("." + "0" * places if places else "")).apply(q, loc)
             assert numbers.format_number(d, places) == want, (d, places)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(r"[0-9]{1,12}(,[0-9]{1,8})?", fullmatch=True))
+def test_an_ungrouped_figure_reads_as_babel_reads_it(text):
+    """The quick path for "80,1" or "1234" (no group marks) gives what Babel's strict parser
+    gives for the same text."""
+    from babel.numbers import parse_decimal
+
+    assert parse_number(text) == parse_decimal(text, locale="id_ID", strict=True)
+
+
+def test_grouped_figures_still_go_through_babels_check():
+    assert parse_number("1.234,5") == D("1234.5")
+    assert parse_number("12.345.678") == D("12345678")
+    for bad in ("1.23.4", "12,34,5", "1..2"):
+        with pytest.raises(InputError):
+            parse_number(bad)
