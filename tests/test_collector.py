@@ -59,3 +59,44 @@ def test_pause_and_resume_pair_like_a_block():
     finally:
         collector.resume()
     assert gc.isenabled()
+
+
+def _full_passes(fn) -> int:
+    seen = []
+
+    def watch(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            seen.append(1)
+
+    gc.callbacks.append(watch)
+    try:
+        fn()
+    finally:
+        gc.callbacks.remove(watch)
+    return len(seen)
+
+
+def test_a_big_pause_ends_with_one_full_pass_a_small_one_without():
+    def make(n):
+        def run():
+            with collector.paused():
+                kept = [[i] for i in range(n)]  # container objects: counted by the collector
+            return kept
+        return run
+
+    gc.collect()
+    assert _full_passes(make(collector.SWEEP_OVER + 20_000)) == 1
+    gc.collect()
+    assert _full_passes(make(1_000)) == 0
+
+
+def test_a_big_pause_ended_in_a_worker_leaves_the_pass_to_the_collector():
+    def in_worker():
+        t = threading.Thread(target=lambda: [collector.pause(), [[i] for i in range(collector.SWEEP_OVER + 20_000)],
+                                             collector.resume()])
+        t.start()
+        t.join(10)
+
+    gc.collect()
+    assert _full_passes(in_worker) == 0
+    assert gc.isenabled()
