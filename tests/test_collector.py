@@ -91,9 +91,14 @@ def test_a_big_pause_ends_with_one_full_pass_a_small_one_without():
 
 
 def test_a_big_pause_ended_in_a_worker_leaves_the_pass_to_the_collector():
+    def big_pause():
+        collector.pause()
+        made = [[i] for i in range(collector.SWEEP_OVER + 20_000)]
+        collector.resume()
+        del made
+
     def in_worker():
-        t = threading.Thread(target=lambda: [collector.pause(), [[i] for i in range(collector.SWEEP_OVER + 20_000)],
-                                             collector.resume()])
+        t = threading.Thread(target=big_pause)
         t.start()
         t.join(10)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from .. import crashlog, paths
+from . import notices
 
 TITLE = "Kesalahan tak terduga"
 OPEN_LOG = "Buka folder log"
@@ -19,11 +20,8 @@ _open: dict = {}
 
 
 def open_log_folder() -> bool:
-    from PySide6.QtCore import QUrl  # QUrl's enums are made on first use: not on the way to the first paint
-    from PySide6.QtGui import QDesktopServices
-
     folder = crashlog.log_file().parent if crashlog.log_file() else paths.log_dir()
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    return notices.open_folder(folder)
 
 
 def crash_text(detail: str) -> str:

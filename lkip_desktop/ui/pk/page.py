@@ -247,7 +247,6 @@ class PkPage(EntryFormMixin, VersionsMixin, PreviewMixin, QWidget):
 
     def showEvent(self, event) -> None:
         if self._stale:
-            self._stale = False
             self.reload()
         super().showEvent(event)
 

@@ -4,7 +4,7 @@ exactly what ``data()`` says role by role, in every grid, for every cell shown."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -22,8 +22,6 @@ def _one(model, index, role):
 
 
 def _cells(model, parent=None, depth=0):
-    from PySide6.QtCore import QModelIndex
-
     parent = parent or QModelIndex()
     for r in range(model.rowCount(parent)):
         for c in range(model.columnCount(parent)):
@@ -61,9 +59,9 @@ def test_the_delegate_paints_what_data_says(demo_window):
     """The real path: QStyledItemDelegate.initStyleOption asks multiData for seven roles."""
     delegate = QStyledItemDelegate()
     checked = shaded = 0
-    page = demo_window.show_page("dukungan")  # IKU check boxes per budget row
-    model = page.model
-    for index in [*_cells(show_grid(demo_window, "anggaran")[1]), *_cells(model)]:
+    budget = show_grid(demo_window, "anggaran")[1]
+    links = demo_window.show_page("dukungan").model  # IKU check boxes per budget row
+    for index in [*_cells(budget), *_cells(links)]:
         model = index.model()
         opt = QStyleOptionViewItem()
         delegate.initStyleOption(opt, index)
@@ -83,8 +81,6 @@ def test_the_delegate_paints_what_data_says(demo_window):
 
 def test_a_bad_index_gives_empty_roles(demo_window):
     view, model = show_grid(demo_window, "realisasi")
-    from PySide6.QtCore import QModelIndex
-
     assert _one(model, QModelIndex(), R.DisplayRole) is None
     bad = model.createIndex(0, 999, 0)  # a column the grid does not have
     assert _one(model, bad, R.DisplayRole) is None
