@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
+
+import pytest
 
 from lkip_desktop import collector
 
@@ -76,24 +79,64 @@ def _full_passes(fn) -> int:
     return len(seen)
 
 
-def test_a_big_pause_ends_with_one_full_pass_a_small_one_without():
+class _Node:
+    """A container the collector tracks (a list is untracked when it holds only atoms)."""
+
+    def __init__(self):
+        self.me = self  # a cycle: only the collector can free it
+
+
+@pytest.fixture
+def unfrozen():
+    gc.collect()
+    yield
+    gc.unfreeze()
+
+
+def test_a_big_pause_freezes_what_it_made_without_a_pass_a_small_one_leaves_it(unfrozen):
     def make(n):
         def run():
             with collector.paused():
-                kept = [[i] for i in range(n)]  # container objects: counted by the collector
-            return kept
+                return [_Node() for _ in range(n)]
         return run
 
+    kept = []
+    assert _full_passes(lambda: kept.append(make(collector.FREEZE_OVER + 20_000)())) == 0
+    assert gc.get_freeze_count() >= collector.FREEZE_OVER + 20_000
+    gc.unfreeze()
     gc.collect()
-    assert _full_passes(make(collector.SWEEP_OVER + 20_000)) == 1
-    gc.collect()
-    assert _full_passes(make(1_000)) == 0
+    assert _full_passes(lambda: kept.append(make(1_000)())) == 0
+    assert gc.get_freeze_count() == 0
 
 
-def test_a_big_pause_ended_in_a_worker_leaves_the_pass_to_the_collector():
+def test_release_hands_frozen_objects_back_and_collects_their_cycles(unfrozen):
+    with collector.paused():
+        made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
+    probe = weakref.ref(made[0])
+    del made  # cycles: only the collector frees them, and it skips frozen objects
+    gc.collect()
+    assert probe() is not None
+    assert _full_passes(collector.release) == 1
+    assert probe() is None and gc.get_freeze_count() == 0
+    assert _full_passes(collector.release) == 0  # nothing frozen: nothing to do
+
+
+def test_release_inside_a_pause_only_hands_back_and_the_pause_freezes_again(unfrozen):
+    with collector.paused():
+        first = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
+    collector.pause()  # the next workbook is being opened
+    second = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
+    assert _full_passes(collector.release) == 0
+    assert gc.get_freeze_count() == 0
+    collector.resume()
+    assert gc.get_freeze_count() >= len(first) + len(second)  # both alive, frozen again
+    assert gc.isenabled()
+
+
+def test_a_big_pause_ended_in_a_worker_freezes_nothing(unfrozen):
     def big_pause():
         collector.pause()
-        made = [[i] for i in range(collector.SWEEP_OVER + 20_000)]
+        made = [_Node() for _ in range(collector.FREEZE_OVER + 20_000)]
         collector.resume()
         del made
 
@@ -102,6 +145,6 @@ def test_a_big_pause_ended_in_a_worker_leaves_the_pass_to_the_collector():
         t.start()
         t.join(10)
 
-    gc.collect()
-    assert _full_passes(in_worker) == 0
+    in_worker()
+    assert gc.get_freeze_count() == 0
     assert gc.isenabled()

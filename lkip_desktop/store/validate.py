@@ -168,7 +168,7 @@ def _numbers(kind: Kind, col) -> list | None:
     other = _DIGITS if kind.non_negative and kind.name == "decimal" else _DIGITS_OR_MINUS
     try:  # the common case first, in C-level passes: every value a plain number
         if col and not "".join(col).translate(other) and 0 < min(map(len, col)) and max(map(len, col)) <= _PLAIN_LEN:
-            return list(map(Decimal, col))
+            return _decimals(col)
     except (TypeError, InvalidOperation):  # None, bytes or int among them; "." or "1-2"
         pass
     one = _converter(kind)
@@ -177,6 +177,18 @@ def _numbers(kind: Kind, col) -> list | None:
                 for v in col]
     except (_Bad, InvalidOperation):  # "." or "1-2" pass the characters but not Decimal()
         return None
+
+
+def _decimals(col: list[str]) -> list[Decimal]:
+    """``list(map(Decimal, col))``, one Decimal per distinct text when texts repeat (a fisik
+    or a percentage column of a big workbook holds a few thousand distinct figures in 200,000
+    rows): a third of the time, and the memory of the distinct ones only (Decimals are
+    immutable, so sharing one is safe)."""
+    distinct = set(col)
+    if 2 * len(distinct) > len(col):
+        return list(map(Decimal, col))
+    made = dict(zip(distinct, map(Decimal, distinct)))
+    return list(map(made.__getitem__, col))
 
 
 def _has_control(text: str) -> bool:

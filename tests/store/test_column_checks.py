@@ -46,3 +46,12 @@ def test_every_edge_value_is_taken_or_refused_as_the_per_value_check_does():
        st.sampled_from(KINDS))
 def test_any_column_is_taken_or_refused_as_the_per_value_check_does(col, kind):
     _same(kind, col)
+
+
+def test_a_repeating_column_shares_one_decimal_per_distinct_text():
+    col = ("1.0", "1", "-0", "0", "75.50") * 40  # 5 texts in 200 rows, as a fisik column
+    for kind in (Kind("decimal"), Kind("value")):
+        quick = validate._column(kind, col)
+        assert [str(x) for x in quick] == list(col)  # "1.0" stays 1.0, "-0" stays -0
+        assert quick[0] is quick[5] and quick[0] is not quick[1]
+        assert len(set(map(id, quick))) == 5

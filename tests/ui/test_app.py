@@ -44,6 +44,23 @@ def test_the_collector_paused_for_an_open_is_on_again_once_events_run(window, de
     qtbot.waitUntil(gc.isenabled, timeout=2000)
 
 
+def test_a_big_open_is_frozen_until_its_workbook_closes(window, demo_path, qtbot, monkeypatch):
+    import gc
+    import weakref
+
+    from lkip_desktop import collector
+
+    monkeypatch.setattr(collector, "FREEZE_OVER", 0)  # the demo counts as big
+    gc.collect()
+    assert window.open_path(demo_path)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    assert gc.get_freeze_count() > 0  # the workbook out of the collector's passes
+    wb = weakref.ref(window.context.wb)
+    window.close_workbook()
+    assert gc.get_freeze_count() == 0  # handed back at close, on the window's thread
+    qtbot.waitUntil(lambda: gc.collect() is not None and wb() is None, timeout=2000)  # freed once its pages are
+
+
 def test_bad_file_shows_a_dialog_and_nothing_crashes(window, errors, tmp_path):
     bad = tmp_path / "rusak.lkip"
     bad.write_bytes(b"bukan sqlite" * 10)

@@ -220,6 +220,7 @@ class FilesMixin:
             pass
         ctx.service.close()
         ctx.deleteLater()
+        collector.release()  # its workbook was frozen at the end of the open (collector.py)
         self.notices.clear()
         self._update_state()
 
