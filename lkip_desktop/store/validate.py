@@ -164,30 +164,35 @@ _PLAIN_LEN = MAX_EXPONENT + 1
 
 def _numbers(kind: Kind, col) -> list | None:
     """A decimal or indicator-value column converted, plain numbers the quick way; None when
-    a value is bad."""
+    a value is bad. Checked and converted once per distinct value (see ``_shared``)."""
     other = _DIGITS if kind.non_negative and kind.name == "decimal" else _DIGITS_OR_MINUS
-    try:  # the common case first, in C-level passes: every value a plain number
-        if col and not "".join(col).translate(other) and 0 < min(map(len, col)) and max(map(len, col)) <= _PLAIN_LEN:
-            return _decimals(col)
-    except (TypeError, InvalidOperation):  # None, bytes or int among them; "." or "1-2"
+    present = [v for v in col if v is not None] if kind.nullable else col
+    distinct = set(present)
+    try:  # the common case first, in C-level passes: every value a plain number (or empty)
+        if distinct and not "".join(distinct).translate(other) and 0 < min(map(len, distinct)) \
+                and max(map(len, distinct)) <= _PLAIN_LEN:
+            return _shared(col, present, distinct, Decimal)
+    except (TypeError, InvalidOperation):  # bytes or int among them; "." or "1-2"
         pass
     one = _converter(kind)
+
+    def convert(v):
+        return Decimal(v) if type(v) is str and 0 < len(v) <= _PLAIN_LEN and not v.translate(other) else one(v)
     try:
-        return [Decimal(v) if type(v) is str and 0 < len(v) <= _PLAIN_LEN and not v.translate(other) else one(v)
-                for v in col]
+        return _shared(col, col, set(col), convert)
     except (_Bad, InvalidOperation):  # "." or "1-2" pass the characters but not Decimal()
         return None
 
 
-def _decimals(col: list[str]) -> list[Decimal]:
-    """``list(map(Decimal, col))``, one Decimal per distinct text when texts repeat (a fisik
-    or a percentage column of a big workbook holds a few thousand distinct figures in 200,000
-    rows): a third of the time, and the memory of the distinct ones only (Decimals are
-    immutable, so sharing one is safe)."""
-    distinct = set(col)
-    if 2 * len(distinct) > len(col):
-        return list(map(Decimal, col))
-    made = dict(zip(distinct, map(Decimal, distinct)))
+def _shared(col, present, distinct: set, convert) -> list:
+    """``[convert(v) for v in col]`` (None stays None) with one ``convert`` per distinct value:
+    a fisik, percentage or nilai column of a big workbook holds a few thousand distinct figures
+    in 200,000 rows. A fraction of the time, and the memory of the distinct ones only
+    (Decimals and predikat are immutable, so sharing one is safe)."""
+    if len(present) == len(col) and 2 * len(distinct) > len(col):
+        return list(map(convert, col))  # nearly all different: no table worth making
+    made = dict(zip(distinct, map(convert, distinct)))
+    made[None] = None
     return list(map(made.__getitem__, col))
 
 

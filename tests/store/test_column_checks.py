@@ -55,3 +55,8 @@ def test_a_repeating_column_shares_one_decimal_per_distinct_text():
         assert [str(x) for x in quick] == list(col)  # "1.0" stays 1.0, "-0" stays -0
         assert quick[0] is quick[5] and quick[0] is not quick[1]
         assert len(set(map(id, quick))) == 5
+    holes = ("1.5", None, "B (80.5)", "1.5", None) * 40  # a nullable column with gaps, a predikat
+    for kind in (Kind("decimal"), Kind("value")):
+        _same(kind, list(holes))
+    quick = validate._column(Kind("value"), holes)
+    assert quick[2] is quick[7] and quick[1] is None and quick[0] is quick[3]
