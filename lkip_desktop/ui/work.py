@@ -38,6 +38,7 @@ class Worker(QThread):
 
 @dataclass
 class Outcome:
+    """What a long job ended with: its result, its error, or Batal."""
     result: Any = None
     error: BaseException | None = None
     cancelled: bool = False
