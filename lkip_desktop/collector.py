@@ -19,7 +19,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a finalizer run by the pass in resume may pause too
 _state = {"depth": 0, "was_on": True, "keep": False, "sweep": False}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would

@@ -33,7 +33,8 @@ class LoadCancelled(Exception):
 def load(db: Database, progress=None, *, quarters: bool = True) -> M.Workbook:
     """Read the whole workbook. ``progress(done, total) -> bool`` is called per table; False
     stops the load (LoadCancelled). ``quarters=False`` leaves the quarterly rows (half of a
-    big workbook) to ``read_quarters``: the items' ``quarters`` stay empty until put."""
+    big workbook) to ``read_quarters``: the items' ``quarters`` stay empty (``hold_quarters``
+    makes them wait) until ``put_quarters``."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
     # cyclic collector would only rescan them (bench/README.md: ~0,6 s at 100x).
     with collector.paused(keep=True):
@@ -94,6 +95,7 @@ def hold_quarters(wb: M.Workbook, arrive) -> None:
 
 
 def put_quarters(wb: M.Workbook, quarters: dict[str, dict[int, M.Quarter]]) -> None:
+    """Every waiting item gets its own dict of quarters (an empty one when it has none)."""
     for item in wb.items.values():
         if isinstance(item.quarters, PendingQuarters):
             item.quarters = quarters.get(item.id) or {}

@@ -52,7 +52,7 @@ class WorkbookService:
         self.wb = _load(db, self.path, progress, quarters)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
-        self._deferred: DeferredCheck | None = None  # the open's page check and backup, until they passed
+        self._deferred: DeferredCheck | None = None  # what the open left for later, until it passed
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
