@@ -40,11 +40,14 @@ class DeferredCheck:
             wb, self._waiting = self._waiting, None
             if wb is None:
                 return
+            quarters: dict = {}
             try:
                 quarters = repository.read_quarters(self._conn, wb.items)
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self._quarters_error = load_failure(exc, self._name)
-                quarters = {}
+            except Exception as exc:  # noqa: BLE001 - no item may be left waiting; told at finish
+                self._quarters_error = StoreError(
+                    f"'{self._name}' tidak terbaca (rincian teknis: {type(exc).__name__}: {exc}).")
             repository.put_quarters(wb, quarters)
 
     def _run(self, pages: bool) -> None:

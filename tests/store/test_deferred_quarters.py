@@ -103,3 +103,16 @@ def test_pending_quarters_behave_as_the_dict_they_wait_for(demo_path, eager):
         assert [dict(q.items()) for q in waiting] == [eager[i.id] for i in items]
         assert all(min(q) in q and 9 not in q and q.get(9, "x") == "x" for q in waiting)
         assert waiting[0] == eager[items[0].id] and repr(waiting[0]) == repr(eager[items[0].id])
+
+
+def test_an_unexpected_failure_reading_them_is_told_and_leaves_no_item_waiting(demo_path, monkeypatch):
+    from lkip_desktop.store import repository
+
+    def broken(conn, items):
+        raise MemoryError("uji")
+
+    with WorkbookService.open(demo_path, check_later=True) as svc:
+        monkeypatch.setattr(repository, "read_quarters", broken)
+        assert all(len(item.quarters) == 0 for item in svc.wb.items.values())  # no traceback, no wait
+        with pytest.raises(StoreError, match="tidak terbaca .*MemoryError"):
+            svc.check_integrity()
