@@ -131,7 +131,10 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "table the app loads and paints a QTableView (a minimal QAbstractTableModel over the tuples) with "
             "the app's first grid's rows and columns; the app child shows the main window, opens the file and "
             "paints its first page. Spawn to first paint, imports included; one untimed run of each first; "
-            "compiled bytecode kept in the run's folder, as an installed app has it.",
+            "compiled bytecode kept in the run's folder, as an installed app has it. The window reads the "
+            "quarterly budget rows (half the rows of a big workbook) after its first paint: \"open complete\" "
+            "is the same app child left only once they, SQLite's page check and the session's backup copy are "
+            "done, beside the same bare (which read every row before its paint).",
             "- edit: in one child, interleaved: the app's grid `setData` of one IKU realisasi (parse, undo, "
             "transaction + audit, recompute, dataChanged) + processEvents, vs `setData` on a grid of the same "
             "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "

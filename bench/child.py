@@ -2,7 +2,7 @@
 its imports count and its peak memory is its own) and prints its figures on stdout,
 ending with ``maxrss_kb N``, its peak RSS from the OS.
 
-    python -m bench.child start-app FILE
+    python -m bench.child start-app FILE [every-row]
     python -m bench.child start-bare FILE ROWS COLS TABLE...
     python -m bench.child edit FILE REPEAT
     python -m bench.child docx FILE OUT
@@ -31,20 +31,27 @@ def _maxrss() -> str:
     return f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}"  # not Linux
 
 
-def _paint_and_exit(app, win, view) -> None:
+def _paint_and_exit(app, win, view, then=None) -> None:
     """Run the event loop until ``view`` first paints; then print the grid's size and the
-    peak memory and leave at once (no teardown timed)."""
+    peak memory and leave at once (no teardown timed). ``then``: run after the paint before
+    leaving (with the event loop turning)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     model = view.model()
     say = f"grid {model.rowCount()} {model.columnCount()}"
 
+    def leave():
+        if then is not None:
+            then()
+        print(say, flush=True)
+        print(_maxrss(), flush=True)
+        os._exit(0)
+
     class Spy(QObject):
         def eventFilter(self, obj, ev):
             if ev.type() == QEvent.Type.Paint:
-                print(say, flush=True)
-                print(_maxrss(), flush=True)
-                os._exit(0)
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, leave) if then is not None else leave()
             return False
 
     spy = Spy()
@@ -55,7 +62,9 @@ def _paint_and_exit(app, win, view) -> None:
     app.exec()
 
 
-def start_app(path: str) -> None:
+def start_app(path: str, every_row: str = "") -> None:  # noqa: ARG001 - a flag word
+    """The app's start; ``every_row``: leave only once what the window reads after its
+    first paint (the quarterly rows, the page check and the backup copy) is done too."""
     from pathlib import Path
 
     from lkip_desktop.ui.app import make_app
@@ -68,7 +77,13 @@ def start_app(path: str) -> None:
     if not win.open_path(Path(path)):
         sys.exit(2)
     view = win.page_stack.currentWidget().views[0]
-    _paint_and_exit(app, win, view)
+
+    def rest():
+        svc = win.context.service
+        svc.start_integrity_check()
+        svc.check_integrity()  # waits for the thread: every row read and checked
+
+    _paint_and_exit(app, win, view, rest if every_row else None)
 
 
 def bare_table_model(rows: list[tuple], ncols: int):

@@ -24,7 +24,7 @@ def start(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
     _, nrows, ncols = next(x for x in first.stdout.splitlines() if x.startswith("grid")).split()
     bare_args = ["start-bare", str(path), nrows, ncols, *TABLES]
     run_child(bare_args, env)  # its warm-up too
-    mem_app, mem_bare = Samples(), Samples()
+    mem_app, mem_bare, mem_all = Samples(), Samples(), Samples()
 
     def app():
         r = run_child(["start-app", str(path)], env)
@@ -36,10 +36,18 @@ def start(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
         mem_bare.add(r.max_rss_mb)
         return r.wall
 
-    a, b = interleave([app, bare], repeat)
+    def app_every_row():
+        r = run_child(["start-app", str(path), "every-row"], env)
+        mem_all.add(r.max_rss_mb)
+        return r.wall
+
+    a, b, c = interleave([app, bare, app_every_row], repeat)
     note = f"grid {nrows} x {ncols}"
+    after = "incl. what the window does after its first paint: quarterly rows, page check, backup copy"
     return [Line("start -> first painted grid", scale, a, b, note=note),
-            Line("start: peak memory", scale, mem_app, mem_bare, unit="MB", note=note)]
+            Line("start: peak memory", scale, mem_app, mem_bare, unit="MB", note=note),
+            Line("start -> open complete", scale, c, b, note=after),
+            Line("start -> open complete: peak memory", scale, mem_all, mem_bare, unit="MB", note=after)]
 
 
 def edit(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
