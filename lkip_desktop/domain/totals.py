@@ -91,29 +91,28 @@ def tree_figures(wb: Workbook) -> TreeFigures:
     berlaku = wb.settings.perubahan_berlaku
     out = TreeFigures(wb.items, berlaku)
     children_of = wb.budget_children()
-    put = dict.__setitem__
 
     def visit(items: list[BudgetItem]) -> list[Figures]:
         parts = []
+        add = parts.append
         for item in items:
-            children = children_of.get(item.id)
-            if item.level == "sub_kegiatan" or not children:
+            if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
                 murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
-                if item.level == "sub_kegiatan" and type(murni) is int and type(perubahan) is int \
-                        and (realisasi is None or type(realisasi) is int):
-                    put(out, item.id, None)  # made when read: row_figures' int path, never an error
-                    parts.append((murni, perubahan, None, perubahan if berlaku else murni, realisasi))
+                if type(murni) is int and type(perubahan) is int and (realisasi is None or type(realisasi) is int):
+                    out[item.id] = None  # made when read: row_figures' int path, never an error
+                    add((murni, perubahan, None, perubahan if berlaku else murni, realisasi))
                     continue
                 t = leaf_figures(item, berlaku)
             else:
-                t = sum_figures(visit(children))
-            put(out, item.id, t)
-            parts.append(t)
+                children = children_of.get(item.id)
+                t = sum_figures(visit(children)) if children else NO_FIGURES
+            out[item.id] = t
+            add(t)
         return parts
 
     visit(children_of.get(None, []))
     if len(out) != len(wb.items):  # items whose parent went missing still get figures
         for item in wb.items.values():
             if item.id not in out:
-                put(out, item.id, leaf_figures(item, berlaku))
+                out[item.id] = leaf_figures(item, berlaku)
     return out
