@@ -4,7 +4,7 @@ A sub kegiatan's figures come from its own pagu and realisasi; a program's or ke
 the sums of its children's, serapan then taken of the sums. Figures are kept as plain tuples in
 ``BudgetTotals`` field order: there are 50,000 at city scale, and a tuple of numbers is no work
 for the garbage collector, where an object per item would make every full collection longer.
-A sub kegiatan's own figures are made when first read (``TreeFigures``).
+A sub kegiatan's own figures are made when first asked (``tree_figures``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ class BudgetTotals(NamedTuple):
 
 Figures = tuple  # a BudgetTotals' fields, in its order
 NO_FIGURES: Figures = (0, 0, 0, 0, None, None, None)  # a program or kegiatan without sub kegiatan
-_ABSENT = object()
 
 
 def as_totals(figures: Figures) -> BudgetTotals:
@@ -61,35 +60,15 @@ def sum_figures(parts: Iterable[Figures]) -> Figures:
     return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
 
 
-class TreeFigures(dict):
-    """Figures by item id, every item a key. A sub kegiatan with plain int rupiah is stored as
-    None by the walk and its own figures made when first read (``get`` or ``[]``): their
-    Decimal serapan is most of the walk's time at city scale (0.05 of 0.09 s at 100x), and a
-    screen shows a few dozen. The walk's sums use the same rupiah, so both ways agree."""
+def tree_figures(wb: Workbook) -> dict[str, Figures | None]:
+    """Every item's figures by id, in one walk from the programs down and the sums back up.
 
-    def __init__(self, items: dict[str, BudgetItem], perubahan_berlaku: bool):
-        super().__init__()
-        self._items = items
-        self._berlaku = perubahan_berlaku
-
-    def __getitem__(self, item_id: str) -> Figures:
-        hit = dict.__getitem__(self, item_id)
-        if hit is None:
-            hit = leaf_figures(self._items[item_id], self._berlaku)
-            dict.__setitem__(self, item_id, hit)
-        return hit
-
-    def get(self, item_id: str, default=None):
-        hit = dict.get(self, item_id, _ABSENT)
-        if hit is _ABSENT:
-            return default
-        return self[item_id] if hit is None else hit
-
-
-def tree_figures(wb: Workbook) -> TreeFigures:
-    """Every item's figures by id, in one walk from the programs down and the sums back up."""
+    A sub kegiatan with plain int rupiah is None here: its own figures are made when first
+    asked (``Calculator`` makes a missing entry from the item, by ``leaf_figures``). Their
+    Decimal serapan was most of the walk (0.05 of 0.09 s at 100x) and a screen shows a few
+    dozen; the sums above them take the same rupiah, so both ways agree."""
     berlaku = wb.settings.perubahan_berlaku
-    out = TreeFigures(wb.items, berlaku)
+    out: dict[str, Figures | None] = {}
     children_of = wb.budget_children()
 
     def visit(items: list[BudgetItem]) -> list[Figures]:
@@ -99,7 +78,7 @@ def tree_figures(wb: Workbook) -> TreeFigures:
             if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
                 murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
                 if type(murni) is int and type(perubahan) is int and (realisasi is None or type(realisasi) is int):
-                    out[item.id] = None  # made when read: row_figures' int path, never an error
+                    out[item.id] = None  # made when asked: row_figures' int path, never an error
                     add((murni, perubahan, None, perubahan if berlaku else murni, realisasi))
                     continue
                 t = leaf_figures(item, berlaku)
