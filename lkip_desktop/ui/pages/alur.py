@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollA
 from ...domain import checklist
 from ...reports.narrative import NARASI
 from .. import folders
-from .base import Page, is_big
+from .base import Page, after_paint, is_big
 
 # Where each step is done: (page key, button text).
 STEP_PAGE = {
@@ -19,9 +19,6 @@ STEP_PAGE = {
     "perubahan": ("anggaran", "Program & Anggaran"), "narasi": ("laporan", "Laporan (tab Narasi)"),
     "reviu": ("reviu", "Reviu"), "ekspor": ("laporan", "Laporan"),
 }
-# A real timer: the paint and what the user did go first (a 0 ms one is a queued call that
-# runs in the same pass of the event loop as the page's construction).
-AFTER_PAINT_MS = 1
 STATE_STYLE = {
     checklist.SELESAI: ("✔", "#1d6b3a", "#e3f4e8"), checklist.SEBAGIAN: ("◐", "#8a5a00", "#fff4d6"),
     checklist.BELUM: ("○", "#b42318", "#fde2e1"), checklist.TIDAK_DIKETAHUI: ("?", "#475467", "#eef1f5"),
@@ -57,7 +54,7 @@ class AlurPage(Page):
             # The steps read every sub kegiatan: made after the page's first paint, so the two
             # halves each keep the window answering (100x: 0.15 s in one go).
             self.heading.setText(self._heading("Langkah-langkah sedang diperiksa…"))
-            QTimer.singleShot(AFTER_PAINT_MS, self, self.refresh)
+            after_paint(self, self.refresh)
         else:
             self.refresh()
         self._just_built = True
