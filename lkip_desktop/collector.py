@@ -5,10 +5,12 @@ of CPU against 4.2-4.4 s paused; the load of a 100x workbook ~0.6 s). The pause 
 and counted: overlapping pauses (a load in one worker, an export in another) end when the last
 one does, and the collector is then on again if it was on before the first.
 
-A big pause (a loaded workbook) ends by *freezing* what it made: those objects live as long as
+A big pause that makes what a workbook keeps (``keep=True``: its load, the window's open, the
+quarterly rows read after the first paint) ends by *freezing* it: those objects live as long as
 the workbook, so the collector leaves them out of every later pass instead of walking them
-again and again (at 100x ~0.1-0.2 s per full pass, a stop of the window each time). Closing a
-workbook (``release``) hands them back, so a cycle among them is still collected."""
+again and again (at 100x ~0.1-0.2 s per full pass, a stop of the window each time). Freezing
+frees nothing, so any thread may do it. Closing a workbook (``release``) hands them back, so a
+cycle among them is still collected."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _lock = threading.Lock()
-_state = {"depth": 0, "was_on": True}
+_state = {"depth": 0, "was_on": True, "keep": False}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would
 # walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook), and
@@ -26,25 +28,28 @@ _state = {"depth": 0, "was_on": True}
 FREEZE_OVER = 100_000
 
 
-def pause() -> None:
-    """Begin a pause; every ``pause`` needs its ``resume`` (``paused`` pairs them in a block)."""
+def pause(keep: bool = False) -> None:
+    """Begin a pause; every ``pause`` needs its ``resume`` (``paused`` pairs them in a block).
+    ``keep``: what is made lives as long as the workbook (frozen at the end when big)."""
     with _lock:
         if _state["depth"] == 0:
             _state["was_on"] = gc.isenabled()
             gc.disable()
         _state["depth"] += 1
+        _state["keep"] = _state["keep"] or keep
 
 
 def resume() -> None:
-    """End a pause begun by ``pause``; a big one ended on the main thread freezes what it made
-    (a worker's big pause leaves its objects to the collector: the pause that matters, the
-    window's open, ends on the main thread)."""
+    """End a pause begun by ``pause``; the last one of a big pause that keeps what it made
+    freezes it (an export's or a check's objects are left to the collector: they go soon)."""
     with _lock:
         _state["depth"] -= 1
-        if _state["depth"] == 0 and _state["was_on"]:
-            if gc.get_count()[0] > FREEZE_OVER and threading.current_thread() is threading.main_thread():
-                gc.freeze()
-            gc.enable()
+        if _state["depth"] == 0:
+            if _state["was_on"]:
+                if _state["keep"] and gc.get_count()[0] > FREEZE_OVER:
+                    gc.freeze()
+                gc.enable()
+            _state["keep"] = False
 
 
 def release() -> None:
@@ -63,8 +68,8 @@ def release() -> None:
 
 
 @contextmanager
-def paused() -> Iterator[None]:
-    pause()
+def paused(keep: bool = False) -> Iterator[None]:
+    pause(keep)
     try:
         yield
     finally:

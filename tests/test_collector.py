@@ -96,7 +96,7 @@ def unfrozen():
 def test_a_big_pause_freezes_what_it_made_without_a_pass_a_small_one_leaves_it(unfrozen):
     def make(n):
         def run():
-            with collector.paused():
+            with collector.paused(keep=True):
                 return [_Node() for _ in range(n)]
         return run
 
@@ -110,7 +110,7 @@ def test_a_big_pause_freezes_what_it_made_without_a_pass_a_small_one_leaves_it(u
 
 
 def test_release_hands_frozen_objects_back_and_collects_their_cycles(unfrozen):
-    with collector.paused():
+    with collector.paused(keep=True):
         made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
     probe = weakref.ref(made[0])
     del made  # cycles: only the collector frees them, and it skips frozen objects
@@ -122,9 +122,9 @@ def test_release_hands_frozen_objects_back_and_collects_their_cycles(unfrozen):
 
 
 def test_release_inside_a_pause_only_hands_back_and_the_pause_freezes_again(unfrozen):
-    with collector.paused():
+    with collector.paused(keep=True):
         first = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
-    collector.pause()  # the next workbook is being opened
+    collector.pause(keep=True)  # the next workbook is being opened
     second = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
     assert _full_passes(collector.release) == 0
     assert gc.get_freeze_count() == 0
@@ -133,18 +133,34 @@ def test_release_inside_a_pause_only_hands_back_and_the_pause_freezes_again(unfr
     assert gc.isenabled()
 
 
-def test_a_big_pause_ended_in_a_worker_freezes_nothing(unfrozen):
-    def big_pause():
-        collector.pause()
+def test_a_big_pause_that_keeps_freezes_in_any_thread_one_that_does_not_never(unfrozen):
+    def big_pause(keep):
+        collector.pause(keep)
         made = [_Node() for _ in range(collector.FREEZE_OVER + 20_000)]
         collector.resume()
-        del made
+        return made
 
-    def in_worker():
-        t = threading.Thread(target=big_pause)
-        t.start()
-        t.join(10)
-
-    in_worker()
+    kept = []
+    t = threading.Thread(target=lambda: kept.append(big_pause(False)))
+    t.start()
+    t.join(10)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()  # an export's objects: left to the collector
+    kept.append(big_pause(False))
     assert gc.get_freeze_count() == 0
-    assert gc.isenabled()
+    t = threading.Thread(target=lambda: kept.append(big_pause(True)))  # the quarters read after the paint
+    t.start()
+    t.join(10)
+    assert gc.get_freeze_count() >= collector.FREEZE_OVER + 20_000 and gc.isenabled()
+
+
+def test_a_keeping_pause_inside_another_freezes_when_the_outer_one_ends(unfrozen):
+    collector.pause()
+    with collector.paused(keep=True):  # the load in the open's worker, inside the window's pause
+        made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
+    assert gc.get_freeze_count() == 0 and not gc.isenabled()
+    collector.resume()
+    assert gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+    with collector.paused():  # the keep of an ended pause does not leak into the next one
+        made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
+    assert gc.get_freeze_count() == 0

@@ -45,6 +45,17 @@ def as_store_error(exc: BaseException, name: str, what: str) -> StoreError:
     return StoreError(f"'{name}' {what} (rincian teknis: {exc}).")
 
 
+def load_failure(exc: BaseException, name: str) -> StoreError:
+    """What a failed read of a workbook's rows tells the user (a damaged row or page)."""
+    if isinstance(exc, FileLockedError):
+        return exc
+    if isinstance(exc, StoreError):
+        return StoreError(f"'{name}' rusak: {exc}. Berkas tidak dibuka; buka salinan cadangan terakhir.")
+    if is_locked(exc):
+        return FileLockedError(locked_message(Path(name)))
+    return StoreError(f"'{name}' rusak atau tidak terbaca (rincian teknis: {exc}).")
+
+
 FULL_MESSAGE = "disk penuh atau tidak dapat ditulis (mis. batas ukuran berkas tercapai)"
 
 

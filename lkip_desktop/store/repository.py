@@ -9,6 +9,7 @@ import sqlite3
 
 from .. import collector
 from ..domain import model as M
+from ..domain.pending import PendingQuarters
 from . import validate
 from .connection import Database
 from .schema import TABLES
@@ -29,18 +30,20 @@ class LoadCancelled(Exception):
     """The user pressed Batal while a workbook was loading."""
 
 
-def load(db: Database, progress=None) -> M.Workbook:
+def load(db: Database, progress=None, *, quarters: bool = True) -> M.Workbook:
     """Read the whole workbook. ``progress(done, total) -> bool`` is called per table; False
-    stops the load (LoadCancelled)."""
+    stops the load (LoadCancelled). ``quarters=False`` leaves the quarterly rows (half of a
+    big workbook) to ``read_quarters``: the items' ``quarters`` stay empty until put."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
     # cyclic collector would only rescan them (bench/README.md: ~0,6 s at 100x).
-    with collector.paused():
-        return _load(db, progress)
+    with collector.paused(keep=True):
+        return _load(db, progress, _LOAD_ORDER if quarters else _FIRST_LOAD)
 
 
 _LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
                "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm",
                "tabel_laporan", "skala_pita")
+_FIRST_LOAD = tuple(t for t in _LOAD_ORDER if t != "budget_quarter")
 
 
 # Child rows whose parent must have been loaded before them: (column, workbook attribute).
@@ -52,11 +55,11 @@ _PARENTS = {
 }
 
 
-def _load(db: Database, progress=None) -> M.Workbook:
+def _load(db: Database, progress, order: tuple[str, ...]) -> M.Workbook:
     wb = M.Workbook()
     singles: set[str] = set()
-    for done, table in enumerate(_LOAD_ORDER):
-        if progress is not None and progress(done, len(_LOAD_ORDER)) is False:
+    for done, table in enumerate(order):
+        if progress is not None and progress(done, len(order)) is False:
             raise LoadCancelled()
         names, found = _fetch(db.conn, table)
         _put_columns(wb, table, names, validate.convert_columns(table, names, found))
@@ -68,23 +71,62 @@ def _load(db: Database, progress=None) -> M.Workbook:
     return wb
 
 
+def read_quarters(conn: sqlite3.Connection, items) -> dict[str, dict[int, M.Quarter]]:
+    """The quarterly rows a ``load(quarters=False)`` left out, checked as the load checks
+    them, by item id (``items``: the loaded items; a row of another item refuses the file).
+    Reads only: the workbook is not touched, so a thread may run it."""
+    with collector.paused(keep=True):
+        names, found = _fetch(conn, "budget_quarter")
+        columns = validate.convert_columns("budget_quarter", names, found)
+        col = dict(zip(names, columns))
+        _check_parents("budget_quarter", col, names, lambda attr: items)
+        out: dict[str, dict[int, M.Quarter]] = {}
+        for item_id, tw, quarter in _quarters(names, col):
+            out.setdefault(item_id, {})[tw] = quarter
+        return out
+
+
+def hold_quarters(wb: M.Workbook, arrive) -> None:
+    """Every item of a workbook loaded without its quarterly rows waits for them: the first
+    use of any item's ``quarters`` calls ``arrive`` (which calls ``put_quarters``)."""
+    for item in wb.items.values():
+        item.quarters = PendingQuarters(item, arrive)
+
+
+def put_quarters(wb: M.Workbook, quarters: dict[str, dict[int, M.Quarter]]) -> None:
+    for item in wb.items.values():
+        if isinstance(item.quarters, PendingQuarters):
+            item.quarters = quarters.get(item.id) or {}
+
+
+def _quarters(names: list[str], col: dict):
+    """(item id, triwulan, Quarter) of checked budget_quarter columns."""
+    rest = [n for n in names if n not in ("item_id", "triwulan")]
+    return zip(col["item_id"], col["triwulan"], _objects(M.Quarter, rest, [col[n] for n in rest]))
+
+
+def _check_parents(table: str, col: dict, names: list[str], known_of) -> None:
+    """A child row whose parent is missing refuses the file (named by its key);
+    ``known_of(attr)``: the loaded parents (a workbook attribute such as ``items``)."""
+    for column, attr in _PARENTS.get(table, ()):
+        known = known_of(attr)
+        if not known.keys() >= set(col[column]):
+            i = next(i for i, v in enumerate(col[column]) if v not in known)
+            validate.check_reference(table, {n: col[n][i] for n in names}, column, known)
+
+
 def _put_columns(wb: M.Workbook, table: str, names: list[str], columns: list) -> None:
     """Checked columns of one table into ``wb``, column-wise (no row tuple per stored row:
     objects are made by ``map`` over the columns); a child row whose parent is missing is
     refused."""
     col = dict(zip(names, columns))
-    for column, attr in _PARENTS.get(table, ()):
-        known = getattr(wb, attr)
-        if not known.keys() >= set(col[column]):
-            i = next(i for i, v in enumerate(col[column]) if v not in known)
-            validate.check_reference(table, {n: col[n][i] for n in names}, column, known)
+    _check_parents(table, col, names, lambda attr: getattr(wb, attr))
     if table in _CLASSES:
         cls, attr = _CLASSES[table]
         getattr(wb, attr).update(zip(col["id"], _objects(cls, names, columns)))
     elif table == "budget_quarter":
-        rest = [n for n in names if n not in ("item_id", "triwulan")]
         items = wb.items
-        for item_id, tw, quarter in zip(col["item_id"], col["triwulan"], _objects(M.Quarter, rest, [col[n] for n in rest])):
+        for item_id, tw, quarter in _quarters(names, col):
             items[item_id].quarters[tw] = quarter
     elif table == "indicator_value":
         indicators = wb.indicators

@@ -25,8 +25,8 @@ from ..domain.compute import Calculator
 from ..domain.errors import InputError
 from ..domain.values import is_empty_text
 from . import database, files, repository
-from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, locked_message,
-                     write_failure)
+from .errors import (FULL_MESSAGE, FileLockedError, StoreError, WriteLockedError, is_full, is_locked, load_failure,
+                     locked_message, write_failure)
 from .deferred_check import DeferredCheck
 from .examine import examine
 from .changes import Changes, describe
@@ -43,12 +43,13 @@ _PK_TABLES = {"pk_version", "pk_sasaran", "pk_program"}
 
 
 class WorkbookService:
-    def __init__(self, db, path: Path | None, *, readonly=False, migrated_backup: Path | None = None, progress=None):
+    def __init__(self, db, path: Path | None, *, readonly=False, migrated_backup: Path | None = None, progress=None,
+                 quarters: bool = True):
         self.db = db
         self.path = Path(path) if path else None
         self.readonly = readonly
         self.migrated_backup = migrated_backup
-        self.wb = _load(db, self.path, progress)
+        self.wb = _load(db, self.path, progress, quarters)
         self.calc = Calculator(self.wb)
         self.user = _os_user()
         self._deferred: DeferredCheck | None = None  # the open's page check and backup, until they passed
@@ -63,13 +64,15 @@ class WorkbookService:
         the file again and raises ``LoadCancelled``. Every row is checked while loading: a
         damaged one refuses the file (StoreError naming table and row). ``check_later``:
         SQLite's page check and the backup copy wait for ``check_integrity`` (the window
-        runs it after its first paint); writes are held until it has passed."""
+        runs it after its first paint), the quarterly rows too (read on first use if sooner);
+        writes are held until it has passed."""
         path = Path(path)
         db, made = database.open_database(path, readonly=readonly, backup_dir=backup_dir,
                                           verify=lambda copy: _load(copy, path), integrity=not check_later)
         try:
-            svc = cls(db, path, readonly=readonly, migrated_backup=made, progress=progress)
-            svc._deferred = DeferredCheck(db.conn, path, None if readonly or backup_dir is None else Path(backup_dir))
+            svc = cls(db, path, readonly=readonly, migrated_backup=made, progress=progress, quarters=not check_later)
+            svc._deferred = DeferredCheck(db.conn, path, None if readonly or backup_dir is None else Path(backup_dir),
+                                          wb=svc.wb if check_later else None)
             if not check_later:
                 svc.check_integrity(pages=False)
             return svc
@@ -371,19 +374,15 @@ class WorkbookService:
         return r[0] if r else ""
 
 
-def _load(db, path: Path | None, progress=None) -> M.Workbook:
-    """The whole workbook, every row checked; a damaged row or page refuses the file."""
-    name = path.name if path is not None else "buku kerja"
+def _load(db, path: Path | None, progress=None, quarters: bool = True) -> M.Workbook:
+    """The whole workbook, every row checked; a damaged row or page refuses the file.
+    ``quarters=False``: the quarterly rows are read later (``DeferredCheck``)."""
     try:
-        return repository.load(db, progress)
-    except StoreError as exc:
-        if isinstance(exc, FileLockedError):
-            raise
-        raise StoreError(f"'{name}' rusak: {exc}. Berkas tidak dibuka; buka salinan cadangan terakhir.") from exc
-    except sqlite3.DatabaseError as exc:
-        if is_locked(exc):
-            raise FileLockedError(locked_message(Path(name))) from exc
-        raise StoreError(f"'{name}' rusak atau tidak terbaca (rincian teknis: {exc}).") from exc
+        return repository.load(db, progress, quarters=quarters)
+    except FileLockedError:
+        raise
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        raise load_failure(exc, path.name if path is not None else "buku kerja") from exc
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -71,6 +71,20 @@ def test_bad_file_shows_a_dialog_and_nothing_crashes(window, errors, tmp_path):
     assert window.stack.currentWidget() is window.welcome
 
 
+def test_a_damaged_quarter_row_found_after_the_first_paint_closes_the_workbook(window, errors, demo_path, qtbot):
+    """The window reads the quarterly rows after its first page (domain/pending.py): damage
+    there is told as at any open, and the workbook is closed before anything is written."""
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path, isolation_level=None)
+    conn.execute("UPDATE budget_quarter SET realisasi_fisik = 'rusak' WHERE rowid = (SELECT MIN(rowid) FROM budget_quarter)")
+    conn.close()
+    window.open_path(demo_path)
+    qtbot.waitUntil(lambda: window.context is None, timeout=5000)
+    assert errors and "budget_quarter" in errors[-1][1] and "realisasi_fisik" in errors[-1][1]
+    assert window.stack.currentWidget() is window.welcome
+
+
 def test_drop_a_workbook_opens_it(window, demo_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(demo_path))])

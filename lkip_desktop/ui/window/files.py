@@ -97,10 +97,10 @@ class FilesMixin:
     def open_path(self, path) -> bool:
         if path is None:
             return False
-        # The objects the load and the first page make are scanned by the cyclic collector
-        # once the window is back in its event loop (painted), not while they are being made
-        # (10x: one ~15 ms pass over the loaded workbook before the first paint).
-        collector.pause()
+        # The collector is off while the load and the first page make their objects, and the
+        # workbook's are frozen (never walked again) once the window is back in its event loop
+        # (painted); the quarterly rows read after the paint are frozen when they are made.
+        collector.pause(keep=True)
         try:
             return self._open_path(Path(path))
         finally:
@@ -139,8 +139,9 @@ class FilesMixin:
         self._install(svc)
         appsettings.add_recent(path)
         self._file_notices(svc)
-        # SQLite's check of every page once the window has painted (0.1-0.4 s on a city-size
-        # file, in a background thread); the service holds every write until it has passed
+        # The quarterly rows and SQLite's check of every page once the window has painted
+        # (0.1-0.4 s each on a city-size file, in a background thread); the service holds
+        # every write until they passed, and any use of a quarter before waits for its rows
         QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, lambda: self._check_integrity(svc))
         return True
 

@@ -1,0 +1,52 @@
+"""An item's quarterly rows while they are still being read: the window shows a workbook's
+first page before its largest table (budget_quarter, half the rows of a big workbook) is read,
+and reads it just after. Until then each budget item holds a ``PendingQuarters``; the first use
+of any of them waits for the rows (``arrive``, given by the store), after which every item holds
+its plain dict again. No reader can see a quarter before it is there."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Callable
+
+
+class PendingQuarters(MutableMapping):
+    __slots__ = ("_item", "_arrive")
+
+    def __init__(self, item, arrive: Callable[[], None]):
+        self._item = item
+        self._arrive = arrive
+
+    def _real(self) -> dict:
+        self._arrive()  # replaces every item's PendingQuarters by its dict (once; waits if needed)
+        quarters = self._item.quarters
+        if quarters is self:  # the store failed to put them: refuse, never report "no quarters"
+            raise RuntimeError("triwulan belum terbaca")
+        return quarters
+
+    def __getitem__(self, tw):
+        return self._real()[tw]
+
+    def __setitem__(self, tw, quarter) -> None:
+        self._real()[tw] = quarter
+
+    def __delitem__(self, tw) -> None:
+        del self._real()[tw]
+
+    def __iter__(self):
+        return iter(self._real())
+
+    def __len__(self) -> int:
+        return len(self._real())
+
+    def __contains__(self, tw) -> bool:
+        return tw in self._real()
+
+    def get(self, tw, default=None):
+        return self._real().get(tw, default)
+
+    def __eq__(self, other) -> bool:
+        return self._real() == other
+
+    def __repr__(self) -> str:
+        return repr(self._real())
