@@ -72,14 +72,24 @@ def tree_figures(wb: Workbook) -> dict[str, Figures | None]:
     children_of = wb.budget_children()
 
     def visit(items: list[BudgetItem]) -> list[Figures]:
+        """The figures of ``items``, the plain sub kegiatan among them as one part (their sums:
+        int addition, so summing them first changes nothing)."""
         parts = []
         add = parts.append
+        murni = perubahan = pagu = 0
+        realisasi = None
+        plain = False
         for item in items:
             if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
-                murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
-                if type(murni) is int and type(perubahan) is int and (realisasi is None or type(realisasi) is int):
+                m, p, r = item.pagu_murni, item.pagu_perubahan, item.realisasi
+                if type(m) is int and type(p) is int and (r is None or type(r) is int):
                     out[item.id] = None  # made when asked: row_figures' int path, never an error
-                    add((murni, perubahan, None, perubahan if berlaku else murni, realisasi))
+                    murni += m
+                    perubahan += p
+                    pagu += p if berlaku else m
+                    if r is not None:
+                        realisasi = r if realisasi is None else realisasi + r
+                    plain = True
                     continue
                 t = leaf_figures(item, berlaku)
             else:
@@ -87,6 +97,8 @@ def tree_figures(wb: Workbook) -> dict[str, Figures | None]:
                 t = sum_figures(visit(children)) if children else NO_FIGURES
             out[item.id] = t
             add(t)
+        if plain:
+            add((murni, perubahan, None, pagu, realisasi))  # the fields sum_figures reads
         return parts
 
     visit(children_of.get(None, []))
