@@ -124,10 +124,15 @@ def plan_export(svc, *, pdf: str | Path | None = None, xlsx: str | Path | None =
     """Check the outputs, then build what they need from ``svc`` (on the caller's thread).
     ``tables``: numbers ("3.1") or keys; None = every standard table (the full report,
     ``docx`` and ``lengkap``, always carries every table). ``paper``: "A4" or "F4"
-    (default: the workbook's setting). Raises StoreError for an output that is a workbook."""
+    (default: the workbook's setting). Raises StoreError for an output that is a workbook or
+    a workbook whose rows or pages turned out damaged after the window's open."""
     for out in (pdf, xlsx, docx, lengkap):
         if out is not None and not hasattr(out, "write"):
             check_output_path(out, workbook=svc.path)  # an export never overwrites a workbook
+    try:  # printed only from rows read whole: waits for what the window's open left for later
+        svc.check_integrity()
+    except OSError:
+        pass  # only the session's backup copy failed (writes wait for it; a report is sound)
     paper = (paper or svc.wb.settings.kertas or "A4").upper()
     all_specs: list[TableSpec] = standard_tables(svc)
     specs = select(all_specs, tables) if (pdf or xlsx) else []

@@ -14,6 +14,7 @@ import pytest
 from lkip_desktop.domain.errors import InputError
 from lkip_desktop.domain.pending import PendingQuarters
 from lkip_desktop.edits import cells
+from lkip_desktop.reports.export import plan_export
 from lkip_desktop.store.database import StoreError
 from lkip_desktop.store.service import WorkbookService
 
@@ -84,6 +85,9 @@ def test_a_damaged_quarter_row_is_refused_before_any_write(demo_path, tmp_path, 
         ind = svc.wb.iku_list()[0]
         with pytest.raises(InputError, match=message):
             svc.set(cells.realisasi(ind.id, svc.wb.settings.tahun), Decimal("1"))
+        with pytest.raises(StoreError, match=message):
+            plan_export(svc, xlsx=tmp_path / "laporan.xlsx")  # never a report without its quarters
+        assert not (tmp_path / "laporan.xlsx").exists()
         with pytest.raises(StoreError, match=message):
             svc.check_integrity()  # the window closes the workbook with this message
         assert not list(folder.glob("*.lkip"))  # no backup of a damaged file either
