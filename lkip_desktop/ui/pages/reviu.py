@@ -42,7 +42,7 @@ class ReviuPage(Page):
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.refresh)
         self.stale = False
-        self._queued = False  # a big workbook's check asked for, after the page's paint
+        self._queued = False  # a big workbook's check asked for (after the page's paint) or running
         context.changed.connect(self._changed)
 
     def _changed(self, _ch) -> None:
@@ -64,11 +64,13 @@ class ReviuPage(Page):
             after_paint(self, self._check_shown)
 
     def _check_shown(self) -> None:
-        self._queued = False
-        if self.isVisible():
-            self.refresh()
-        else:  # left before the check began: it runs when the page is shown again
-            self._summarise()
+        try:  # queued until the check ends: a show meanwhile starts no second one
+            if self.isVisible():
+                self.refresh()
+            else:  # left before the check began: it runs when the page is shown again
+                self._summarise()
+        finally:
+            self._queued = False
 
     def refresh(self) -> bool:
         """Run the check (in a worker with Batal on a big workbook). False when cancelled."""

@@ -32,3 +32,39 @@ def test_a_big_workbook_s_check_starts_after_the_paint_and_only_while_shown(wind
     want = [(f.code, f.where, f.message) for f in reviu.check(ctx.wb, ctx.calc)]
     assert [(f.code, f.where, f.message) for f in page.model.findings] == want
     assert "temuan" in page.summary.text()
+
+
+def test_a_show_while_the_check_runs_starts_no_second_check(window, demo_path, monkeypatch, qtbot):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(reviu_page, "is_big", lambda wb: True)
+    assert window.open_path(demo_path)
+    gate = threading.Event()
+    real = reviu.check
+
+    def slow(wb, calc):
+        gate.wait(10)
+        return real(wb, calc)
+
+    def away_and_back():
+        window.show_page("profil")
+        window.show_page("reviu")
+        gate.set()
+
+    monkeypatch.setattr(reviu, "check", slow)
+    started = []
+
+    def on_start(dialog):
+        started.append(dialog)
+        QTimer.singleShot(0, away_and_back)  # runs while the worker waits
+
+    work.progress_hub.started.connect(on_start)
+    try:
+        page = window.show_page("reviu")
+        qtbot.waitUntil(lambda: len(page.model.findings) > 0, timeout=20000)
+        qtbot.wait(100)
+    finally:
+        work.progress_hub.started.disconnect(on_start)
+    assert len(started) == 1
