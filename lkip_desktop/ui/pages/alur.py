@@ -52,9 +52,10 @@ class AlurPage(Page):
         context.changed.connect(lambda _ch: self._timer.start() if self.isVisible() else None)
         if is_big(context.wb):
             # The steps read every sub kegiatan: made after the page's first paint, so the two
-            # halves each keep the window answering (100x: 0.15 s in one go).
+            # halves each keep the window answering (100x: 0.15 s in one go). A page left (or
+            # closed with its workbook) meanwhile makes them when next shown.
             self.heading.setText(self._heading("Langkah-langkah sedang diperiksa…"))
-            after_paint(self, self.refresh)
+            after_paint(self, lambda: self.refresh() if self.isVisible() else None)
         else:
             self.refresh()
         self._just_built = True
