@@ -70,40 +70,42 @@ def tree_figures(wb: Workbook) -> dict[str, Figures | None]:
     berlaku = wb.settings.perubahan_berlaku
     out: dict[str, Figures | None] = {}
     children_of = wb.budget_children()
-
-    def visit(items: list[BudgetItem]) -> list[Figures]:
-        """The figures of ``items``, the plain sub kegiatan among them as one part (their sums:
-        int addition, so summing them first changes nothing)."""
-        parts = []
-        add = parts.append
-        murni = perubahan = pagu = 0
-        realisasi = None
-        plain = False
-        for item in items:
-            if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
-                m, p, r = item.pagu_murni, item.pagu_perubahan, item.realisasi
-                if type(m) is int and type(p) is int and (r is None or type(r) is int):
-                    out[item.id] = None  # made when asked: row_figures' int path, never an error
-                    murni += m
-                    perubahan += p
-                    pagu += p if berlaku else m
-                    if r is not None:
-                        realisasi = r if realisasi is None else realisasi + r
-                    plain = True
-                    continue
-                t = leaf_figures(item, berlaku)
-            else:
-                children = children_of.get(item.id)
-                t = sum_figures(visit(children)) if children else NO_FIGURES
-            out[item.id] = t
-            add(t)
-        if plain:
-            add((murni, perubahan, None, pagu, realisasi))  # the fields sum_figures reads
-        return parts
-
-    visit(children_of.get(None, []))
+    _visit(children_of.get(None, []), out, children_of, berlaku)
     if len(out) != len(wb.items):  # items whose parent went missing still get figures
         for item in wb.items.values():
             if item.id not in out:
                 out[item.id] = leaf_figures(item, berlaku)
     return out
+
+
+def _visit(items: list[BudgetItem], out: dict, children_of: dict, berlaku: bool) -> list[Figures]:
+    """The figures of ``items`` into ``out``; returned as parts of their parent's sum, the plain
+    sub kegiatan among them as one part (int addition: summing them first changes nothing).
+    A module function, not a closure: a recursive closure is a reference cycle that kept ``out``
+    (50,000 figures at 100x) for the cyclic collector after its calculator let go of it."""
+    parts = []
+    add = parts.append
+    murni = perubahan = pagu = 0
+    realisasi = None
+    plain = False
+    for item in items:
+        if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
+            m, p, r = item.pagu_murni, item.pagu_perubahan, item.realisasi
+            if type(m) is int and type(p) is int and (r is None or type(r) is int):
+                out[item.id] = None  # made when asked: row_figures' int path, never an error
+                murni += m
+                perubahan += p
+                pagu += p if berlaku else m
+                if r is not None:
+                    realisasi = r if realisasi is None else realisasi + r
+                plain = True
+                continue
+            t = leaf_figures(item, berlaku)
+        else:
+            children = children_of.get(item.id)
+            t = sum_figures(_visit(children, out, children_of, berlaku)) if children else NO_FIGURES
+        out[item.id] = t
+        add(t)
+    if plain:
+        add((murni, perubahan, None, pagu, realisasi))  # the fields sum_figures reads
+    return parts

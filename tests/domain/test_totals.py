@@ -183,3 +183,22 @@ def test_a_sub_kegiatan_s_figures_are_made_when_asked_and_equal_the_eager_ones(s
             assert calc.totals(item.id) == as_totals(leaf_figures(item, berlaku)), item.id
         elif figures[item.id] is not None:
             assert calc.totals(item.id) == as_totals(figures[item.id]), item.id
+
+
+def test_the_walk_leaves_no_garbage_for_the_cyclic_collector():
+    """Its figures go when their last holder does, not at the next collection (a recursive
+    closure kept every figure of a 100x workbook for the collector to find)."""
+    import gc
+
+    wb = _random_workbook(random.Random(3))
+    gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        figures = tree_figures(wb)
+        assert figures
+        del figures
+        assert gc.collect() == 0
+    finally:
+        if was_on:
+            gc.enable()
