@@ -36,6 +36,7 @@ def _parsed(rumus: str):
 
 @dataclass(frozen=True)
 class Realisasi:
+    """An indicator's realisasi of a year and where it came from."""
     value: IndicatorValue | None
     source: str | None  # "diketik" | "komponen" | None
     error: str | None = None  # why a komponen formula gave nothing
@@ -44,6 +45,7 @@ class Realisasi:
 
 @dataclass(frozen=True)
 class KomponenResult:
+    """A komponen formula's value and worked computation, or why not."""
     value: Decimal | None
     worked: str | None
     error: str | None = None
@@ -52,6 +54,7 @@ class KomponenResult:
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """Everything derived for one indicator in one year."""
     indicator_id: str
     tahun: int
     target: IndicatorValue | None
@@ -63,6 +66,7 @@ class IndicatorResult:
 
 @dataclass(frozen=True)
 class IkuBudget:
+    """The money behind one IKU (RULES 6.5) and its efisiensi."""
     items: tuple[str, ...]  # the sub kegiatan counted (RULES 6.5)
     pagu: int
     realisasi: int | None
@@ -73,6 +77,7 @@ class IkuBudget:
 
 @dataclass(frozen=True)
 class Average:
+    """A mean of capaian and how many values it counts."""
     value: Decimal | None
     counted: int
     total: int

@@ -58,6 +58,7 @@ class Affected:
 
 @dataclass
 class _Collect:
+    """What one edit changes, gathered while its touches are walked."""
     indicators: set = field(default_factory=set)
     items: set = field(default_factory=set)
     quarter_items: set = field(default_factory=set)

@@ -26,6 +26,7 @@ _COLORS = {
 
 @dataclass(frozen=True)
 class Band:
+    """One band of a rating scale: from ``lower`` up to the next band."""
     lower: Decimal
     label: str
     code: str | None
@@ -38,6 +39,7 @@ class Band:
 
 @dataclass(frozen=True)
 class Scale:
+    """A rating scale: its bands, highest first."""
     key: str
     name: str
     bands: tuple[Band, ...]  # highest first; the last one catches everything below

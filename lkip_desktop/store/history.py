@@ -14,6 +14,7 @@ from .schema import TABLES
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One row of the change history."""
     id: int
     waktu: str
     pengguna: str

@@ -70,6 +70,7 @@ def from_json(v):
 
 @dataclass(frozen=True)
 class Kind:
+    """What a column may hold, and how it is stored."""
     name: str
     nullable: bool = True
     choices: tuple[str, ...] = ()

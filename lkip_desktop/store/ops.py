@@ -12,6 +12,7 @@ from typing import Any, Union
 
 @dataclass(frozen=True)
 class CellRef:
+    """One stored cell: table, key of its row, column."""
     table: str
     key: tuple
     field: str
@@ -19,12 +20,14 @@ class CellRef:
 
 @dataclass(frozen=True)
 class SetOp:
+    """Set one cell (None clears it)."""
     ref: CellRef
     value: Any
 
 
 @dataclass(frozen=True)
 class InsertOp:
+    """Add one row (Python values, key columns included)."""
     table: str
     row: dict  # Python values, key fields included
 
@@ -34,6 +37,7 @@ class InsertOp:
 
 @dataclass(frozen=True)
 class DeleteOp:
+    """Remove one row and what hangs off it."""
     table: str
     key: tuple
 

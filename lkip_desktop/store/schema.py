@@ -206,6 +206,7 @@ REQUIRED_TABLES = {
 
 @dataclass(frozen=True)
 class Table:
+    """One table of the file: its key, its columns' kinds, its name for people."""
     name: str
     key: tuple[str, ...]
     fields: dict[str, Kind]

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Worker(QThread):
 
 @dataclass
 class Outcome:
+    """What a long job ended with: its result, its error, or Batal."""
     result: Any = None
     error: BaseException | None = None
     cancelled: bool = False
@@ -76,41 +77,72 @@ class _Tidy(QObject):
         self.deleteLater()
 
 
+class Job(QObject):
+    """One long work while it runs: ``cancel`` is the dialog's Batal (a test or the bench may
+    press it through ``progress_hub``)."""
+
+    canceled = Signal()
+
+    def __init__(self, label: str):
+        super().__init__()
+        self._label = label
+        self.was_canceled = False
+
+    def labelText(self) -> str:  # noqa: N802 - the dialog's name for it
+        return self._label
+
+    def cancel(self) -> None:
+        if not self.was_canceled:
+            self.was_canceled = True
+            self.canceled.emit()
+
+
 class Progress(QObject):
     """Emitted for every long job, so tests (and the bench) can press Batal."""
 
-    started = Signal(object)  # the QProgressDialog
+    started = Signal(object)  # the Job
 
 
 progress_hub = Progress()
 
 
+def _dialog(parent, job: Job) -> QProgressDialog:
+    dialog = QProgressDialog(job.labelText(), "Batal", 0, 0, parent)
+    dialog.setWindowTitle("Mohon tunggu")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(job.cancel)
+    dialog.show()
+    return dialog
+
+
 def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Callable[[Any], None] | None = None,
                       delay_ms: int = 400, cancel: threading.Event | None = None) -> Outcome:
-    """Run ``fn`` in a worker thread; the dialog appears when it takes longer than ``delay_ms``.
+    """Run ``fn`` in a worker thread; the dialog appears when it takes longer than ``delay_ms``
+    (it is made only then: most jobs end sooner, and a dialog costs ~5 ms to make).
     ``cancel`` is set when the user presses Batal, for work that can stop early."""
     worker = Worker(fn)
     tidy = _Tidy(worker, discard)
     worker.finished.connect(tidy.done)
-    dialog = QProgressDialog(label, "Batal", 0, 0, parent)
-    dialog.setWindowTitle("Mohon tunggu")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(delay_ms)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)
+    job = Job(label)
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
-    dialog.canceled.connect(loop.quit)
+    job.canceled.connect(loop.quit)
+    shown: list[QProgressDialog] = []
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: shown.append(_dialog(parent, job)) if not worker.isFinished() else None)
     worker.start()
-    progress_hub.started.emit(dialog)
-    if not worker.isFinished():
+    progress_hub.started.emit(job)
+    if not worker.isFinished() and not job.was_canceled:
+        timer.start(delay_ms)
         loop.exec()
-    cancelled = dialog.wasCanceled()
-    dialog.reset()  # stops its show timer: a dialog awaiting deletion must not pop up later
-    dialog.hide()
-    dialog.deleteLater()
-    if cancelled:  # Batal wins even if the worker ended meanwhile: its result is dropped
+    timer.stop()
+    for dialog in shown:
+        dialog.hide()
+        dialog.deleteLater()
+    if job.was_canceled:  # Batal wins even if the worker ended meanwhile: its result is dropped
         if cancel is not None:
             cancel.set()
         tidy.cancelled = True

@@ -104,3 +104,24 @@ def test_reviu_of_a_big_workbook_runs_in_a_worker_and_can_be_cancelled(window, w
     work.wait_for_orphans()
     monkeypatch.setattr(reviu, "check", real)
     assert page.refresh() and not page.stale
+
+
+def test_the_dialog_is_made_only_for_a_job_that_lasts_and_its_batal_cancels(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    made = []
+    real = work._dialog
+    monkeypatch.setattr(work, "_dialog", lambda p, job: made.append(real(p, job)) or made[-1])
+    assert work.run_with_progress(parent, "Sebentar", lambda: 5).result == 5
+    assert made == []  # a quick job: no dialog was ever made (nor flashed)
+
+    gate = threading.Event()
+    QTimer.singleShot(1500, lambda: gate.set())  # never hangs the suite
+    QTimer.singleShot(700, lambda: parent.findChild(QProgressDialog).findChild(QPushButton).click())  # Batal
+    out = work.run_with_progress(parent, "Lama sekali", lambda: gate.wait(10), delay_ms=300)
+    assert out.cancelled and len(made) == 1 and made[0].labelText() == "Lama sekali"
+    gate.set()
+    work.wait_for_orphans()

@@ -23,6 +23,7 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Token:
+    """One piece of a formula's text."""
     kind: str  # num, name, bname (bracketed), op, eof
     text: str
     start: int

@@ -10,6 +10,7 @@ from typing import Union
 
 @dataclass(frozen=True)
 class Num:
+    """A number."""
     value: Decimal
     start: int
     end: int
@@ -17,6 +18,7 @@ class Num:
 
 @dataclass(frozen=True)
 class Name:
+    """A komponen's name."""
     name: str
     start: int
     end: int
@@ -24,6 +26,7 @@ class Name:
 
 @dataclass(frozen=True)
 class Neg:
+    """A minus sign before its operand."""
     operand: "Node"
     start: int
     end: int
@@ -31,6 +34,7 @@ class Neg:
 
 @dataclass(frozen=True)
 class Pct:
+    """A percent sign after its operand."""
     operand: "Node"
     start: int
     end: int
@@ -38,6 +42,7 @@ class Pct:
 
 @dataclass(frozen=True)
 class Group:
+    """Parentheses."""
     inner: "Node"
     start: int
     end: int
@@ -45,6 +50,7 @@ class Group:
 
 @dataclass(frozen=True)
 class Chain:
+    """Operands joined by operators of one precedence."""
     # n-ary and evaluated left to right, so "1+1+…+1" builds no deep tree.
     first: "Node"
     rest: tuple[tuple[str, "Node"], ...]
@@ -54,6 +60,7 @@ class Chain:
 
 @dataclass(frozen=True)
 class Call:
+    """A function call."""
     func: str  # canonical: mean, sum, min, max
     shown: str  # as the user wrote it
     args: tuple["Node", ...]

@@ -30,6 +30,7 @@ class Node:
 
 @dataclass
 class Column:
+    """One column of a grid: its header and how a row shows and edits it."""
     header: str
     text: Callable[[Node], str | None]
     ref: Callable[[Node], CellRef | None] | None = None  # editable cell of this row, or None

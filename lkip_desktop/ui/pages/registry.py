@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 @dataclass(frozen=True)
 class PageEntry:
+    """One page of the navigation."""
     key: str  # stored in the settings (last page) and used by Reviu jumps
     title: str  # navigation label and Halaman menu entry
     shortcut: str
