@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _lock = threading.Lock()
-_state = {"depth": 0, "was_on": True, "keep": False}
+_state = {"depth": 0, "was_on": True, "keep": False, "sweep": False}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would
 # walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook), and
@@ -41,12 +41,17 @@ def pause(keep: bool = False) -> None:
 
 def resume() -> None:
     """End a pause begun by ``pause``; the last one of a big pause that keeps what it made
-    freezes it (an export's or a check's objects are left to the collector: they go soon)."""
+    freezes it (an export's or a check's objects are left to the collector: they go soon).
+    A workbook closed during the pause (``release``) is collected first, on the main thread."""
     with _lock:
         _state["depth"] -= 1
         if _state["depth"] == 0:
             if _state["was_on"]:
-                if _state["keep"] and gc.get_count()[0] > FREEZE_OVER:
+                big = _state["keep"] and gc.get_count()[0] > FREEZE_OVER
+                if _state["sweep"] and threading.current_thread() is threading.main_thread():
+                    _state["sweep"] = False
+                    gc.collect()
+                if big:
                     gc.freeze()
                 gc.enable()
             _state["keep"] = False
@@ -54,17 +59,17 @@ def resume() -> None:
 
 def release() -> None:
     """Hand frozen objects back to the collector: a workbook was closed, what it made is
-    garbage now and a cycle among it must still be found. On the main thread and outside a
-    pause, one full pass at once (there, so a Qt wrapper among the garbage dies on the window's
-    thread); inside a pause (another workbook is being opened) only handed back: the end of
-    that pause freezes what is still alive again, and the next release collects the rest."""
+    garbage now and a cycle among it must still be found. One full pass at once, on the main
+    thread (so a Qt wrapper among the garbage dies on the window's thread); inside a pause
+    (another workbook is being opened) that pass waits for the pause's end."""
     with _lock:
         if not gc.get_freeze_count():
             return
         gc.unfreeze()
-        sweep = _state["depth"] == 0 and threading.current_thread() is threading.main_thread()
-    if sweep:
-        gc.collect()
+        if _state["depth"] or threading.current_thread() is not threading.main_thread():
+            _state["sweep"] = True
+            return
+    gc.collect()
 
 
 @contextmanager

@@ -56,9 +56,10 @@ def test_a_big_open_is_frozen_until_its_workbook_closes(window, demo_path, qtbot
     qtbot.waitUntil(gc.isenabled, timeout=2000)
     assert gc.get_freeze_count() > 0  # the workbook out of the collector's passes
     wb = weakref.ref(window.context.wb)
+    qtbot.wait(300)  # the check after the first paint ends (its timer holds the workbook till then)
     window.close_workbook()
-    assert gc.get_freeze_count() == 0  # handed back at close, on the window's thread
-    qtbot.waitUntil(lambda: gc.collect() is not None and wb() is None, timeout=2000)  # freed once its pages are
+    qtbot.waitUntil(lambda: gc.get_freeze_count() == 0, timeout=2000)  # handed back at close
+    qtbot.waitUntil(lambda: wb() is None, timeout=2000)  # and freed by that pass, its pages gone first
 
 
 def test_bad_file_shows_a_dialog_and_nothing_crashes(window, errors, tmp_path):
@@ -69,6 +70,29 @@ def test_bad_file_shows_a_dialog_and_nothing_crashes(window, errors, tmp_path):
     assert not window.open_path(tmp_path / "tidak-ada.lkip")
     assert "tidak ditemukan" in errors[1][1]
     assert window.stack.currentWidget() is window.welcome
+
+
+def test_a_workbook_replaced_by_another_is_freed_and_the_new_one_frozen(window, demo_path, qtbot, monkeypatch, tmp_path):
+    import gc
+    import shutil
+    import weakref
+
+    from lkip_desktop import collector
+
+    monkeypatch.setattr(collector, "FREEZE_OVER", 0)
+    other = tmp_path / "lain.lkip"
+    shutil.copy(demo_path, other)
+    gc.collect()
+    assert window.open_path(demo_path)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    first = weakref.ref(window.context.wb)
+    qtbot.wait(300)  # the check after the first paint ends (its timer holds the workbook till then)
+    assert window.open_path(other)  # closes the first inside the second's open
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    qtbot.waitUntil(lambda: first() is None, timeout=2000)  # no pass of our own: the open's did it
+    assert gc.get_freeze_count() > 0
+    window.close_workbook()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() == 0, timeout=2000)
 
 
 def test_a_damaged_quarter_row_found_after_the_first_paint_closes_the_workbook(window, errors, demo_path, qtbot):

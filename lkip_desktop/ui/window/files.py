@@ -221,7 +221,9 @@ class FilesMixin:
             pass
         ctx.service.close()
         ctx.deleteLater()
-        collector.release()  # its workbook was frozen at the end of the open (collector.py)
+        # its workbook was frozen at the end of the open (collector.py): handed back once its
+        # pages are deleted (they hold it), so the pass that follows can free it
+        QTimer.singleShot(0, collector.release)
         self.notices.clear()
         self._update_state()
 
