@@ -7,7 +7,8 @@ connection stays on the GUI thread). A small workbook's work, and the per-IKU ta
 once as before. ``StaleRefresh`` runs a tab's refresh when it is shown and its data changed.
 
 A worker's local event loop never runs inside a page's construction, a show event or a change
-signal: on a big workbook such work starts after the current event."""
+signal: on a big workbook such work starts after the current event, once the window has
+painted (``pages.base.after_paint``: a worker beside a first paint starves it)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ...reports.builders import TableSpec, catalogue, standard_tables
 from ...reports.narrative import NARASI
 from ...reports.table import ReportTable
 from .. import work
-from ..pages.base import is_big
+from ..pages.base import after_paint, is_big
 
 
 def worker_service(svc) -> SimpleNamespace:
@@ -85,7 +86,10 @@ class StaleRefresh:
     def soon(self) -> None:
         if not self.stale or self._running or self._queued:
             return
-        if self.defer or is_big(self.context.wb):
+        if is_big(self.context.wb):  # its worker starts once the window has painted
+            self._queued = True
+            after_paint(self.widget, self._run)
+        elif self.defer:
             self._queued = True
             QTimer.singleShot(0, self.widget, self._run)
         else:
@@ -131,7 +135,7 @@ class PreviewBuilder:
             return
         if builds_in_worker(self.context.service, self.spec_of()):
             self._building = True
-            QTimer.singleShot(0, self.preview, self._build)  # not after the preview is gone
+            after_paint(self.preview, self._build)  # after the list's paint; not after the preview is gone
         else:
             spec = self.spec_of()
             self.preview.set_table(spec.build() if spec is not None else None)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ...domain import checklist, reviu
+from ...domain import checklist
 from ...reports.narrative import NARASI
 from .. import folders
-from .base import Page, is_big
+from .base import Page, after_paint, is_big
 
 # Where each step is done: (page key, button text).
 STEP_PAGE = {
@@ -50,7 +50,14 @@ class AlurPage(Page):
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.refresh)
         context.changed.connect(lambda _ch: self._timer.start() if self.isVisible() else None)
-        self.refresh()
+        if is_big(context.wb):
+            # The steps read every sub kegiatan: made after the page's first paint, so the two
+            # halves each keep the window answering (100x: 0.15 s in one go). A page left (or
+            # closed with its workbook) meanwhile makes them when next shown.
+            self.heading.setText(self._heading("Langkah-langkah sedang diperiksa…"))
+            after_paint(self, lambda: self.refresh() if self.isVisible() else None)
+        else:
+            self.refresh()
         self._just_built = True
 
     def on_shown(self) -> None:
@@ -65,7 +72,12 @@ class AlurPage(Page):
         wb = self.context.wb
         narasi = {key: svc.narasi(key) for key, _title, _hint in NARASI}
         # A big workbook's reviu takes seconds: its state stays unknown here (the Reviu page runs it).
-        findings = None if is_big(wb) else reviu.check(wb, self.context.calc, narasi)
+        if is_big(wb):
+            findings = None
+        else:
+            from ...domain import reviu  # its registry of checks: not loaded for a big workbook
+
+            findings = reviu.check(wb, self.context.calc, narasi)
         found = folders.found_export(svc)
         return checklist.steps(wb, narasi, findings, found.name if found else None)
 
@@ -95,6 +107,8 @@ class AlurPage(Page):
             self.grid.addWidget(btn, row, 3)
         self.grid.setRowStretch(len(self.steps), 1)
         done = sum(1 for s in self.steps if s.state == checklist.SELESAI)
-        tahun = self.context.wb.settings.tahun
-        self.heading.setText(f"<h3>Alur kerja LKIP tahun {tahun}</h3>{done} dari {len(self.steps)} langkah "
-                             "selesai. Tekan tombol di kanan untuk membuka halaman tempat langkah itu dikerjakan.")
+        self.heading.setText(self._heading(f"{done} dari {len(self.steps)} langkah selesai. Tekan tombol di kanan "
+                                           "untuk membuka halaman tempat langkah itu dikerjakan."))
+
+    def _heading(self, text: str) -> str:
+        return f"<h3>Alur kerja LKIP tahun {self.context.wb.settings.tahun}</h3>{text}"

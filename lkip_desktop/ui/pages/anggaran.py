@@ -13,7 +13,7 @@ from .. import fmt
 from ..grid.view import GridView
 from ..notices import NoticeArea
 from ..tables.anggaran import BudgetModel
-from .base import Page, button, confirm_delete
+from .base import Page, after_paint, button, confirm_delete, is_big
 
 
 PERUBAHAN_ACTION = "Hitung serapan dari pagu perubahan"
@@ -51,7 +51,10 @@ class AnggaranPage(Page):
         context.changed.connect(lambda ch: self.update_total() if ch.affected.opd_budget else None)
         context.changed.connect(self._check_perubahan)
         self.update_total()
-        self._check_perubahan(None)
+        if is_big(context.wb):  # a look at every sub kegiatan: after the page's first paint
+            after_paint(self, lambda: self._check_perubahan(None))
+        else:
+            self._check_perubahan(None)
 
     # RULES 6.3: a pagu perubahan must not be silently measured on murni
     def _check_perubahan(self, ch) -> None:

@@ -3,7 +3,7 @@ the delete question, moving a row among its siblings, and small helpers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...edits import rows
@@ -18,6 +18,18 @@ BIG_ROWS = 20000  # budget items + indicators above which long work goes to a wo
 
 def is_big(wb) -> bool:
     return len(wb.items) + len(wb.indicators) > BIG_ROWS
+
+
+# A real timer: the paint and what the user did meanwhile go first (a 0 ms one is a queued
+# call, run in the same pass of the event loop as the work that asked for it).
+AFTER_PAINT_MS = 1
+
+
+def after_paint(widget: QWidget, fn) -> None:
+    """Run ``fn`` once the window has painted and answered: the second half of a long first
+    show, or a worker's start (a worker running while a page paints for the first time starves
+    the paint of the interpreter: each Python call from Qt waits for its turn)."""
+    QTimer.singleShot(AFTER_PAINT_MS, widget, fn)
 
 
 def button(text: str, slot, tip: str = "") -> QPushButton:

@@ -11,7 +11,7 @@ from ...edits import cells
 from .. import work
 from ..grid.view import GridView
 from ..tables.lists import ReviuModel
-from .base import Page, button, is_big
+from .base import Page, after_paint, button, is_big
 
 
 class ReviuPage(Page):
@@ -42,6 +42,7 @@ class ReviuPage(Page):
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.refresh)
         self.stale = False
+        self._queued = False  # a big workbook's check asked for (after the page's paint) or running
         context.changed.connect(self._changed)
 
     def _changed(self, _ch) -> None:
@@ -53,8 +54,23 @@ class ReviuPage(Page):
             self._timer.start()
 
     def on_shown(self) -> None:
-        if not self.model.findings or self.stale or not is_big(self.context.wb):
+        if not is_big(self.context.wb):
             self.refresh()
+        elif (not self.model.findings or self.stale) and not self._queued:
+            # The worker starts once the page is painted: running beside the first paint it
+            # made the window wait 0.1 s for the interpreter at 100x.
+            self._queued = True
+            self.summary.setText("Memeriksa buku kerja (reviu)…")
+            after_paint(self, self._check_shown)
+
+    def _check_shown(self) -> None:
+        try:  # queued until the check ends: a show meanwhile starts no second one
+            if self.isVisible():
+                self.refresh()
+            else:  # left before the check began: it runs when the page is shown again
+                self._summarise()
+        finally:
+            self._queued = False
 
     def refresh(self) -> bool:
         """Run the check (in a worker with Batal on a big workbook). False when cancelled."""

@@ -57,3 +57,34 @@ def test_new_workbook_opens_on_alur_others_on_the_last_page(window, demo_path, t
     window.close_workbook()
     assert window.open_path(tmp_path / "baru.lkip")  # still no realisasi: the checklist again
     assert window.current_page_key() == "alur"
+
+
+def test_a_big_workbook_s_steps_arrive_after_the_first_paint(demo_window, monkeypatch, qtbot):
+    from lkip_desktop.ui.pages import alur
+
+    demo_window.show_page("alur")
+    small = [(s.key, s.state, s.reason) for s in demo_window.pages["alur"].steps]
+    monkeypatch.setattr(alur, "is_big", lambda wb: True)
+    page = AlurPage(demo_window.context)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_shown()
+    assert page.steps == [] and "sedang diperiksa" in page.heading.text()  # nothing read yet
+    qtbot.waitUntil(lambda: len(page.steps) == len(STEP_PAGE))
+    big = [(s.key, s.state, s.reason) for s in page.steps]
+    reviu_at = list(STEP_PAGE).index("reviu")
+    assert big[:reviu_at] + big[reviu_at + 1:] == small[:reviu_at] + small[reviu_at + 1:]
+    assert big[reviu_at][1] == checklist.TIDAK_DIKETAHUI  # a big workbook's reviu runs on its page
+    assert "dari 11 langkah selesai" in page.heading.text() and set(page.buttons) == set(STEP_PAGE)
+
+
+def test_a_big_workbook_s_steps_wait_for_the_next_show_when_the_page_was_left(demo_window, monkeypatch, qtbot):
+    from lkip_desktop.ui.pages import alur
+
+    monkeypatch.setattr(alur, "is_big", lambda wb: True)
+    page = demo_window.show_page("alur")
+    demo_window.show_page("profil")  # left before the steps were made
+    qtbot.wait(50)
+    assert page.steps == []
+    demo_window.show_page("alur")
+    assert [s.key for s in page.steps] == list(STEP_PAGE)

@@ -36,3 +36,21 @@ def test_pagu_perubahan_with_switch_off_asks_to_switch(qtbot, demo_window):
     win.undo()  # the switch is one undo step
     assert svc.get(cells.setting("perubahan_berlaku")) is False
     assert page.notices.find("apbd-p") is not None
+
+
+def test_a_big_workbook_s_notice_comes_after_the_first_paint(qtbot, demo_window, monkeypatch):
+    from lkip_desktop.ui.pages import anggaran
+    from lkip_desktop.ui.pages.anggaran import AnggaranPage
+
+    ctx = demo_window.context
+    leaf = next(i for i in ctx.wb.items.values() if i.level == "sub_kegiatan")
+    ctx.set_cell(cells.setting("perubahan_berlaku"), False)
+    assert ctx.run(values.set_values, [(cells.item(leaf.id, "pagu_murni"), 150_000_000),
+                                       (cells.item(leaf.id, "pagu_perubahan"), 175_000_000)], "siapkan") is not None
+    assert demo_window.show_page("anggaran").notices.find("apbd-p") is not None  # small: at once
+    monkeypatch.setattr(anggaran, "is_big", lambda wb: True)
+    page = AnggaranPage(ctx)
+    qtbot.addWidget(page)
+    assert page.notices.find("apbd-p") is None  # nothing looked at in the constructor
+    qtbot.waitUntil(lambda: page.notices.find("apbd-p") is not None)
+    assert leaf.kode in page.notices.find("apbd-p").text()
