@@ -252,10 +252,10 @@ class Calculator:
         if self._totals is None:
             self._totals = tree_figures(self.wb)
         hit = self._totals.get(item_id)
-        if hit is None:  # dropped by a targeted invalidate: recompute this subtree only
+        if hit is None:  # not made yet (a sub kegiatan) or dropped by a targeted invalidate
             item = self.wb.items[item_id]
-            children = self.wb.children(item_id)
-            if item.level == "sub_kegiatan" or not children:
+            children = None if item.level == "sub_kegiatan" else self.wb.children(item_id)
+            if not children:  # a sub kegiatan is a leaf even with children (malformed)
                 hit = leaf_figures(item, self.wb.settings.perubahan_berlaku)
             else:
                 hit = sum_figures([self._figures(c.id) for c in children])
