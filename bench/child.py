@@ -71,7 +71,7 @@ def start_app(path: str, every_row: str = "") -> None:  # noqa: ARG001 - a flag 
     from lkip_desktop.ui.main_window import MainWindow
 
     app = make_app()
-    win = MainWindow()
+    win = MainWindow(opening=True)  # as ``ui.app.run`` with a file given
     win.resize(1280, 800)
     win.show()
     if not win.open_path(Path(path)):

@@ -72,7 +72,8 @@ def run(argv: list[str] | None = None) -> int:
     app = make_app()
     from .main_window import MainWindow
 
-    window = MainWindow()
+    paths = [a for a in argv if not a.startswith("--")]
+    window = MainWindow(opening=bool(paths) or "--demo" in argv)
     install_crash_reports(window)
     window.show()
     smoke = os.environ.get("LKIP_SMOKE_EXIT_MS")
@@ -84,12 +85,12 @@ def run(argv: list[str] | None = None) -> int:
         # Set before opening: an error dialog shown while opening would otherwise wait forever.
         QTimer.singleShot(ms, lambda: [w.close() for w in QApplication.topLevelWidgets()])
         QTimer.singleShot(ms + 50, app.quit)
-    paths = [a for a in argv if not a.startswith("--")]
     opened = True
     if "--demo" in argv:
         opened = window.open_demo()
     elif paths:
         opened = window.open_path(Path(paths[0]))
+    window.end_opening()  # e.g. the demo could not even be made
     rc = app.exec()
     window.close_workbook()
     if smoke:  # the smoke test passes only if the asked-for workbook really opened

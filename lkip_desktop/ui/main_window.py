@@ -41,22 +41,20 @@ INFO_STATUS = "color: #1d4d2b;"
 
 
 class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMainWindow):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, opening: bool = False):
+        """``opening``: a workbook is opened right after (a file given at start): the welcome
+        screen is made only if that open fails (it costs ~7 ms of the start)."""
         super().__init__(parent)
         self.context: WorkbookContext | None = None
         self.pages: dict[str, QWidget] = {}
         self._last_ref = None
+        self._welcome: WelcomePage | None = None
+        self.welcome_waits = opening
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
 
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.open_demo.connect(self.open_demo)
-        self.welcome.new_workbook.connect(self.new_workbook)
-        self.welcome.from_last_year.connect(self.new_from_last_year)
-        self.welcome.open_file.connect(self.open_dialog)
-        self.welcome.open_path.connect(self.open_path)
-        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(QWidget())  # shown while a workbook given at start opens
 
         self.work = QWidget()
         self.nav = QListWidget()
@@ -100,6 +98,25 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
         self._build_menus()
         self._restore_window()
         self._update_state()
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome screen, made when first shown."""
+        if self._welcome is None:
+            self._welcome = w = WelcomePage()
+            w.open_demo.connect(self.open_demo)
+            w.new_workbook.connect(self.new_workbook)
+            w.from_last_year.connect(self.new_from_last_year)
+            w.open_file.connect(self.open_dialog)
+            w.open_path.connect(self.open_path)
+            self.stack.addWidget(w)
+        return self._welcome
+
+    def end_opening(self) -> None:
+        """The open given at start is over: without a workbook, the welcome screen."""
+        if self.welcome_waits:
+            self.welcome_waits = False
+            self._update_state()
 
     # -- status ------------------------------------------------------------------------------------
     def _changed(self, ch) -> None:

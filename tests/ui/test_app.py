@@ -23,6 +23,25 @@ def test_welcome_screen_without_file(window):
     assert not window.act_close.isEnabled()
 
 
+def test_a_file_given_at_start_opens_without_making_the_welcome_screen(qtbot, errors, demo_path, tmp_path):
+    from lkip_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(opening=True)
+    qtbot.addWidget(win)
+    win.show()
+    assert win._welcome is None and win.stack.currentWidget() is not win.work
+    assert win.open_path(demo_path)
+    assert win._welcome is None and win.stack.currentWidget() is win.work  # never made
+    win.close_workbook()
+    assert win.stack.currentWidget() is win.welcome  # made when first needed
+
+    failed = MainWindow(opening=True)
+    qtbot.addWidget(failed)
+    failed.show()
+    assert not failed.open_path(tmp_path / "tidak-ada.lkip")
+    assert failed.stack.currentWidget() is failed.welcome and errors  # a failed start shows it
+
+
 def test_open_recent_and_title(window, demo_path):
     assert window.open_path(demo_path)
     assert "Setda" in window.windowTitle() and "2024" in window.windowTitle()

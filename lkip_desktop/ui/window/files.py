@@ -105,6 +105,7 @@ class FilesMixin:
             return self._open_path(Path(path))
         finally:
             QTimer.singleShot(0, collector.resume)
+            self.end_opening()
 
     def _open_path(self, path: Path) -> bool:
         if self.context is not None and self.context.service.path and \

@@ -115,9 +115,12 @@ class MenusMixin:
         self.act_history.setEnabled(has and not ro)
         self.act_export.setEnabled(has)
         self._undo_state()
-        self.stack.setCurrentWidget(self.work if has else self.welcome)
-        if not has:
+        if has:
+            self.stack.setCurrentWidget(self.work)
+        elif not self.welcome_waits:
+            self.stack.setCurrentWidget(self.welcome)
             self.welcome.refresh()
+        if not has:
             self.setWindowTitle(APP_NAME)
             self.path_label.setText("")
             self.saved_label.setText("")
