@@ -243,10 +243,21 @@ class Calculator:
         return as_totals(self._figures(item_id) if hit is None else hit)
 
     def _figures_of(self, item_ids: Iterable[str]) -> list[Figures]:
+        """Parts for ``sum_figures`` (which reads only their rupiah): a sub kegiatan whose
+        figures are not made yet gives its rupiah alone, without the Decimal serapan that is
+        most of a leaf's cost (an IKU's budget or a group total sums thousands of them)."""
         if self._totals is None:
             self._totals = tree_figures(self.wb)
         known = self._totals.get
-        return [known(i) or self._figures(i) for i in item_ids]
+        return [known(i) or self._rupiah_part(i) for i in item_ids]
+
+    def _rupiah_part(self, item_id: str) -> Figures:
+        item = self.wb.items[item_id]
+        if item.level != "sub_kegiatan":
+            return self._figures(item_id)
+        murni, perubahan = item.pagu_murni, item.pagu_perubahan
+        pagu = B.pagu_efektif(murni, perubahan, self.wb.settings.perubahan_berlaku)
+        return (murni, perubahan, None, pagu, item.realisasi)  # the fields sum_figures reads
 
     def _figures(self, item_id: str) -> Figures:
         if self._totals is None:

@@ -54,3 +54,30 @@ def test_window_alone_loads_none_of_the_later_modules(tmp_path):
 
 def test_first_page_of_a_workbook_loads_none_of_the_later_modules(demo_path, tmp_path):
     assert _loaded_after(str(demo_path), tmp_path) == []
+
+
+def test_the_pk_page_loads_no_pdf_code_until_its_preview_is_asked_for(demo_path):
+    """reportlab and the export code (~70 ms) wait for the preview tab, a PDF or a dialog."""
+    code = textwrap.dedent("""
+        import sys
+        from lkip_desktop.ui.app import make_app
+        from lkip_desktop.ui.context import WorkbookContext
+        from lkip_desktop.ui.pk.page import PkPage
+        from lkip_desktop.store.service import WorkbookService
+
+        app = make_app()
+        with WorkbookService.open(sys.argv[1]) as svc:
+            page = PkPage(WorkbookContext(svc))
+            page.show()
+            app.processEvents()
+            before = [m for m in ("reportlab", "lkip_desktop.reports.export") if m in sys.modules]
+            page.refresh_preview()
+            after = [m for m in ("reportlab",) if m in sys.modules]
+            print("LOADED", before, after)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    r = subprocess.run([sys.executable, "-c", code, str(demo_path)], env=env, capture_output=True, text=True,
+                       timeout=120, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0, r.stderr
+    assert next(x for x in r.stdout.splitlines() if x.startswith("LOADED")) == "LOADED [] ['reportlab']"

@@ -95,6 +95,8 @@ class CapaianPage(Page):
     def _refresh_charts(self) -> None:
         if self.charts.isVisible():
             self.charts.refresh()
+        else:
+            self.charts.stale = True  # drawn again when next shown
 
     def _changed(self, ch) -> None:
         self._refresh_charts()

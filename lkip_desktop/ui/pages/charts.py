@@ -222,7 +222,8 @@ class TrendChart(QWidget):
 
 
 class ChartsPanel(QScrollArea):
-    """The three charts, refreshed from the context's Calculator on demand."""
+    """The three charts, drawn from the context's Calculator when shown (a tab behind the
+    table: at 100x the trend alone asks for 6,000 indicator figures) and on demand."""
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -242,9 +243,15 @@ class ChartsPanel(QScrollArea):
         lay.addStretch(1)
         self.setWidgetResizable(True)
         self.setWidget(body)
-        self.refresh()
+        self.stale = True  # drawn when first shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self.stale = False
         wb, calc = self.context.wb, self.context.calc
         self.capaian.set_bars(capaian_bars(wb, calc))
         self.serapan.set_bars(serapan_bars(wb, calc))

@@ -4,6 +4,7 @@ printing and saving as PDF."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,11 +21,15 @@ from PySide6.QtWidgets import (
 
 from ...domain import pk as rules
 from ...domain.errors import InputError
-from ...reports.pk_document import PkOptions, document_title, layout, write_pdf
-from .. import folders
 from ..flow import FlowLayout
 from .common import LOGO_REF, ZERO_REF, PagesView, warning_lines
-from .render import page_image, print_pages
+
+if TYPE_CHECKING:
+    from ...reports.pk_document import PkOptions
+
+# The PK document, its drawing and the folder helpers pull reportlab and the export code
+# (~70 ms): loaded when the preview, a PDF or a file dialog is first asked for, not with the
+# page (at 100x its first show stayed under 100 ms only so).
 
 
 class PreviewMixin:
@@ -72,12 +77,18 @@ class PreviewMixin:
     # -- preview, print, PDF -----------------------------------------------------------------------------
     def options(self) -> PkOptions:
         """Paper and terbilang are per print; the logo and the date style come from the workbook."""
+        from ...reports.pk_document import PkOptions
+
         return PkOptions(paper=self.cb_paper.currentText(), terbilang=self.chk_terbilang.isChecked())
 
     def pages(self):
+        from ...reports.pk_document import layout
+
         return layout(self.wb, self.current_id, self.options()) if self.current_id else []
 
     def refresh_preview(self) -> int:
+        from .render import page_image
+
         try:
             pages = self.pages()
         except InputError as exc:
@@ -103,6 +114,8 @@ class PreviewMixin:
         return self.context.set_cell(LOGO_REF, data, label) is not None
 
     def _choose_logo(self) -> None:
+        from .. import folders
+
         path, _ = QFileDialog.getOpenFileName(self, "Pilih logo Pemda", str(folders.workbook_folder(self.context.service)),
                                               "Gambar (*.png *.jpg *.jpeg)")
         if path:
@@ -124,6 +137,8 @@ class PreviewMixin:
 
     def save_pdf(self, path: str | Path) -> Path:
         """Write the shown version as PDF (no dialogs)."""
+        from ...reports.pk_document import document_title, write_pdf
+
         pk = self.current()
         if pk is None:
             raise InputError("Pilih versi PK terlebih dahulu.")
@@ -131,6 +146,8 @@ class PreviewMixin:
         return Path(path)
 
     def _save_pdf_dialog(self) -> None:
+        from .. import folders
+
         pk = self.current()
         if pk is None or not self._go_ahead_despite_warnings():
             return
@@ -149,6 +166,8 @@ class PreviewMixin:
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .render import print_pages
 
         if self.current() is None or not self._go_ahead_despite_warnings():
             return

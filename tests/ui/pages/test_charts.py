@@ -61,3 +61,23 @@ def test_capaian_page_has_a_chart_tab_that_follows_edits(qtbot, demo):
     ind = demo.wb.iku_list()[0]
     ctx.set_text(cells.realisasi(ind.id, demo.wb.settings.tahun), "10")
     assert page.charts.capaian.bars[0].value == demo.calc.indicator(ind.id).capaian.value
+
+
+def test_the_charts_are_drawn_when_shown_and_again_after_a_change_while_hidden(qtbot, demo):
+    from lkip_desktop.edits import cells
+    from lkip_desktop.ui.pages.capaian import CapaianPage
+
+    ctx = WorkbookContext(demo)
+    page = CapaianPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.charts.capaian.bars == []  # the table tab: no chart made yet
+    page.tabs.setCurrentIndex(1)
+    assert page.charts.capaian.bars == capaian_bars(demo.wb, demo.calc)
+    page.tabs.setCurrentIndex(0)
+    ind = demo.wb.iku_list()[0]
+    ctx.set_text(cells.realisasi(ind.id, demo.wb.settings.tahun), "10")  # while the charts are hidden
+    page.hide()
+    page.tabs.setCurrentIndex(1)
+    page.show()  # shown again with the chart tab current: no tab change, drawn anew
+    assert page.charts.capaian.bars[0].value == demo.calc.indicator(ind.id).capaian.value
