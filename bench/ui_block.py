@@ -18,7 +18,6 @@ from pathlib import Path
 def main(path: str, pages: list[str] | None) -> None:
     from PySide6.QtCore import QTimer
 
-    from lkip_desktop.domain.pending import PendingQuarters
     from lkip_desktop.ui.app import make_app
     from lkip_desktop.ui.main_window import MainWindow
     from lkip_desktop.ui.pages.registry import PAGE_KEYS
@@ -50,8 +49,8 @@ def main(path: str, pages: list[str] | None) -> None:
         click a second later would be."""
         win.open_path(Path(path))
         svc = win.context.service
-        while svc.integrity_check_running or any(isinstance(i.__dict__["quarters"], PendingQuarters)
-                                                 for i in svc.wb.items.values()):
+        svc.start_integrity_check()  # as the window's timer does (once); the rows come first
+        while svc.integrity_check_running:
             app.processEvents()
 
     block, took = longest_block(open_all)

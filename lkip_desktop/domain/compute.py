@@ -20,7 +20,7 @@ from .errors import FormulaError
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
-from .totals import BudgetTotals, Figures, as_totals, leaf_figures, sum_figures, tree_figures
+from .totals import BudgetTotals, Figures, as_totals, leaf_figures, rupiah_part, sum_figures, tree_figures
 from .values import IndicatorValue, Predikat
 
 
@@ -255,9 +255,7 @@ class Calculator:
         item = self.wb.items[item_id]
         if item.level != "sub_kegiatan":
             return self._figures(item_id)
-        murni, perubahan = item.pagu_murni, item.pagu_perubahan
-        pagu = B.pagu_efektif(murni, perubahan, self.wb.settings.perubahan_berlaku)
-        return (murni, perubahan, None, pagu, item.realisasi)  # the fields sum_figures reads
+        return rupiah_part(item, self.wb.settings.perubahan_berlaku)
 
     def _figures(self, item_id: str) -> Figures:
         if self._totals is None:

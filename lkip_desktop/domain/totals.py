@@ -46,6 +46,13 @@ def leaf_figures(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
     return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
 
 
+def rupiah_part(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
+    """A sub kegiatan as a part of a sum: only the rupiah ``sum_figures`` reads (murni,
+    perubahan, -, pagu, realisasi), without its own serapan (a Decimal division per row)."""
+    murni, perubahan = item.pagu_murni, item.pagu_perubahan
+    return (murni, perubahan, None, B.pagu_efektif(murni, perubahan, perubahan_berlaku), item.realisasi)
+
+
 def sum_figures(parts: Iterable[Figures]) -> Figures:
     """Σ of rows (RULES 6.4): pagu and realisasi added, serapan of the sums."""
     murni = perubahan = pagu = 0
@@ -107,5 +114,5 @@ def _visit(items: list[BudgetItem], out: dict, children_of: dict, berlaku: bool)
         out[item.id] = t
         add(t)
     if plain:
-        add((murni, perubahan, None, pagu, realisasi))  # the fields sum_figures reads
+        add((murni, perubahan, None, pagu, realisasi))  # one part, shaped as rupiah_part
     return parts

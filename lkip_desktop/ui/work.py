@@ -130,9 +130,14 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     worker.finished.connect(loop.quit)
     job.canceled.connect(loop.quit)
     shown: list[QProgressDialog] = []
+
+    def show_dialog() -> None:
+        if not worker.isFinished():
+            shown.append(_dialog(parent, job))
+
     timer = QTimer()
     timer.setSingleShot(True)
-    timer.timeout.connect(lambda: shown.append(_dialog(parent, job)) if not worker.isFinished() else None)
+    timer.timeout.connect(show_dialog)
     worker.start()
     progress_hub.started.emit(job)
     if not worker.isFinished() and not job.was_canceled:

@@ -117,15 +117,14 @@ class MenusMixin:
         self._undo_state()
         if has:
             self.stack.setCurrentWidget(self.work)
-        elif not self.welcome_waits:
-            self.stack.setCurrentWidget(self.welcome)
-            self.welcome.refresh()
-        if not has:
+            self._update_title()
+        else:
+            if not self.welcome_waits:  # a file given at start is still opening: no welcome yet
+                self.stack.setCurrentWidget(self.welcome)
+                self.welcome.refresh()
             self.setWindowTitle(APP_NAME)
             self.path_label.setText("")
             self.saved_label.setText("")
-        else:
-            self._update_title()
 
     def _undo_state(self) -> None:
         st = self.context.undo_stack if self.context else None
