@@ -155,6 +155,18 @@ def test_every_past_version_has_a_fixture():
             conn.close()
 
 
+def test_written_layout_is_what_the_migrations_make():
+    """``layout.py`` is the current format's layout, written out: equal to what the
+    migrations make, and its text is what ``layout_source`` writes (regenerate it with the
+    command in ``structure.layout_source`` after a migration)."""
+    from lkip_desktop.store import layout
+
+    assert layout.VERSION == SCHEMA_VERSION
+    assert layout.ENTRIES == structure.made(SCHEMA_VERSION)
+    assert structure.expected(SCHEMA_VERSION) is layout.ENTRIES
+    assert Path(layout.__file__).read_text(encoding="utf-8") == structure.layout_source(SCHEMA_VERSION)
+
+
 def test_v5_structure_differs_from_v4():
     assert structure.expected(5) != structure.expected(4)
     assert "ttd_tempat" in structure.expected(5)["opd"][3]

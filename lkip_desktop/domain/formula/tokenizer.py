@@ -5,7 +5,7 @@ FormulaError naming the position."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from lkip_desktop.domain.errors import FormulaError
@@ -21,8 +21,7 @@ _NAME = re.compile(r"[^\W\d]\w*")
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One piece of a formula's text."""
     kind: str  # num, name, bname (bracketed), op, eof
     text: str
