@@ -1,7 +1,9 @@
 """Long work off the UI thread: a worker QThread, a modal progress dialog with "Batal", and a
 local event loop so the caller reads like a plain function call.
 
-The window stays painted and the dialog's Batal answers at once. Cancelling drops the
+The window stays painted and the dialog's Batal answers at once; until the (modal) dialog is
+shown, what the user types or clicks is dropped as a modal dialog would drop it (an edit
+landing while a worker reads the workbook would meet the read halfway). Cancelling drops the
 result: the worker runs to its end in the background (the core has no cancel points), so
 the function must only read shared state, and ``discard`` tidies up what it made (e.g.
 closes a workbook opened for nothing). Workers never touch widgets.
@@ -14,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QThread, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,21 @@ class _Tidy(QObject):
         self.deleteLater()
 
 
+_USER_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel, QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress, QEvent.Type.DragEnter, QEvent.Type.Drop,
+})
+
+
+class _InputGate(QObject):
+    """On the application while a job runs without its dialog: drops the user's input."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        return event.type() in _USER_INPUT
+
+
 class Job(QObject):
     """One long work while it runs: ``cancel`` is the dialog's Batal (a test or the bench may
     press it through ``progress_hub``)."""
@@ -130,9 +147,12 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     worker.finished.connect(loop.quit)
     job.canceled.connect(loop.quit)
     shown: list[QProgressDialog] = []
+    gate = _InputGate()
+    app = QApplication.instance()
 
     def show_dialog() -> None:
         if not worker.isFinished():
+            app.removeEventFilter(gate)  # the modal dialog takes over (its Batal must answer)
             shown.append(_dialog(parent, job))
 
     timer = QTimer()
@@ -141,8 +161,12 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     worker.start()
     progress_hub.started.emit(job)
     if not worker.isFinished() and not job.was_canceled:
+        app.installEventFilter(gate)
         timer.start(delay_ms)
-        loop.exec()
+        try:
+            loop.exec()
+        finally:
+            app.removeEventFilter(gate)
     timer.stop()
     for dialog in shown:
         dialog.hide()

@@ -125,3 +125,38 @@ def test_the_dialog_is_made_only_for_a_job_that_lasts_and_its_batal_cancels(qtbo
     assert out.cancelled and len(made) == 1 and made[0].labelText() == "Lama sekali"
     gate.set()
     work.wait_for_orphans()
+
+
+def test_typing_while_a_job_runs_before_its_dialog_is_dropped(qtbot):
+    """An edit typed or clicked in the first moments of a job (before the modal dialog exists)
+    is dropped, as the dialog would drop it; once the job is done, typing works again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    parent = QWidget()
+    edit, button = QLineEdit(), QPushButton("Simpan")
+    lay = QVBoxLayout(parent)
+    lay.addWidget(edit)
+    lay.addWidget(button)
+    qtbot.addWidget(parent)
+    parent.show()
+    edit.setFocus()
+    clicks = []
+    button.clicked.connect(lambda: clicks.append(1))
+    gate = threading.Event()
+    seen_during = []
+
+    def meanwhile():  # runs in the job's event loop, before its dialog (delay 5 s)
+        QTest.keyClicks(edit, "123")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        seen_during.append(edit.text())
+        gate.set()
+
+    QTimer.singleShot(50, meanwhile)
+    out = work.run_with_progress(parent, "Sebentar", lambda: gate.wait(10) and 7, delay_ms=5000)
+    assert out.result == 7 and seen_during == [""]
+    assert edit.text() == "" and clicks == []
+    QTest.keyClicks(edit, "45")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert edit.text() == "45" and clicks == [1]
