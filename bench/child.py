@@ -67,11 +67,12 @@ def start_app(path: str, every_row: str = "") -> None:  # noqa: ARG001 - a flag 
     first paint (the quarterly rows, the page check and the backup copy) is done too."""
     from pathlib import Path
 
-    from lkip_desktop.ui.app import make_app
+    from lkip_desktop.ui.app import install_crash_reports, make_app
     from lkip_desktop.ui.main_window import MainWindow
 
     app = make_app()
     win = MainWindow(opening=True)  # as ``ui.app.run`` with a file given
+    install_crash_reports(win)  # as ``ui.app.run``: the crash log is part of every start
     win.resize(1280, 800)
     win.show()
     if not win.open_path(Path(path)):

@@ -86,6 +86,7 @@ def child_env(tmp: Path) -> dict:
     PYTHONDONTWRITEBYTECODE every start would compile every module from source again."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                XDG_CONFIG_HOME=str(tmp / "cfg"), XDG_DATA_HOME=str(tmp / "data"),
+               XDG_STATE_HOME=str(tmp / "state"),  # the crash log's folder
                PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
     env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -31,14 +31,32 @@ def log_file() -> Path | None:
     return _state.get("file")
 
 
-def _handler(folder: Path) -> logging.Handler:
-    import logging.handlers  # pulls socket and pickle: loaded when the log is installed, not on import
+class _RotatingLog(logging.Handler):
+    """The rotating log file, its handler made with the first record: ``logging.handlers``
+    pulls socket, pickle and queue (~7 ms of every start) and most sessions log nothing."""
 
-    handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=MAX_BYTES,
-                                                   backupCount=BACKUPS, encoding="utf-8", delay=True)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
-    return handler
+    def __init__(self, folder: Path):
+        super().__init__(logging.WARNING)
+        self.folder = folder
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.file is None:
+            import logging.handlers
+
+            self.file = logging.handlers.RotatingFileHandler(self.folder / LOG_NAME, maxBytes=MAX_BYTES,
+                                                             backupCount=BACKUPS, encoding="utf-8", delay=True)
+            self.file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+        self.file.handle(record)
+
+    def flush(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
 
 
 def _fault_file(folder: Path):
@@ -52,7 +70,7 @@ def install(on_crash: Callable[[str], None] | None = None, folder: Path | None =
     """Route unexpected exceptions and fatal crashes to the log; returns the log file."""
     folder = folder or paths.log_dir()
     uninstall()
-    handler = _handler(folder)
+    handler = _RotatingLog(folder)
     logging.getLogger().addHandler(handler)  # log.exception(...) elsewhere lands there too
     fault = _fault_file(folder)
     faulthandler.enable(file=fault, all_threads=True)

@@ -19,11 +19,12 @@ CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
 
-    from lkip_desktop.ui.app import make_app
+    from lkip_desktop.ui.app import install_crash_reports, make_app
     from lkip_desktop.ui.main_window import MainWindow
 
     app = make_app()
     win = MainWindow()
+    install_crash_reports(win)  # as ui.app.run starts
     win.show()
     if sys.argv[1] != "-" and not win.open_path(Path(sys.argv[1])):
         sys.exit(2)
