@@ -118,7 +118,8 @@ class FilesMixin:
         outcome = work.run_with_progress(
             self, f"Membuka {path.name}…",
             lambda: _open_ready(path, backups, stop),
-            discard=lambda svc: svc.close(), cancel=stop)
+            discard=lambda svc: svc.close(), cancel=stop,
+            hold_input=False)  # it reads only the file being opened: input meanwhile changes none of it
         if outcome.cancelled:
             self.show_message(f"Membuka {path.name} dibatalkan.")
             return False
