@@ -15,7 +15,7 @@ from ..edits import cells, values
 from ..exchange import jsonio
 from ..exchange.reference import import_reference
 from ..exchange.report import ImportReport
-from ..reports.narrative import NARASI
+from ..reports.narrative import narasi_texts
 from ..store.ops import CellRef
 from ..store.service import WorkbookService
 
@@ -177,8 +177,7 @@ def cmd_summary(args) -> int:
 
 def cmd_check(args) -> int:
     with WorkbookService.open_snapshot(args.workbook) as svc:
-        narasi = {kunci: svc.narasi(kunci) for kunci, _title, _help in NARASI}
-        findings = check(svc.wb, svc.calc, narasi=narasi)
+        findings = check(svc.wb, svc.calc, narasi=narasi_texts(svc))
     errors = [f for f in findings if f.level == KESALAHAN]
     shown = findings if args.semua else errors
     for f in shown:

@@ -19,10 +19,10 @@ from .iku import (
     IkuNarrative, iku_anggaran, iku_capaian, iku_komponen, iku_narrative, iku_renstra, iku_tahun_lalu,
 )
 from .opd import average_para, budget_para
-from .wording import NARASI, NARASI_TITLES, Para, narasi_paras, pct, rp, user_paras, with_unit
+from .wording import NARASI, NARASI_TITLES, Para, narasi_paras, narasi_texts, pct, rp, user_paras, with_unit
 
 __all__ = [
     "NARASI", "NARASI_TITLES", "SISTEMATIKA", "IkuNarrative", "Para", "average_para", "bab3_anggaran",
     "bab3_pengantar", "bab4_kesimpulan", "budget_para", "ikhtisar", "iku_anggaran", "iku_capaian", "iku_komponen",
-    "iku_narrative", "iku_renstra", "iku_tahun_lalu", "narasi_paras", "pct", "rp", "skala_para", "user_paras", "with_unit",
+    "iku_narrative", "iku_renstra", "iku_tahun_lalu", "narasi_paras", "narasi_texts", "pct", "rp", "skala_para", "user_paras", "with_unit",
 ]

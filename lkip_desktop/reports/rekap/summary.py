@@ -15,7 +15,7 @@ from ...domain.pk.levels import tingkat_of
 from ...domain.rating import scale_of
 from ...domain.reviu import LEVELS, check
 from ...domain.values import format_value
-from ..narrative import NARASI
+from ..narrative import narasi_texts
 
 
 
@@ -94,8 +94,7 @@ def summarize(svc, source: str = "") -> OpdSummary:
     avg = calc.opd_average()
     band = scale.rate(avg.value)
     totals = calc.opd_totals()
-    narasi = {kunci: svc.narasi(kunci) for kunci, _title, _help in NARASI}
-    findings = check(wb, calc, narasi=narasi)
+    findings = check(wb, calc, narasi=narasi_texts(svc))
     reviu = {level: sum(1 for f in findings if f.level == level) for level in LEVELS}
     last = svc.history(limit=1)
     pk, pk_p = signed_pk_dates(wb)

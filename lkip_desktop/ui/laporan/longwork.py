@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 
 from ...domain.compute import Calculator
 from ...reports.builders import TableSpec, catalogue, standard_tables
-from ...reports.narrative import NARASI
+from ...reports.narrative import narasi_texts
 from ...reports.table import ReportTable
 from .. import work
 from ..pages.base import after_paint, is_big
@@ -28,7 +28,7 @@ from ..pages.base import after_paint, is_big
 def worker_service(svc) -> SimpleNamespace:
     """What the report builders read of a service (``wb``, ``calc``, ``narasi``), safe to
     read in a worker thread."""
-    texts = {key: svc.narasi(key) for key, _title, _hint in NARASI}
+    texts = narasi_texts(svc)
     return SimpleNamespace(wb=svc.wb, calc=Calculator(svc.wb), narasi=lambda key: texts.get(key, ""))
 
 

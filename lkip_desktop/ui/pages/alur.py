@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain import checklist
-from ...reports.narrative import NARASI
+from ...reports.narrative import narasi_texts
 from .. import folders
 from .base import Page, after_paint, is_big
 
@@ -70,7 +70,7 @@ class AlurPage(Page):
     def compute(self) -> list[checklist.Step]:
         svc = self.context.service
         wb = self.context.wb
-        narasi = {key: svc.narasi(key) for key, _title, _hint in NARASI}
+        narasi = narasi_texts(svc)
         # A big workbook's reviu takes seconds: its state stays unknown here (the Reviu page runs it).
         if is_big(wb):
             findings = None

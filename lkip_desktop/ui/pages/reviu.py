@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from ... import collector
 from ...domain.numbers import format_number
 from ...edits import cells
+from ...reports.narrative import narasi_texts
 from .. import work
 from ..grid.view import GridView
 from ..tables.lists import ReviuModel
@@ -75,6 +76,7 @@ class ReviuPage(Page):
     def refresh(self) -> bool:
         """Run the check (in a worker with Batal on a big workbook). False when cancelled."""
         wb = self.context.wb
+        narasi = narasi_texts(self.context.service)  # read here: the file's connection is this thread's
         if is_big(wb):
             from ...domain import reviu
             from ...domain.compute import Calculator
@@ -84,7 +86,7 @@ class ReviuPage(Page):
                 # paused: its passes over a big workbook hold the interpreter ~0.1 s each, and
                 # the window could not answer meanwhile (the findings are no garbage cycles).
                 with collector.paused():
-                    return reviu.check(wb, Calculator(wb))
+                    return reviu.check(wb, Calculator(wb), narasi)
 
             outcome = work.run_with_progress(self.window(), "Memeriksa buku kerja (reviu)…", check_all)
             if outcome.cancelled:
@@ -95,7 +97,7 @@ class ReviuPage(Page):
                 raise outcome.error
             self.model.refresh(outcome.result)
         else:
-            self.model.refresh()
+            self.model.refresh(narasi=narasi)
         self.stale = False
         self._summarise()
         return True

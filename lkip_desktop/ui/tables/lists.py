@@ -122,10 +122,11 @@ class ReviuModel(GridModel):
         super().__init__(context, parent)
         context.changed.disconnect(self.on_changed)
 
-    def refresh(self, findings: list | None = None) -> None:
-        """Show ``findings`` (checked elsewhere, e.g. in a worker) or check now."""
+    def refresh(self, findings: list | None = None, narasi: dict[str, str] | None = None) -> None:
+        """Show ``findings`` (checked elsewhere, e.g. in a worker) or check now, the report's
+        ``narasi`` texts with the rest."""
         self.beginResetModel()
-        self.findings = reviu.check(self.wb, self.calc) if findings is None else list(findings)
+        self.findings = reviu.check(self.wb, self.calc, narasi) if findings is None else list(findings)
         self._rebuild()
         self.endResetModel()
 

@@ -44,9 +44,9 @@ def test_a_show_while_the_check_runs_starts_no_second_check(window, demo_path, m
     gate = threading.Event()
     real = reviu.check
 
-    def slow(wb, calc):
+    def slow(wb, calc, narasi=None):
         gate.wait(10)
-        return real(wb, calc)
+        return real(wb, calc, narasi)
 
     def away_and_back():
         window.show_page("profil")
@@ -68,3 +68,23 @@ def test_a_show_while_the_check_runs_starts_no_second_check(window, demo_path, m
     finally:
         work.progress_hub.started.disconnect(on_start)
     assert len(started) == 1
+
+
+def test_the_reviu_page_checks_the_report_s_narasi_too(window, demo_path, monkeypatch, qtbot):
+    """The Reviu page reads the narasi texts as the CLI and Alur kerja do: a placeholder left
+    in a text and a rupiah figure the data does not have are found there (small and big
+    workbook alike)."""
+    from lkip_desktop.edits import cells
+
+    assert window.open_path(demo_path)
+    ctx = window.context
+    ctx.set_cell(cells.narasi("kata_pengantar"), "Puji syukur. TODO: isi pengantar.")
+    ctx.set_cell(cells.narasi("bab4.langkah"), "Realisasi anggaran sebesar Rp 1.234.567.890 tahun ini.")
+    page = window.show_page("reviu")
+    found = {(f.code, f.where) for f in page.model.findings}
+    assert ("narasi-placeholder", "Narasi kata_pengantar") in found
+    assert ("narasi-rupiah", "Narasi bab4.langkah") in found
+    monkeypatch.setattr(reviu_page, "is_big", lambda wb: True)  # the worker's check reads them too
+    page.model.refresh([])
+    assert page.refresh()
+    assert {(f.code, f.where) for f in page.model.findings} == found
