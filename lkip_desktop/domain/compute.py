@@ -88,6 +88,12 @@ class Average:
         return f"{self.counted} dari {self.total} {self.unit}"
 
 
+def share_sum(shares) -> tuple[Decimal | None, int]:
+    """Σ of the shares present and how many there are (None: no share at all)."""
+    present = [s for s in shares if s is not None]
+    return (sum(present, Decimal(0)) if present else None), len(present)
+
+
 class Calculator:
     def __init__(self, workbook: Workbook):
         self.wb = workbook
@@ -310,12 +316,14 @@ class Calculator:
         amount = self.quarter_amount(item, tw, kind)
         return None if amount is None else amount * 100 / pagu
 
+    def quarter_shares(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, ...]:
+        """The four triwulan shares of one kind (``quarter_keuangan_persen`` of TW I–IV)."""
+        return tuple(self.quarter_keuangan_persen(item, tw, kind) for tw in range(1, 5))
+
     def quarter_share_sum(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, int]:
         """Σ of the triwulan shares present (RULES 6.7: realisasi adds up to serapan, target
         to 100) and how many there are (the rounding tolerance grows with the count)."""
-        shares = [self.quarter_keuangan_persen(item, tw, kind) for tw in range(1, 5)]
-        present = [s for s in shares if s is not None]
-        return (sum(present, Decimal(0)) if present else None), len(present)
+        return share_sum(self.quarter_shares(item, kind))
 
     def quarter_amount(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """Rupiah planned/spent in one triwulan: typed, or % × pagu, or the children's sum."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..budget import items_perubahan_ignored
-from ..compute import Calculator
+from ..compute import Calculator, share_sum
 from ..model import BudgetItem, Workbook
 from ..numbers import format_number, format_rupiah
 from .registry import KESALAHAN, PERINGATAN, Finding, ReviuSettings, check_of, item_where
@@ -20,7 +20,15 @@ def _leaves(wb: Workbook) -> list[BudgetItem]:
     return [i for i in wb.items.values() if i.level == "sub_kegiatan"]
 
 
-def first_tw(values: list) -> int:
+def _shares(calc: Calculator, item: BudgetItem, kind: str, settings: ReviuSettings) -> tuple:
+    """An item's four triwulan shares of one kind, made once a run: three checks read them."""
+    key = ("shares", item.id, kind)
+    if key not in settings.memo:
+        settings.memo[key] = calc.quarter_shares(item, kind)
+    return settings.memo[key]
+
+
+def first_tw(values) -> int:
     """The first triwulan with a value (where the jump lands), else TW I."""
     for tw, v in enumerate(values, 1):
         if v is not None:
@@ -48,10 +56,10 @@ def tw_realisasi_serapan(wb: Workbook, calc: Calculator, settings: ReviuSettings
     out = []
     for item in _leaves(wb):
         serapan = calc.totals(item.id).serapan
-        total, count = calc.quarter_share_sum(item, "realisasi")
+        shares = _shares(calc, item, "realisasi", settings)
+        total, count = share_sum(shares)
         if total is None or serapan is None or abs(total - serapan) <= SHARE_TOLERANCE * count:
             continue
-        shares = [calc.quarter_keuangan_persen(item, tw, "realisasi") for tw in range(1, 5)]
         out.append(Finding(
             KESALAHAN, "tw-realisasi-serapan",
             f"Jumlah realisasi keuangan TW I–IV {format_number(total)}% tidak sama dengan serapan "
@@ -65,10 +73,10 @@ def tw_realisasi_serapan(wb: Workbook, calc: Calculator, settings: ReviuSettings
 def tw_target_keuangan_100(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> list[Finding]:
     out = []
     for item in _leaves(wb):
-        total, count = calc.quarter_share_sum(item, "target")
+        targets = _shares(calc, item, "target", settings)
+        total, count = share_sum(targets)
         if total is None or abs(total - 100) <= SHARE_TOLERANCE * count:
             continue
-        targets = [calc.quarter_keuangan_persen(item, tw, "target") for tw in range(1, 5)]
         out.append(Finding(
             KESALAHAN, "tw-target-keuangan-100",
             f"Jumlah target keuangan TW I–IV {format_number(total)}% seharusnya 100%: rencana triwulan "
@@ -121,8 +129,7 @@ def persen_di_luar(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> l
     """Quarterly realisasi shares outside 0–100 and negative values of a percent indicator."""
     out = []
     for item in _leaves(wb):
-        for tw in range(1, 5):
-            s = calc.quarter_keuangan_persen(item, tw, "realisasi")
+        for tw, s in enumerate(_shares(calc, item, "realisasi", settings), 1):
             if s is not None and (s < 0 or s > 100):
                 out.append(Finding(
                     KESALAHAN, "persen-di-luar-0-100",
