@@ -129,8 +129,8 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
     out += ["", "## What each bare does", "",
             "- start: a child `python` that imports PySide6, opens the same file with sqlite3, fetches every "
             "table the app loads and paints a QTableView (a minimal QAbstractTableModel over the tuples) with "
-            "the app's first grid's rows and columns; the app child shows the main window, opens the file and "
-            "paints its first page. Spawn to first paint, imports included; one untimed run of each first; "
+            "the app's first grid's rows and columns; the app child starts as `lkip-desktop FILE` does (the main "
+            "window, the crash log installed), opens the file and paints its first page. Spawn to first paint, imports included; one untimed run of each first; "
             "compiled bytecode kept in the run's folder, as an installed app has it. The window reads the "
             "quarterly budget rows (half the rows of a big workbook) after its first paint: \"open complete\" "
             "is the same app child left only once they, SQLite's page check and the session's backup copy are "
