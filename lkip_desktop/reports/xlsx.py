@@ -301,13 +301,14 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
         wb = SheetsByName(target if hasattr(target, "write") else str(target), options)
         # Tens of thousands of cells, no cycles among them: the collector is paused through
         # close() too, which makes as many objects again (each cell's XML) while every cell
-        # is held; on there, its passes walked the whole process (+0.13 s at 10x, more in a
-        # process holding more).
+        # is held (on there, its passes walked the whole process: +0.13 s at 10x, more in a
+        # process holding more), and the cells go before it is on again.
         with collector.paused():
             try:
                 _write_workbook(wb, list(tables), paper, title, progress, cancel)
             except BaseException:
                 _discard(wb)
+                wb.forget_sheets()
                 raise
             try:
                 wb.close()
@@ -316,4 +317,6 @@ def render_xlsx(tables: Sequence[ReportTable], path: str | os.PathLike, paper: s
                 if isinstance(cause, OSError):
                     raise cause from None
                 raise
+            finally:
+                wb.forget_sheets()
     return target

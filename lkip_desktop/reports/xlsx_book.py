@@ -4,7 +4,11 @@
 the sheets (10x: 792 sheets, 313,000 ``str.lower`` calls, ~0.03 s; 100x: some 7,000 sheets,
 ~2.5 s). Here XlsxWriter's own check runs with the earlier sheets out of its sight, so it
 still rejects a name too long, with a forbidden character or an apostrophe at an end, and a
-name already taken (case ignored, as Excel does) is found in the set."""
+name already taken (case ignored, as Excel does) is found in the set.
+
+Each sheet holds the workbook's ``add_format``: a reference cycle, so a written workbook's
+cells wait for the cyclic collector, and its next pass walks every one of them (10x: 94 ms
+right after the export, 13x the 1x pass). ``forget_sheets`` lets them go at once."""
 
 from __future__ import annotations
 
@@ -28,3 +32,8 @@ class SheetsByName(Workbook):
             raise DuplicateWorksheetName(f"Sheetname '{name}', with case ignored, is already in use.")
         self._names.add(key)
         return name
+
+    def forget_sheets(self) -> None:
+        """Let go of the sheets (after ``close``): freed now by their reference counts."""
+        self.worksheets_objs.clear()
+        self.sheetnames.clear()

@@ -48,10 +48,17 @@ def test_xlsxwriters_checks_stay():
     assert len(wb.worksheets()) == 2
 
 
+class _Plain(Workbook):
+    """XlsxWriter's own Workbook (the names scanned, the sheets left to the collector)."""
+
+    def forget_sheets(self) -> None:
+        pass
+
+
 def test_the_file_is_the_one_xlsxwriters_workbook_writes(demo, tmp_path, monkeypatch):
     tables = [s.build() for s in standard_tables(demo)] * 3 + [_spans_table()] * 3  # names repeat
     ours = _read(X.render_xlsx(tables, tmp_path / "ours.xlsx"))
-    monkeypatch.setattr(X, "SheetsByName", Workbook)
+    monkeypatch.setattr(X, "SheetsByName", _Plain)
     plain = _read(X.render_xlsx(tables, tmp_path / "plain.xlsx"))
     assert list(ours) == list(plain) and len(ours) == len(tables) + 1
     for title in plain:
@@ -70,3 +77,25 @@ def test_the_collector_stays_paused_while_the_file_is_assembled(tmp_path, monkey
     assert gc.isenabled()
     X.render_xlsx([_spans_table()], tmp_path / "p.xlsx")
     assert on == [False] and gc.isenabled()
+
+
+def test_the_sheets_go_by_reference_count(tmp_path, monkeypatch):
+    """Each sheet holds the workbook (a cycle): left to the collector, its next pass would
+    walk every cell of the export."""
+    import weakref
+
+    sheets = []
+    add = SheetsByName.add_worksheet
+
+    def spy(self, name=None, worksheet_class=None):
+        ws = add(self, name, worksheet_class)
+        sheets.append(weakref.ref(ws))
+        return ws
+
+    monkeypatch.setattr(SheetsByName, "add_worksheet", spy)
+    gc.disable()
+    try:
+        X.render_xlsx([_spans_table()] * 3, tmp_path / "g.xlsx")
+        assert len(sheets) == 4 and all(ref() is None for ref in sheets)
+    finally:
+        gc.enable()
