@@ -20,11 +20,31 @@ def safe_text(text: str | None) -> str:
     return text if len(text) <= EXCEL_CELL_CHARS else text[:EXCEL_CELL_CHARS - 1] + "…"
 
 
+SHEET_NAME_UNITS = 31  # Excel counts a sheet name in UTF-16 units: an emoji is two
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _first_units(text: str, units: int) -> str:
+    """The longest start of ``text`` within ``units`` UTF-16 units (never half an emoji)."""
+    if _units(text) <= units:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
 def sheet_title(table: ReportTable, taken: set[str]) -> str:
     base = _BAD_TITLE.sub(" ", safe_text(f"T{table.number} {table.title}" if table.number else table.title))
     base = re.sub(r"\s+", " ", base).strip().strip("'").strip()
-    if len(base) > 31:  # cut at a word
-        cut = base[:31]
+    if _units(base) > SHEET_NAME_UNITS:  # cut at a word
+        cut = _first_units(base, SHEET_NAME_UNITS)
         base = cut[:cut.rfind(" ")] if " " in cut[6:] else cut
     base = base.rstrip(" ,-'") or "Tabel"
     if base.lower() == "history":  # reserved by Excel
@@ -32,7 +52,7 @@ def sheet_title(table: ReportTable, taken: set[str]) -> str:
     title, n = base, 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title = base[:31 - len(suffix)].rstrip(" '") + suffix
+        title = _first_units(base, SHEET_NAME_UNITS - len(suffix)).rstrip(" '") + suffix
         n += 1
     taken.add(title.lower())
     return title

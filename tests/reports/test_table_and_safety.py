@@ -190,3 +190,19 @@ def test_sheet_and_chart_titles_safe_for_any_text(tmp_path):
         assert not title.startswith("'") and not title.endswith("'")
     links = [c.hyperlink.location or c.hyperlink.target for c in wb["Daftar Tabel"]["C"] if c.hyperlink]
     assert len(links) == 2
+
+
+def test_sheet_names_fit_excel_s_31_utf16_units_with_emoji(tmp_path):
+    """Excel counts a sheet name in UTF-16 units (an emoji is two): a title of emoji and
+    letters is cut to 31 units, never through an emoji, and stays unique."""
+    title = "Capaian 📊📊 kinerja 🎯 sasaran 😀 strategis tahun ini"
+    t = T.ReportTable("t.emoji", "", title, [T.Column(2)], T.header_grid(1, ["Nama"]))
+    t.add([T.text("x")])
+    t2 = T.ReportTable("t.emoji2", "", title, t.columns, t.header, list(t.rows))
+    out = render_xlsx([t, t2], tmp_path / "e.xlsx")
+    titles = openpyxl.load_workbook(out).sheetnames[1:]
+    assert len(set(titles)) == 2
+    for name in titles:
+        assert len(name.encode("utf-16-le")) // 2 <= 31, name
+        assert name.encode("utf-16", "strict")  # whole characters only
+    assert titles[0].startswith("Capaian 📊📊")
