@@ -244,10 +244,15 @@ def test_rolling_backups_keep_the_newest(demo_path, tmp_path):
         stamped = files.rolling_backup(demo_path, folder, keep=2)
         stamped.rename(folder / f"demo-2024010{n}-000000.lkip")  # distinct stamps without waiting
     files.rolling_backup(demo_path, folder, keep=2)
-    assert len(list(folder.glob("demo-*.lkip"))) == 2
+    before = sorted(folder.glob("demo-*.lkip"))
+    assert len(before) == 2
     with WorkbookService.open(demo_path, backup_dir=folder) as svc:
         assert not svc.on_network_share
-    assert len(list(folder.glob("demo-*.lkip"))) == 2
+    after = sorted(folder.glob("demo-*.lkip"))
+    # the session's own copy: the newest, named by the second it was made (the same name as the
+    # last copy when made within that second, which it then replaces; a loaded machine may
+    # take longer), so one copy more at most, and the older ones kept (fewer than 10 here)
+    assert before[0] in after and len(after) in (2, 3)
 
 
 def test_network_paths_are_recognised():
