@@ -137,7 +137,7 @@ class Tujuan:
     urut: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # 200,000 at 100x: no __dict__ each, made faster by the load
 class Quarter:
     """One triwulan of a budget item (RULES 6.7–6.9). Keuangan in rupiah when known,
     else as % of the year's pagu; fisik in the output's unit."""
