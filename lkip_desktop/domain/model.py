@@ -365,8 +365,7 @@ class Workbook:
 
     def items_supporting(self, indicator_id: str) -> list[BudgetItem]:
         ids = self._children_index()["links_by_ind"].get(indicator_id, ())
-        linked = [item for item in map(self.items.get, ids) if item is not None]
-        return sorted(linked, key=IN_ORDER)
+        return sorted(filter(None, map(self.items.get, ids)), key=IN_ORDER)  # an item is never falsy
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
         index = self._children_index()
