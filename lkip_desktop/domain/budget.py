@@ -88,10 +88,7 @@ def leaf_row(murni: int, perubahan: int, realisasi: int | None, perubahan_berlak
         pagu = perubahan if perubahan_berlaku else murni
         if realisasi is None or pagu == 0:
             return (murni, perubahan, perubahan - murni, pagu, realisasi, None, None)
-        if -_EXACT_LIMIT < realisasi < _EXACT_LIMIT:  # as ``_percent``: exact, one rounding
-            ser = CTX.divide(Decimal(realisasi * 100), Decimal(pagu))
-        else:
-            ser = _percent(realisasi, pagu)
+        ser = _percent(realisasi, pagu)
         return (murni, perubahan, perubahan - murni, pagu, realisasi, ser, CTX.subtract(HUNDRED, ser))
     pagu = pagu_efektif(murni, perubahan, perubahan_berlaku)
     selisih, ser, sisa = row_figures(murni, perubahan, pagu, realisasi)
