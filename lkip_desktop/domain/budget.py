@@ -80,6 +80,21 @@ def row_figures(murni: int, perubahan: int, pagu: int, realisasi: int | None) ->
     return selisih(murni, perubahan), ser, sisa_anggaran(ser)
 
 
+def leaf_row(murni: int, perubahan: int, realisasi: int | None, perubahan_berlaku: bool) -> tuple:
+    """One sub kegiatan's (murni, perubahan, selisih, pagu, realisasi, serapan, E2) in one call:
+    ``pagu_efektif`` then ``row_figures``, with their int path inline (50,000 rows at 100x);
+    anything unusual goes through them, with their checks and messages."""
+    if type(murni) is int and type(perubahan) is int and (realisasi is None or type(realisasi) is int):
+        pagu = perubahan if perubahan_berlaku else murni
+        if realisasi is None or pagu == 0:
+            return (murni, perubahan, perubahan - murni, pagu, realisasi, None, None)
+        ser = _percent(realisasi, pagu)
+        return (murni, perubahan, perubahan - murni, pagu, realisasi, ser, CTX.subtract(HUNDRED, ser))
+    pagu = pagu_efektif(murni, perubahan, perubahan_berlaku)
+    selisih, ser, sisa = row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
+
+
 def pagu_efektif(murni: int | None, perubahan: int | None, perubahan_berlaku: bool) -> int:
     """§6.3: the pagu serapan is measured on: perubahan once the APBD-P is enacted, else murni.
 

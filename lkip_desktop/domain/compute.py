@@ -347,6 +347,8 @@ class Calculator:
         # Only an item with children can be another linked item's ancestor: most IKU are
         # linked to sub kegiatan only, and then no path needs walking.
         parents = [i.id for i in linked if i.id in children_of]
+        if not parents and all(i.level == "sub_kegiatan" for i in linked):
+            return linked  # the common case: childless sub kegiatan, each its own only leaf (ids unique)
         headings: set[str] = set()
         if parents:
             linked_ids = {i.id for i in linked}

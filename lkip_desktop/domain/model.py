@@ -137,7 +137,7 @@ class Tujuan:
     urut: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # 200,000 at 100x: no __dict__ each, made faster by the load
 class Quarter:
     """One triwulan of a budget item (RULES 6.7–6.9). Keuangan in rupiah when known,
     else as % of the year's pagu; fisik in the output's unit."""
@@ -365,8 +365,7 @@ class Workbook:
 
     def items_supporting(self, indicator_id: str) -> list[BudgetItem]:
         ids = self._children_index()["links_by_ind"].get(indicator_id, ())
-        linked = [item for item in map(self.items.get, ids) if item is not None]
-        return sorted(linked, key=IN_ORDER)
+        return sorted(filter(None, map(self.items.get, ids)), key=IN_ORDER)  # an item is never falsy
 
     def indicators_supported_by(self, item_id: str) -> list[Indicator]:
         index = self._children_index()

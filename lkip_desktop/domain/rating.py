@@ -47,9 +47,10 @@ class Scale:
     def rate(self, value: Decimal | None) -> Band | None:
         if value is None:
             return None
-        if isinstance(value, float) or isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-            raise TypeError(f"nilai harus Decimal, bukan {type(value).__name__}")
-        value = Decimal(value)
+        if type(value) is not Decimal:  # the common case skips the checks
+            if isinstance(value, float) or isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+                raise TypeError(f"nilai harus Decimal, bukan {type(value).__name__}")
+            value = Decimal(value)
         if not value.is_finite():
             return None
         shown = round_half_up(value, 2)

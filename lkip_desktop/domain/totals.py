@@ -40,10 +40,7 @@ def leaf_figures(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
     """A sub kegiatan's own figures; a program or kegiatan without children has none."""
     if item.level != "sub_kegiatan":
         return NO_FIGURES
-    murni, perubahan, realisasi = item.pagu_murni, item.pagu_perubahan, item.realisasi
-    pagu = B.pagu_efektif(murni, perubahan, perubahan_berlaku)
-    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
-    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
+    return B.leaf_row(item.pagu_murni, item.pagu_perubahan, item.realisasi, perubahan_berlaku)
 
 
 def rupiah_part(item: BudgetItem, perubahan_berlaku: bool) -> Figures:

@@ -7,6 +7,8 @@ import random
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lkip_desktop.domain import budget as B
 from lkip_desktop.domain import model as M
@@ -146,6 +148,32 @@ def test_row_figures_are_selisih_serapan_and_e2(seed):
             from decimal import localcontext
             with localcontext(prec=34):
                 assert str(ser) == str(Decimal(realisasi) * 100 / Decimal(pagu))
+
+
+def _general_leaf(murni, perubahan, realisasi, berlaku):
+    pagu = B.pagu_efektif(murni, perubahan, berlaku)
+    selisih, ser, sisa = B.row_figures(murni, perubahan, pagu, realisasi)
+    return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
+
+
+def _outcome(f, *args):
+    try:
+        return ("ok", f(*args))
+    except (TypeError, ValueError) as exc:
+        return (type(exc), str(exc))
+
+
+_amounts = st.one_of(st.integers(-10**40, 10**40), st.sampled_from([0, 10**32 - 1, 10**32, -(10**32)]),
+                     st.none(), st.booleans(), st.just(1.5), st.just(Decimal("2")))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_amounts, _amounts, _amounts, st.booleans())
+def test_leaf_row_is_pagu_efektif_then_row_figures(murni, perubahan, realisasi, berlaku):
+    fast = _outcome(B.leaf_row, murni, perubahan, realisasi, berlaku)
+    assert fast == _outcome(_general_leaf, murni, perubahan, realisasi, berlaku)
+    if fast[0] == "ok":  # same digits and the same types (an int pagu stays int)
+        assert [type(x) for x in fast[1]] == [type(x) for x in _general_leaf(murni, perubahan, realisasi, berlaku)]
 
 
 def test_row_figures_refuse_what_the_single_rules_refuse():
