@@ -5,8 +5,8 @@ FormulaError naming the position."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 from lkip_desktop.domain.errors import FormulaError
 

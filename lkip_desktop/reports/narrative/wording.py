@@ -32,6 +32,7 @@ def narasi_texts(svc) -> dict[str, str]:
     """Every narasi text of a workbook by key: what the reviu checks and the report prints."""
     return {key: svc.narasi(key) for key, _title, _hint in NARASI}
 
+
 PERSEN_UNITS = {"%", "persen", "prosen"}
 BARE_UNITS = {"", "-", "indeks", "nilai", "poin", "skor", "angka", "predikat"}
 STATUS = {"Melampaui target": "melampaui target", "Tercapai": "tercapai", "Belum tercapai": "belum tercapai"}
