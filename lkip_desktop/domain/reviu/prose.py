@@ -8,6 +8,7 @@ import re
 
 from ..compute import Calculator
 from ..model import Workbook
+from ..narasi import narasi_place
 from ..numbers import format_rupiah
 from .registry import PERINGATAN, Finding, ReviuSettings, check_of
 
@@ -60,5 +61,5 @@ def narasi_rupiah(wb: Workbook, calc: Calculator, settings: ReviuSettings) -> li
                 f"Narasi menyebut {', '.join(unknown)}, yang tidak sama dengan pagu, realisasi atau total mana pun "
                 f"di data anggaran (mis. total pagu {format_rupiah(calc.opd_totals().pagu, prefix=True)}). "
                 "Teks dan tabel harus memakai angka yang sama: perbaiki angka di narasi.",
-                f"Narasi {kunci}", "narasi", (kunci,), "teks"))
+                narasi_place(kunci), "narasi", (kunci,), "teks"))
     return out

@@ -7,6 +7,7 @@ import re
 
 from ..compute import Calculator
 from ..model import Indicator, Workbook
+from ..narasi import narasi_place
 from .registry import PERINGATAN, Finding, ReviuSettings, check_of, indicator_where
 
 THEME = "Kebersihan teks"
@@ -48,7 +49,7 @@ def narasi_placeholder(wb: Workbook, calc: Calculator, settings: ReviuSettings) 
     out = []
     for kunci, teks in (settings.narasi or {}).items():
         if found := placeholders_in(teks):
-            out.append(_finding(found, "Narasi", f"Narasi {kunci}", "narasi", (kunci,), "teks"))
+            out.append(_finding(found, "Narasi", narasi_place(kunci), "narasi", (kunci,), "teks"))
     for ind in wb.indicators.values():
         for field, label, teks in indicator_texts(ind):
             if found := placeholders_in(teks):

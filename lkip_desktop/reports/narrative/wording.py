@@ -1,31 +1,17 @@
 """The wording shared by every chapter's sentences: the free sections the user writes
-(``NARASI``), the ``Para`` a sentence becomes, the collector of sentence parts and quoted
-figures, and how a value, a percentage, a rupiah amount or a count is said."""
+(``NARASI``, kept in ``domain.narasi``) and their texts, the ``Para`` a sentence becomes, the
+collector of sentence parts and quoted figures, and how a value, a percentage, a rupiah amount
+or a count is said."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ...domain.narasi import NARASI, NARASI_TITLES  # noqa: F401 - re-exported: the report prints them
 from ...domain.numbers import format_rupiah
 from ...domain.values import Predikat
 from .. import table as T
-
-# The free sections the user writes (table ``narasi``), in report order: key, title, hint.
-NARASI = [
-    ("kata_pengantar", "Kata Pengantar", "Pengantar dari kepala perangkat daerah."),
-    ("bab1.latar_belakang", "Bab I – Latar Belakang", "Dasar hukum dan maksud penyusunan LKIP."),
-    ("bab1.tugas_fungsi", "Bab I – Tugas Pokok dan Fungsi", "Kedudukan, tugas pokok dan fungsi perangkat daerah."),
-    ("bab1.struktur", "Bab I – Struktur Organisasi dan Sumber Daya",
-     "Susunan organisasi, jumlah pegawai, sarana dan prasarana."),
-    ("bab1.isu_strategis", "Bab I – Aspek Strategis dan Permasalahan Utama",
-     "Isu strategis dan permasalahan utama yang dihadapi."),
-    ("bab2.renstra", "Bab II – Rencana Strategis", "Visi, misi, tujuan dan sasaran Renstra."),
-    ("renstra.strategi", "Renstra – Strategi dan Arah Kebijakan",
-     "Strategi dan arah kebijakan Renstra; dicetak di atas Tabel Strategi, Program, Kegiatan."),
-    ("bab4.langkah", "Bab IV – Langkah ke Depan", "Rencana perbaikan kinerja tahun berikutnya."),
-]
-NARASI_TITLES = {k: t for k, t, _h in NARASI}
 
 
 def narasi_texts(svc) -> dict[str, str]:

@@ -15,5 +15,5 @@ def test_check_reports_a_placeholder_left_in_the_narasi(demo_path, capsys):
         svc.set(CellRef("narasi", ("bab1.latar_belakang",), "teks"), "Dasar hukum penyusunan LKIP adalah ....")
     assert cli_main(["check", "--semua", str(demo_path)]) == 1
     out = capsys.readouterr().out
-    assert "[peringatan] Narasi bab1.latar_belakang: Narasi masih memuat penanda isian \"...\"" in out
+    assert "[peringatan] Narasi Bab I – Latar Belakang: Narasi masih memuat penanda isian \"...\"" in out
     assert "6 kesalahan, 1 peringatan." in out

@@ -82,8 +82,8 @@ def test_the_reviu_page_checks_the_report_s_narasi_too(window, demo_path, monkey
     ctx.set_cell(cells.narasi("bab4.langkah"), "Realisasi anggaran sebesar Rp 1.234.567.890 tahun ini.")
     page = window.show_page("reviu")
     found = {(f.code, f.where) for f in page.model.findings}
-    assert ("narasi-placeholder", "Narasi kata_pengantar") in found
-    assert ("narasi-rupiah", "Narasi bab4.langkah") in found
+    assert ("narasi-placeholder", "Narasi Kata Pengantar") in found
+    assert ("narasi-rupiah", "Narasi Bab IV – Langkah ke Depan") in found
     monkeypatch.setattr(reviu_page, "is_big", lambda wb: True)  # the worker's check reads them too
     page.model.refresh([])
     assert page.refresh()
