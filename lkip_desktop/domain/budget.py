@@ -81,16 +81,13 @@ def row_figures(murni: int, perubahan: int, pagu: int, realisasi: int | None) ->
 
 
 def leaf_row(murni: int, perubahan: int, realisasi: int | None, perubahan_berlaku: bool) -> tuple:
-    """One sub kegiatan's (murni, perubahan, selisih, pagu, realisasi, serapan, E2) in one call:
-    ``pagu_efektif`` then ``row_figures``, with their int path inline (50,000 rows at 100x);
-    anything unusual goes through them, with their checks and messages."""
-    if type(murni) is int and type(perubahan) is int and (realisasi is None or type(realisasi) is int):
+    """One sub kegiatan's (murni, perubahan, selisih, pagu, realisasi, serapan, E2):
+    ``pagu_efektif`` (inline for plain int pagu: 50,000 rows at 100x) then ``row_figures``,
+    which alone holds the selisih, serapan and E2 rule."""
+    if type(murni) is int and type(perubahan) is int:
         pagu = perubahan if perubahan_berlaku else murni
-        if realisasi is None or pagu == 0:
-            return (murni, perubahan, perubahan - murni, pagu, realisasi, None, None)
-        ser = _percent(realisasi, pagu)
-        return (murni, perubahan, perubahan - murni, pagu, realisasi, ser, CTX.subtract(HUNDRED, ser))
-    pagu = pagu_efektif(murni, perubahan, perubahan_berlaku)
+    else:
+        pagu = pagu_efektif(murni, perubahan, perubahan_berlaku)
     selisih, ser, sisa = row_figures(murni, perubahan, pagu, realisasi)
     return (murni, perubahan, selisih, pagu, realisasi, ser, sisa)
 
