@@ -67,6 +67,9 @@ def start_app(path: str, every_row: str = "") -> None:  # noqa: ARG001 - a flag 
     first paint (the quarterly rows, the page check and the backup copy) is done too."""
     from pathlib import Path
 
+    from lkip_desktop import collector
+
+    collector.begin_start()  # as ``lkip_desktop.__main__`` before the imports; run() ends it
     from lkip_desktop.ui.app import install_crash_reports, make_app
     from lkip_desktop.ui.main_window import MainWindow
 
@@ -77,6 +80,7 @@ def start_app(path: str, every_row: str = "") -> None:  # noqa: ARG001 - a flag 
     win.show()
     if not win.open_path(Path(path)):
         sys.exit(2)
+    collector.end_start()  # as ``ui.app.run`` before its event loop
     view = win.page_stack.currentWidget().views[0]
 
     def rest():

@@ -10,6 +10,9 @@ def main(argv: list[str] | None = None) -> int:
     first = argv[0] if argv else ""
     # No command, or a workbook path (double-click / file association): the GUI.
     if not argv or first.endswith(".lkip") or first in ("--gui", "--demo"):
+        from . import collector
+
+        collector.begin_start()  # before the imports too; ui.app.run ends it
         from .ui.app import run
 
         return run(argv)

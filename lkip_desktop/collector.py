@@ -10,7 +10,12 @@ quarterly rows read after the first paint) ends by *freezing* it: those objects 
 the workbook, so the collector leaves them out of every later pass instead of walking them
 again and again (at 100x ~0.1-0.2 s per full pass, a stop of the window each time). Freezing
 frees nothing, so any thread may do it. Closing a workbook (``release``) hands them back, so a
-cycle among them is still collected."""
+cycle among them is still collected.
+
+The window's start (``begin_start`` .. ``end_start``: imports, the window, the first workbook)
+is such a pause too: it makes some 50,000 objects that live as long as the process (modules,
+classes, widgets) and a few hundred of garbage; the collector would walk them some 50 times
+(~10 ms of a 1x start), so it waits and they are frozen once at the end."""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _lock = threading.RLock()  # re-entrant: a finalizer run by the pass in resume may pause too
-_state = {"depth": 0, "was_on": True, "keep": False, "sweep": False}
+_state = {"depth": 0, "was_on": True, "keep": False, "sweep": False, "freeze": False, "starting": False}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would
 # walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook), and
@@ -47,14 +52,31 @@ def resume() -> None:
         _state["depth"] -= 1
         if _state["depth"] == 0:
             if _state["was_on"]:
-                big = _state["keep"] and gc.get_count()[0] > FREEZE_OVER
+                big = _state["freeze"] or (_state["keep"] and gc.get_count()[0] > FREEZE_OVER)
                 if _state["sweep"] and threading.current_thread() is threading.main_thread():
                     _state["sweep"] = False
                     gc.collect()
                 if big:
                     gc.freeze()
                 gc.enable()
-            _state["keep"] = False
+            _state["keep"] = _state["freeze"] = False
+
+
+def begin_start() -> None:
+    """The GUI's start begins: called before its imports (``__main__``)."""
+    with _lock:
+        if not _state["starting"]:
+            _state["starting"] = True
+            pause()
+
+
+def end_start() -> None:
+    """The window is built and the first workbook open: what the start made is frozen (left
+    out of every later pass) and the collector is on again. Nothing when no start began."""
+    with _lock:
+        if _state["starting"]:
+            _state["starting"], _state["freeze"] = False, True
+            resume()
 
 
 def release() -> None:

@@ -165,3 +165,27 @@ def test_a_keeping_pause_inside_another_freezes_when_the_outer_one_ends(unfrozen
     with collector.paused():  # the keep of an ended pause does not leak into the next one
         made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]
     assert gc.get_freeze_count() == 0
+
+
+def test_the_window_s_start_runs_paused_and_freezes_what_it_made(unfrozen):
+    collector.begin_start()
+    collector.begin_start()  # once only: a second call adds no pause to end
+    assert not gc.isenabled()
+    with collector.paused(keep=True):  # the first workbook's load, inside the start
+        kept = [_Node() for _ in range(1_000)]  # small: a load alone would not freeze it
+    assert not gc.isenabled()  # the start still runs
+    assert _full_passes(collector.end_start) == 0
+    assert gc.isenabled() and gc.get_freeze_count() >= len(kept)
+    gc.unfreeze()
+    collector.end_start()  # no start running: nothing to end
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_start_that_never_began_ends_as_nothing():
+    collector.end_start()  # ``ui.app.run`` called without ``__main__`` (tests, the smoke run)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()

@@ -15,7 +15,7 @@ from pathlib import Path
 # (its __feature__ check, ~0.1 ms a module); a module imported before is read only if a later
 # import names it. So the Qt-free core every window needs (the service, the edit verbs, with
 # the store and domain modules only they import) is imported first: ~60 fewer reads.
-from .. import APP_NAME, __version__, crashlog
+from .. import APP_NAME, __version__, collector, crashlog
 from ..edits import rows, values  # noqa: F401 - imported early on purpose, see above
 from ..store import service  # noqa: F401 - imported early on purpose, see above
 
@@ -91,6 +91,7 @@ def run(argv: list[str] | None = None) -> int:
     elif paths:
         opened = window.open_path(Path(paths[0]))
     window.end_opening()  # e.g. the demo could not even be made
+    collector.end_start()  # begun by ``__main__`` before the imports
     rc = app.exec()
     window.close_workbook()
     if smoke:  # the smoke test passes only if the asked-for workbook really opened
