@@ -20,11 +20,13 @@ from .errors import FormulaError
 from .model import BudgetItem, Indicator, Workbook
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
-from .totals import BudgetTotals, Figures, as_totals, leaf_figures, rupiah_part, sum_figures, tree_figures
+from .totals import PAGU, BudgetTotals, Figures, as_totals, leaf_figures, rupiah_part, sum_figures, tree_figures
 from .values import IndicatorValue, Predikat
 
 
 RESULT_LIMIT = Decimal(10) ** 15
+# A quarter's rupiah and percentage fields of one kind (target / realisasi), and the kind.
+_KEUANGAN = {k: (f"{k}_keuangan", f"{k}_keuangan_persen", k) for k in ("target", "realisasi")}
 
 
 @lru_cache(maxsize=1024)  # a parsed formula is immutable; a workbook repeats few formulas
@@ -302,23 +304,28 @@ class Calculator:
     def quarter_keuangan_persen(self, item: BudgetItem, tw: int, kind: str) -> Decimal | None:
         """kind 'target' or 'realisasi': % of the year's pagu, from rupiah when known (RULES
         6.7–6.8). A program or kegiatan without its own plan takes its children's money."""
-        pagu = self.totals(item.id).pagu
+        return self._quarter_share(item, tw, _KEUANGAN[kind], self._figures(item.id)[PAGU])
+
+    def quarter_shares(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, ...]:
+        """The four triwulan shares of one kind (``quarter_keuangan_persen`` of TW I–IV); the
+        pagu read once (the reviu asks this of every sub kegiatan)."""
+        fields, pagu = _KEUANGAN[kind], self._figures(item.id)[PAGU]
+        return tuple(self._quarter_share(item, tw, fields, pagu) for tw in range(1, 5))
+
+    def _quarter_share(self, item: BudgetItem, tw: int, fields: tuple[str, str, str], pagu: int) -> Decimal | None:
+        rupiah, persen, kind = fields
         q = item.quarters.get(tw)
         if q is not None:
-            amount = getattr(q, f"{kind}_keuangan")
+            amount = getattr(q, rupiah)
             if amount is not None:
                 return B.triwulan_persen(amount, pagu)
-            own = getattr(q, f"{kind}_keuangan_persen")
+            own = getattr(q, persen)
             if own is not None or item.level == "sub_kegiatan":
                 return own
         if item.level == "sub_kegiatan" or not pagu:
             return None
         amount = self.quarter_amount(item, tw, kind)
         return None if amount is None else amount * 100 / pagu
-
-    def quarter_shares(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, ...]:
-        """The four triwulan shares of one kind (``quarter_keuangan_persen`` of TW I–IV)."""
-        return tuple(self.quarter_keuangan_persen(item, tw, kind) for tw in range(1, 5))
 
     def quarter_share_sum(self, item: BudgetItem, kind: str) -> tuple[Decimal | None, int]:
         """Σ of the triwulan shares present (RULES 6.7: realisasi adds up to serapan, target

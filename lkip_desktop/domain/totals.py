@@ -29,6 +29,7 @@ class BudgetTotals(NamedTuple):
 
 
 Figures = tuple  # a BudgetTotals' fields, in its order
+PAGU = 3  # where a Figures holds the pagu
 NO_FIGURES: Figures = (0, 0, 0, 0, None, None, None)  # a program or kegiatan without sub kegiatan
 
 
