@@ -9,6 +9,7 @@ from ..domain.errors import InputError
 from ..exchange import carry
 from ..exchange import xlsx as X
 from ..store.changes import Changes
+from ..store.files import same_file
 from .book import Book
 
 
@@ -34,7 +35,7 @@ def import_xlsx(book: Book, path: Path | str, mapping: str | dict[str, int] | No
 def attach_history(book: Book, current_path: Path | str | None, older_path: Path | str) -> carry.Summary:
     """Add an older file's targets and realisasi to the open workbook as one edit."""
     older_path = Path(older_path)
-    if current_path is not None and carry.same_file(current_path, older_path):
+    if same_file(current_path, older_path):
         raise InputError("Berkas riwayat tidak boleh buku kerja yang sedang dibuka.")
     with carry.open_source(older_path) as old:
         ops, summary = carry.plan_history(book.wb, old.wb, older_path.name)

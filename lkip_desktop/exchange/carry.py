@@ -22,6 +22,7 @@ from ..domain import model as M
 from ..domain.budget import pagu_efektif
 from ..domain.errors import InputError
 from ..store import database
+from ..store.files import same_file
 from ..store.ops import InsertOp, Op
 from ..store.schema import SCHEMA_VERSION, TABLES
 from ..store.service import WorkbookService
@@ -77,13 +78,6 @@ class Summary(ImportReport):
 
 
 # -- reading the old file without touching it -----------------------------------------------
-
-def same_file(a: Path | str | None, b: Path | str | None) -> bool:
-    try:
-        return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
-
 
 def open_source(path: Path | str, current: WorkbookService | None = None):
     """Open an earlier year's file for reading only (``WorkbookService.open_snapshot``)."""

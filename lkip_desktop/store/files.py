@@ -166,3 +166,11 @@ def rolling_backup(path: Path, folder: Path, keep: int = BACKUP_KEEP) -> Path:
     for old in copies[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def same_file(a: Path | str | None, b: Path | str | None) -> bool:
+    """The same file by two paths (relative, through links); never for a missing path."""
+    try:
+        return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False

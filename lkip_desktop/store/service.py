@@ -90,7 +90,7 @@ class WorkbookService:
         tmp = None
         try:
             if current is not None and current.db is not None and current.path is not None \
-                    and _same_file(current.path, path):
+                    and files.same_file(current.path, path):
                 tmp = Path(tempfile.mkdtemp(prefix="lkip-salinan-"))
                 target, readonly = tmp / path.name, True
                 current.save_copy(target)
@@ -383,13 +383,6 @@ def _load(db, path: Path | None, progress=None, quarters: bool = True) -> M.Work
         raise
     except (StoreError, sqlite3.DatabaseError) as exc:
         raise load_failure(exc, path.name if path is not None else "buku kerja") from exc
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def _os_user() -> str:
