@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from operator import itemgetter
 
 from ..domain import model as M
 from ..domain.errors import InputError
@@ -254,22 +253,21 @@ def _column(kind, col: tuple):
         return None
 
 
-def convert_columns(table: str, names: list[str], found: list[tuple]) -> list:
-    """Stored rows -> their Python values, column by column (one sequence per name), each
-    checked against its kind (RowError naming the first bad row)."""
+def convert_columns(table: str, names: list[str], columns: list[list]) -> list:
+    """Stored columns (one list per name, as ``repository`` reads them) -> their Python
+    values, each checked against its kind (RowError naming the first bad row)."""
     kinds = KINDS[table]
-    columns = [list(map(itemgetter(i), found)) for i in range(len(names))]  # twice as quick as zip(*found)
     converted = []
     for name, col in zip(names, columns):
         out = _column(kinds[name], col)
         if out is None:
             check = _one(kinds[name])
-            for row in found:
+            for i, v in enumerate(col):
                 try:
-                    check(row[names.index(name)])
+                    check(v)
                 except _Bad as exc:
-                    v = row[names.index(name)]
-                    raise RowError(row_message(table, dict(zip(names, row)), name, f"{_shown(v)} ({exc})")) from None
+                    row = {n: c[i] for n, c in zip(names, columns)}
+                    raise RowError(row_message(table, row, name, f"{_shown(v)} ({exc})")) from None
             raise RowError(f"tabel {table}: kolom {name} berisi nilai tidak sah")  # not reached: both agree
         converted.append(out)
     return converted

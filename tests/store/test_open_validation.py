@@ -80,6 +80,15 @@ ROWS = {
     "karakter-kendali-unicode": (["UPDATE tujuan SET nama = 'é' || char(13) WHERE rowid = " + _first("tujuan")],
                                  "karakter kendali"),
     "nan": (["UPDATE settings SET capaian_wajar_maks = 'NaN'"], "capaian_wajar_maks"),
+    # the columns are read through SQLite's JSON: a REAL or a BLOB must be refused all the same
+    "pagu-pecahan": (["UPDATE budget_item SET pagu_murni = 12.5 WHERE rowid = " + _first("budget_item")],
+                     "tabel budget_item baris id=.*kolom pagu_murni berisi 12.5"),
+    "nama-blob": (["UPDATE tujuan SET nama = x'4142' WHERE rowid = " + _first("tujuan")],
+                  "tabel tujuan baris id=.*kolom nama berisi b'AB'"),
+    "nilai-blob": (["UPDATE indicator_value SET nilai = x'3130' WHERE rowid = " + _first("indicator_value")],
+                   "tabel indicator_value baris .*kolom nilai berisi b'10'"),
+    "tahun-pecahan": (["UPDATE indicator_value SET tahun = 2024.5 WHERE rowid = " + _first("indicator_value")],
+                      "kolom tahun berisi 2024.5"),
     "tanpa-settings": (["DELETE FROM settings"], "tabel settings: baris tidak ada"),
 }
 
