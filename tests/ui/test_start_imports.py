@@ -13,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-DEFERRED = ("babel", "logging.handlers", "uuid", "secrets", "hashlib", "socket", "pickle")
+DEFERRED = ("babel", "logging.handlers", "uuid", "secrets", "hashlib", "socket", "pickle",
+            "lkip_desktop.ui.tables.anggaran")  # the Realisasi page's quarter tab: made when shown
 
 CHILD = textwrap.dedent("""
     import sys

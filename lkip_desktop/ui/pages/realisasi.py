@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTabWid
 
 from ...domain import effects as E
 from ..grid.view import GridView
-from ..tables.anggaran import QuarterModel
 from ..tables.realisasi import RealisasiModel
 from .. import appsettings
 from .base import Page
@@ -78,6 +77,8 @@ class RealisasiPage(Page):
     def ensure_quarters(self) -> None:
         if self.qmodel is not None:
             return
+        from ..tables.anggaran import QuarterModel  # the quarter tab's model: loaded when first shown
+
         self.qmodel = QuarterModel(self.context, self)
         self.qview = GridView()
         self.add_view(self.qview, self.qmodel)
