@@ -5,9 +5,7 @@ file never differ)."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
-from operator import itemgetter
 
 from .. import collector
 from ..domain import model as M
@@ -15,6 +13,7 @@ from ..domain.pending import PendingQuarters
 from . import validate
 from .connection import Database
 from .schema import TABLES
+from .table_read import read_columns
 
 
 def _convert(table: str, row: dict) -> dict:
@@ -64,11 +63,11 @@ def _load(db: Database, progress, order: tuple[str, ...]) -> M.Workbook:
     for done, table in enumerate(order):
         if progress is not None and progress(done, len(order)) is False:
             raise LoadCancelled()
-        names, columns = _fetch(db.conn, table)
+        names, columns = read_columns(db.conn, table)
         _put_columns(wb, table, names, validate.convert_columns(table, names, columns))
         if columns[0]:
             singles.add(table)
-    validate.convert_columns("narasi", *_fetch(db.conn, "narasi"))  # read on demand by reports: checked here once
+    validate.convert_columns("narasi", *read_columns(db.conn, "narasi"))  # read on demand by reports: checked here once
     validate.check_links(wb, singles)
     wb.structure_changed()
     return wb
@@ -79,7 +78,7 @@ def read_quarters(conn: sqlite3.Connection, items) -> dict[str, dict[int, M.Quar
     them, by item id (``items``: the loaded items; a row of another item refuses the file).
     Reads only: the workbook is not touched, so a thread may run it."""
     with collector.paused(keep=True):
-        names, stored = _fetch(conn, "budget_quarter")
+        names, stored = read_columns(conn, "budget_quarter")
         columns = validate.convert_columns("budget_quarter", names, stored)
         col = dict(zip(names, columns))
         _check_parents("budget_quarter", col, names, lambda attr: items)
@@ -153,64 +152,6 @@ def _objects(cls, names: list[str], columns: list):
         at = {n: i for i, n in enumerate(names)}
         return map(cls, *(columns[at[n]] for n in ordered))
     return (cls(**dict(zip(names, row))) for row in zip(*columns))
-
-
-# From SQLite 3.45 the JSON functions read a BLOB that happens to be valid JSONB as JSON (a
-# stored BLOB could come back as text); before, any BLOB is an error. So from 3.45 the read
-# counts the BLOBs in the same scan and takes the row-by-row read when there is one.
-COUNT_BLOBS = sqlite3.sqlite_version_info >= (3, 45, 0)
-
-
-def _fetch(conn: sqlite3.Connection, table: str, count_blobs: bool = COUNT_BLOBS) -> tuple[list[str], list[list]]:
-    """Every column of ``table`` as a list, in the table's row order. SQLite hands each column
-    over as one JSON array (``json_group_array``, all from one scan) that ``json.loads`` reads
-    in C: ~1.4 times as quick as a tuple per row split into columns, and the same values: JSON
-    keeps int, text and NULL apart (a REAL comes back a float, written to 15 digits; every
-    kind refuses a REAL, so only the value its message shows may differ). What JSON cannot
-    carry (a BLOB, text that is not UTF-8) or an SQLite without JSON takes the ordinary
-    row-by-row read, which names a bad row."""
-    names = [c[0] for c in conn.execute(f"SELECT * FROM [{table}] LIMIT 0").description]
-    blobs = " OR ".join(f"typeof([{n}]) = 'blob'" for n in names) if count_blobs else "0"
-    arrays = ", ".join(f"json_group_array([{n}])" for n in names)
-    try:
-        found = conn.execute(f"SELECT count(*) FILTER (WHERE {blobs}), {arrays} FROM [{table}]").fetchone()
-        if not found[0]:
-            return names, [json.loads(text) for text in found[1:]]
-    except (sqlite3.OperationalError, sqlite3.DataError, ValueError):
-        pass
-    found = _fetch_rows(conn, table)
-    return names, [list(map(itemgetter(i), found)) for i in range(len(names))]
-
-
-def _fetch_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
-    try:
-        return conn.execute(f"SELECT * FROM [{table}]").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "decode" not in str(exc).lower():
-            raise
-    raise validate.RowError(_undecodable(conn, table))
-
-
-def _undecodable(conn: sqlite3.Connection, table: str) -> str:
-    """Name the row whose text is not valid UTF-8 (only read again when one is)."""
-    factory = conn.text_factory
-    conn.text_factory = bytes
-    try:
-        cur = conn.execute(f"SELECT * FROM [{table}]")
-        names = [c[0] for c in cur.description]
-        fields = TABLES[table].fields
-        for values in cur:
-            for name, v in zip(names, values):
-                if isinstance(v, bytes) and not (name in fields and fields[name].name == "image"):
-                    try:
-                        v.decode("utf-8")
-                    except UnicodeDecodeError:
-                        row = {n: (x.decode("utf-8", "replace") if isinstance(x, bytes) else x)
-                               for n, x in zip(names, values)}
-                        return validate.row_message(table, row, name, "teks yang bukan UTF-8")
-    finally:
-        conn.text_factory = factory
-    return f"tabel {table}: teks yang bukan UTF-8"
 
 
 _CLASSES = {

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkip_desktop.store import repository
+from lkip_desktop.store import table_read
 from lkip_desktop.store.schema import TABLES
 from lkip_desktop.store.service import WorkbookService
 
@@ -53,7 +53,7 @@ def test_columns_through_json_are_what_a_row_read_gives(rows):
     conn.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
     want = _row_by_row(conn, "t")
     for count_blobs in (False, True):
-        names, got = repository._fetch(conn, "t", count_blobs=count_blobs)
+        names, got = table_read.read_columns(conn, "t", count_blobs=count_blobs)
         assert names == ["a", "b", "c"]
         _same(got, want)
 
@@ -63,7 +63,7 @@ def test_a_blob_takes_the_row_read_and_stays_bytes(count_blobs):
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t (a TEXT, b)")
     conn.executemany("INSERT INTO t VALUES (?, ?)", [("x", b"\x13abc"), ("y", b""), (None, b'"json"')])
-    names, got = repository._fetch(conn, "t", count_blobs=count_blobs)
+    names, got = table_read.read_columns(conn, "t", count_blobs=count_blobs)
     assert got == [["x", "y", None], [b"\x13abc", b"", b'"json"']]
     assert [type(v) for v in got[1]] == [bytes, bytes, bytes]
 
@@ -72,6 +72,13 @@ def test_every_table_of_the_demo_reads_the_same_both_ways(demo_path):
     with WorkbookService.open(demo_path, readonly=True) as svc:
         conn = svc.db.conn
         for table in TABLES:
-            names, got = repository._fetch(conn, table)
+            names, got = table_read.read_columns(conn, table)
             _same(got, _row_by_row(conn, table))
             assert len(names) == len(got)
+
+
+def test_an_infinity_json_cannot_write_takes_the_row_read():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(1,), (float("inf"),), (float("-inf"),)])
+    assert table_read.read_columns(conn, "t") == (["a"], [[1, float("inf"), float("-inf")]])
