@@ -25,6 +25,7 @@ class WorkbookContext(QObject):
         super().__init__(parent)
         self.service = service
         self.undo_stack = QUndoStack(self)
+        self.findings: list | None = None  # the reviu's findings since the last change (None: not checked)
 
     @property
     def wb(self):
@@ -66,5 +67,16 @@ class WorkbookContext(QObject):
         """Parse user text for a cell and store it; a parse error emits ``failed``."""
         return self.run(values.set_text, ref, text, label or "Ubah nilai")
 
+    def reviu_findings(self, narasi: dict[str, str]) -> list:
+        """The reviu's findings of the workbook as it is now (``narasi``: the report's texts),
+        checked once per change: Alur kerja and Reviu both show them, and at 10x a check holds
+        the window ~0.2 s."""
+        if self.findings is None:
+            from ..domain import reviu  # its registry of checks loads when first asked for
+
+            self.findings = reviu.check(self.wb, self.calc, narasi)
+        return self.findings
+
     def notify(self, changes: Changes) -> None:
+        self.findings = None  # any change may change them (the narasi texts are stored too)
         self.changed.emit(changes)

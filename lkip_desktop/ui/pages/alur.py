@@ -71,13 +71,9 @@ class AlurPage(Page):
         svc = self.context.service
         wb = self.context.wb
         narasi = narasi_texts(svc)
-        # A big workbook's reviu takes seconds: its state stays unknown here (the Reviu page runs it).
-        if is_big(wb):
-            findings = None
-        else:
-            from ...domain import reviu  # its registry of checks: not loaded for a big workbook
-
-            findings = reviu.check(wb, self.context.calc, narasi)
+        # A big workbook's reviu takes seconds: its state stays unknown here unless the Reviu
+        # page checked it since the last change.
+        findings = self.context.findings if is_big(wb) else self.context.reviu_findings(narasi)
         found = folders.found_export(svc)
         return checklist.steps(wb, narasi, findings, found.name if found else None)
 

@@ -77,7 +77,7 @@ class ReviuPage(Page):
         """Run the check (in a worker with Batal on a big workbook). False when cancelled."""
         wb = self.context.wb
         narasi = narasi_texts(self.context.service)  # read here: the file's connection is this thread's
-        if is_big(wb):
+        if is_big(wb) and self.context.findings is None:
             from ...domain import reviu
             from ...domain.compute import Calculator
 
@@ -95,9 +95,8 @@ class ReviuPage(Page):
                 return False
             if outcome.error is not None:
                 raise outcome.error
-            self.model.refresh(outcome.result)
-        else:
-            self.model.refresh(narasi=narasi)
+            self.context.findings = outcome.result  # no edit ran meanwhile: the dialog was modal
+        self.model.refresh(self.context.reviu_findings(narasi))
         self.stale = False
         self._summarise()
         return True

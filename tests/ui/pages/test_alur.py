@@ -65,6 +65,7 @@ def test_a_big_workbook_s_steps_arrive_after_the_first_paint(demo_window, monkey
     demo_window.show_page("alur")
     small = [(s.key, s.state, s.reason) for s in demo_window.pages["alur"].steps]
     monkeypatch.setattr(alur, "is_big", lambda wb: True)
+    demo_window.context.findings = None  # not checked since the last change
     page = AlurPage(demo_window.context)
     qtbot.addWidget(page)
     page.show()
@@ -76,6 +77,32 @@ def test_a_big_workbook_s_steps_arrive_after_the_first_paint(demo_window, monkey
     assert big[:reviu_at] + big[reviu_at + 1:] == small[:reviu_at] + small[reviu_at + 1:]
     assert big[reviu_at][1] == checklist.TIDAK_DIKETAHUI  # a big workbook's reviu runs on its page
     assert "dari 11 langkah selesai" in page.heading.text() and set(page.buttons) == set(STEP_PAGE)
+    demo_window.show_page("reviu")  # the Reviu page checks: Alur kerja then knows the state too
+    demo_window.show_page("alur")
+    assert [(s.key, s.state, s.reason) for s in demo_window.pages["alur"].steps] == small
+    page.on_shown()
+    assert [(s.key, s.state, s.reason) for s in page.steps] == small
+
+
+def test_alur_and_reviu_share_one_check_until_the_next_change(demo_window, monkeypatch):
+    from lkip_desktop.domain import reviu
+    from lkip_desktop.edits import cells
+
+    runs = []
+    real = reviu.check
+    monkeypatch.setattr(reviu, "check", lambda *a, **k: runs.append(1) or real(*a, **k))
+    demo_window.context.findings = None
+    demo_window.show_page("alur")
+    demo_window.show_page("reviu")
+    demo_window.show_page("alur")
+    assert len(runs) == 1
+    assert demo_window.pages["reviu"].model.findings == demo_window.context.findings
+    wb = demo_window.context.wb
+    ind = wb.iku_list()[0]
+    demo_window.context.set_text(cells.realisasi(ind.id, wb.settings.tahun), "1")
+    assert demo_window.context.findings is None  # the change forgot them
+    demo_window.show_page("reviu")
+    assert len(runs) == 2
 
 
 def test_a_big_workbook_s_steps_wait_for_the_next_show_when_the_page_was_left(demo_window, monkeypatch, qtbot):
