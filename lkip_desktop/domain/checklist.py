@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import ANNUAL, Workbook
+from .numbers import format_number
 
 SELESAI = "selesai"
 SEBAGIAN = "sebagian"
@@ -35,7 +36,12 @@ def _count(key: str, title: str, done: int, total: int, what: str, empty: str) -
     if total == 0:
         return Step(key, title, BELUM, empty)
     state = SELESAI if done == total else SEBAGIAN if done else BELUM
-    return Step(key, title, state, f"{done} dari {total} {what}", done, total)
+    return Step(key, title, state, f"{_n(done)} dari {_n(total)} {what}", done, total)
+
+
+def _n(count: int) -> str:
+    """A count as the report prints it ("5.150", not "5150")."""
+    return format_number(count, 0)
 
 
 def _leaves(wb: Workbook) -> list:
@@ -121,8 +127,8 @@ def _reviu(wb: Workbook, findings: Iterable | None) -> Step:
     findings = list(findings)
     errors = sum(1 for f in findings if f.level == KESALAHAN)
     if errors:
-        return Step("reviu", title, BELUM, f"{errors} kesalahan dari {len(findings)} temuan.")
-    return Step("reviu", title, SELESAI, f"Tidak ada kesalahan ({len(findings)} peringatan/saran).", 1, 1)
+        return Step("reviu", title, BELUM, f"{_n(errors)} kesalahan dari {_n(len(findings))} temuan.")
+    return Step("reviu", title, SELESAI, f"Tidak ada kesalahan ({_n(len(findings))} peringatan/saran).", 1, 1)
 
 
 def _ekspor(exported: str | None) -> Step:

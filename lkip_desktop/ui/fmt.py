@@ -42,6 +42,11 @@ def computed(v, places: int = 2) -> str:
     return "-" if v is None else _value_text(type(v), str(v), places, v)
 
 
+def count(n: int) -> str:
+    """A count as the report prints it: "5.150", not "5150"."""
+    return format_number(n, 0)
+
+
 def pct(d: Decimal | None) -> str:
     return "-" if d is None else _value_text(Decimal, str(d), 2, d)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from lkip_desktop.domain import checklist, reviu
 from lkip_desktop.domain.checklist import BELUM, SEBAGIAN, SELESAI, TIDAK_DIKETAHUI
 from lkip_desktop.domain.model import REALISASI, Quarter
+from lkip_desktop.domain.numbers import format_number
 from lkip_desktop.reports.narrative import NARASI
 
 KEYS = ["renstra", "pagu", "pk", "tw1", "tw2", "tw3", "tw4", "perubahan", "narasi", "reviu", "ekspor"]
@@ -31,7 +32,7 @@ def test_demo_states(demo):
     # The demo's triwulan figures are partly filled, more of them later in the year.
     for tw in ("tw1", "tw2", "tw3", "tw4"):
         assert s[tw].state == SEBAGIAN and s[tw].total == 5 + len(leaves)
-        assert s[tw].reason == f"{s[tw].done} dari {s[tw].total} IKU dan sub kegiatan terisi"
+        assert s[tw].reason == f"{format_number(s[tw].done, 0)} dari {format_number(s[tw].total, 0)} IKU dan sub kegiatan terisi"
     assert s["tw1"].done < s["tw4"].done
     assert s["perubahan"].state == SELESAI
     assert s["narasi"].state == SEBAGIAN and s["narasi"].total == len(NARASI)
@@ -78,3 +79,12 @@ def test_reviu_unknown_without_findings_and_pk_draft_is_partly(demo):
         pk.ditandatangani = False
     s = _by_key(checklist.steps(wb, _narasi(demo), None))
     assert s["pk"].state == SEBAGIAN and s["perubahan"].state == SEBAGIAN
+
+
+def test_counts_are_printed_as_the_report_prints_them(demo):
+    """Thousands grouped ("1.500"), as the report and the Reviu page print a count."""
+    many = [reviu.Finding(reviu.KESALAHAN, "x", "salah", "di sini", "opd", (1,))] * 1500
+    s = _by_key(checklist.steps(demo.wb, _narasi(demo), many + many[:1]))
+    assert s["reviu"].reason == "1.501 kesalahan dari 1.501 temuan."
+    s = _by_key(checklist.steps(demo.wb, _narasi(demo), [reviu.Finding(reviu.PERINGATAN, "y", "m", "w", "opd", (1,))] * 1200))
+    assert s["reviu"].reason == "Tidak ada kesalahan (1.200 peringatan/saran)."

@@ -22,7 +22,7 @@ from ...domain.errors import InputError
 from ...reports.entry_template import write_entry_template
 from ...edits import imports
 from ...exchange import xlsx as X
-from .. import folders
+from .. import fmt, folders
 
 
 def export_entry_template(parent: QWidget | None, context, path: Path | None = None) -> Path | None:
@@ -133,7 +133,7 @@ class FilePage(QWizardPage):
         self.sheet_box.addItems(data.sheets)
         self.sheet_box.setCurrentText(data.sheet)
         self.sheet_box.blockSignals(False)
-        note = f"Lembar '{data.sheet}': {len(data.rows)} baris."
+        note = f"Lembar '{data.sheet}': {fmt.count(len(data.rows))} baris."
         if data.header_row is not None:
             note += f" Baris judul kolom: {data.header_row + 1}."
         if data.tahun is not None:
@@ -289,12 +289,12 @@ class PreviewPage(QWizardPage):
             self.summary.setStyleSheet("")
             what = "baris cocok dengan indikator (menurut ID, kode atau nama)" if jenis == "indikator" else \
                 "baris cocok menurut kode"
-            self.summary.setText(f"{len(pv.matched)} {what}; {pv.n_changes} nilai akan berubah."
+            self.summary.setText(f"{fmt.count(len(pv.matched))} {what}; {fmt.count(pv.n_changes)} nilai akan berubah."
                                  + ("" if pv.ops else " Tidak ada yang perlu diimpor."))
         else:
             self.summary.setStyleSheet("color: #b00020")
             self.summary.setText("Tidak dapat diimpor: " + (pv.blocking[0] if pv.blocking else
-                                                           f"{len(pv.errors)} nilai tidak dapat dibaca."))
+                                                           f"{fmt.count(len(pv.errors))} nilai tidak dapat dibaca."))
         lines = [str(p) for p in pv.errors] + [f"tidak cocok — {p}" for p in pv.unmatched] + \
             [f"dilewati — {p}" for p in pv.ambiguous]
         self.problems.setPlainText("\n".join(list(pv.blocking) + lines) or "Tidak ada.")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ...domain.errors import InputError
 from ...edits import values
+from .. import fmt
 from .columns import parse_cell
 
 
@@ -107,7 +108,7 @@ class BlockEditMixin:
                     line.append("" if t in (None, "-") else str(t))
             out.append(line)
         QGuiApplication.clipboard().setText(to_tsv(out))
-        self.notice.emit(f"{len(rows)} × {len(cols)} sel disalin.")
+        self.notice.emit(f"{fmt.count(len(rows))} × {fmt.count(len(cols))} sel disalin.")
 
     def paste(self, text: str | None = None) -> bool:
         """Paste a tab-separated block at the current cell (or fill the selection with one
@@ -137,7 +138,7 @@ class BlockEditMixin:
         shown_cols = [c for c in range(start_col, model.columnCount()) if not self.isColumnHidden(c)]
         for i, line in enumerate(block):
             if start_row + i >= len(rows_all):
-                errors.append(f"Blok yang ditempel lebih panjang ({len(block)} baris) daripada tabel.")
+                errors.append(f"Blok yang ditempel lebih panjang ({fmt.count(len(block))} baris) daripada tabel.")
                 break
             r = rows_all[start_row + i]
             for j, value in enumerate(line):
@@ -167,7 +168,7 @@ class BlockEditMixin:
             return False
         if not ops:
             return False
-        ch = model.context.run(values.set_values, ops, f"Tempel {len(block)} × {max(len(x) for x in block)} sel")
+        ch = model.context.run(values.set_values, ops, f"Tempel {fmt.count(len(block))} × {fmt.count(max(len(x) for x in block))} sel")
         if ch is None:
             return False
         # Select what was pasted, as spreadsheets do.
@@ -175,7 +176,7 @@ class BlockEditMixin:
         last_row = rows_all[min(start_row + len(block), len(rows_all)) - 1]
         last = last_row.sibling(last_row.row(), shown_cols[min(max(len(x) for x in block), len(shown_cols)) - 1])
         self.selectionModel().select(QItemSelection(first, last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.notice.emit(f"{len(ops)} sel ditempel." + (f" {skipped} sel baca-saja dilewati." if skipped else ""))
+        self.notice.emit(f"{fmt.count(len(ops))} sel ditempel." + (f" {fmt.count(skipped)} sel baca-saja dilewati." if skipped else ""))
         return True
 
     def clear_cells(self) -> bool:
@@ -196,7 +197,7 @@ class BlockEditMixin:
                     ops.append((ref, value))
         if not ops:
             return False
-        return model.context.run(values.set_values, ops, f"Kosongkan {len(ops)} sel") is not None
+        return model.context.run(values.set_values, ops, f"Kosongkan {fmt.count(len(ops))} sel") is not None
 
     def fill_down(self) -> bool:
         rows, cols = self.selected_block()

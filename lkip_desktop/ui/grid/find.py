@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from .. import fmt
+
 SHOW = Qt.ItemDataRole.DisplayRole
 
 
@@ -159,7 +161,7 @@ class FindBar(QFrame):
     def find_next(self, step: int = 1) -> bool:
         """Select the next (step 1) or previous (-1) match after the current cell, wrapping."""
         hits = self.matches()
-        self.count.setText(f"{len(hits)} cocok" if self.find_edit.text().strip() else "")
+        self.count.setText(f"{fmt.count(len(hits))} cocok" if self.find_edit.text().strip() else "")
         if not hits:
             if self.find_edit.text().strip():
                 self.view.message.emit(f"“{self.find_edit.text().strip()}” tidak ditemukan di tabel ini.")
@@ -174,7 +176,7 @@ class FindBar(QFrame):
         else:
             pick = next((i for i in range(len(order) - 1, -1, -1) if order[i] < here), len(hits) - 1)
         self._select(hits[pick])
-        self.count.setText(f"{pick + 1} dari {len(hits)}")
+        self.count.setText(f"{fmt.count(pick + 1)} dari {fmt.count(len(hits))}")
         return True
 
     def _select(self, index: QModelIndex) -> None:

@@ -67,7 +67,7 @@ class AnggaranPage(Page):
             self.notices.remove("apbd-p")
             return
         first = caught[0]
-        text = (f"{len(caught)} sub kegiatan punya pagu perubahan (APBD-P), misalnya {first.kode} "
+        text = (f"{fmt.count(len(caught))} sub kegiatan punya pagu perubahan (APBD-P), misalnya {first.kode} "
                 f"{first.nama[:60]}, tetapi serapan masih dihitung dari pagu murni karena "
                 "“APBD-P berlaku” di halaman Profil belum dicentang.")
         typed = ch is not None and any(r == cells.item(i.id, "pagu_perubahan") for r in ch.cells for i in caught)

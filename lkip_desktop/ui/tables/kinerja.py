@@ -153,7 +153,7 @@ class CapaianModel(GridModel):
         def eff_tip(n):
             b = budget(n)
             return (f"Efisiensi {s.efisiensi}: capaian {fmt.pct(b.capaian)} dan serapan {fmt.pct(b.serapan)} "
-                    f"dari {len(b.items)} sub kegiatan pendukung (atur di halaman Dukungan).")
+                    f"dari {fmt.count(len(b.items))} sub kegiatan pendukung (atur di halaman Dukungan).")
 
         last_real = lambda n: calc.last_year(n.id).realisasi.value  # noqa: E731
         return [
