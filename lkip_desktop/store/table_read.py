@@ -2,10 +2,11 @@
 
 SQLite hands each column over as one JSON array (``json_group_array``, all from one scan)
 that ``json.loads`` reads in C: a 100x workbook's tables in 0.41 s instead of 0.74 s as a
-tuple per row split into columns, and the same values. JSON keeps int, text and NULL apart; a REAL comes back a float (written
-to 15 digits: every kind refuses a REAL, so only the value its message shows may differ).
-What JSON cannot carry (a BLOB, text that is not UTF-8) or an SQLite without JSON takes the
-ordinary row-by-row read, which names a bad row.
+tuple per row split into columns, and the same values. JSON keeps int, text and NULL
+apart; a REAL comes back a float (written to 15 digits: every kind refuses a REAL, so only
+the value its message shows may differ). What JSON cannot carry (a BLOB, text that is not
+UTF-8, an infinity) or an SQLite without JSON takes the ordinary row-by-row read, which
+names a bad row.
 """
 
 from __future__ import annotations
