@@ -21,7 +21,8 @@ from .model import BudgetItem, Indicator, Workbook
 from .numbers import round_half_up
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
-from .totals import BudgetTotals, Figures, as_totals, leaf_figures, rupiah_part, sum_figures, tree_figures
+from .totals import (BudgetTotals, Figures, as_totals, leaf_figures, plain_part, rupiah_part, sum_figures,
+                     tree_figures)
 from .values import IndicatorValue, Predikat
 
 
@@ -373,8 +374,10 @@ class Calculator:
         return list(seen.values())
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
-        leaves = tuple(leaf.id for leaf in self.supporting_leaves(indicator_id))
-        total = as_totals(sum_figures(self._figures_of(leaves)))
+        items = self.supporting_leaves(indicator_id)
+        leaves = tuple([leaf.id for leaf in items])
+        part = plain_part(items, self.wb.settings.perubahan_berlaku)  # no lookup of each leaf's figures
+        total = as_totals(sum_figures([part] if part is not None else self._figures_of(leaves)))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
         return IkuBudget(leaves, total.pagu, total.realisasi, total.serapan, cap, eff)
