@@ -220,7 +220,11 @@ def status_word(c: Decimal | Capaian | None) -> str:
         return "-"
     if isinstance(c, float):
         raise TypeError("float tidak diterima, gunakan Decimal")
-    shown = round_half_up(c, 2)
+    return status_of_shown(round_half_up(c, 2))
+
+
+def status_of_shown(shown: Decimal) -> str:
+    """``status_word`` of a value already rounded to 2 dp as shown."""
     if shown > HUNDRED:
         return "Melampaui target"
     if shown == HUNDRED:

@@ -14,13 +14,15 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import budget as B
-from .capaian import Capaian, CapaianSettings, capaian, mean, status_word
+from .capaian import Capaian, CapaianSettings, capaian, mean, status_of_shown, status_word
 from .effects import Affected
 from .errors import FormulaError
 from .model import BudgetItem, Indicator, Workbook
+from .numbers import round_half_up
 from .rating import Band, akip_predikat, scale_of
 from .running_mean import RunningMean
-from .totals import PAGU, BudgetTotals, Figures, as_totals, leaf_figures, rupiah_part, sum_figures, tree_figures
+from .totals import (PAGU, BudgetTotals, Figures, as_totals, leaf_figures, plain_part, rupiah_part, sum_figures,
+                     tree_figures)
 from .values import IndicatorValue, Predikat
 
 
@@ -189,8 +191,13 @@ class Calculator:
             real = self.realisasi(ind, tahun)
             target = ind.target(tahun)
             cap = capaian(target, real.value, ind.polaritas, self.capaian_settings)
-            rating = scale_of(self.wb).rate(cap.value)
-            hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status_word(cap.value))
+            value, scale = cap.value, scale_of(self.wb)
+            if type(value) is Decimal and value.is_finite():  # the common case: round once for both labels
+                shown = round_half_up(value, 2)
+                rating, status = scale.band_of_shown(shown), status_of_shown(shown)
+            else:
+                rating, status = scale.rate(value), status_word(value)
+            hit = IndicatorResult(indicator_id, tahun, target, real, cap, rating, status)
             of_year[indicator_id] = hit
         return hit
 
@@ -352,17 +359,19 @@ class Calculator:
         linked = self.wb.items_supporting(indicator_id)
         children_of = self.wb.budget_children()
         # Only an item with children can be another linked item's ancestor: most IKU are
-        # linked to sub kegiatan only, and then no path needs walking.
-        parents = [i.id for i in linked if i.id in children_of]
-        if not parents and all(i.level == "sub_kegiatan" for i in linked):
-            return linked  # the common case: childless sub kegiatan, each its own only leaf (ids unique)
-        headings: set[str] = set()
-        if parents:
-            linked_ids = {i.id for i in linked}
-            headings = {a.id for x in linked for a in self.wb.ancestors(x.id) if a.id in linked_ids}
+        # linked to childless sub kegiatan only, each its own only leaf (ids unique).
+        if all(i.level == "sub_kegiatan" and i.id not in children_of for i in linked):
+            return linked
+        items = self.wb.items
+        above: set[str] = set()  # every ancestor of a linked item; siblings share the walk
+        for x in linked:
+            parent = x.parent_id
+            while parent is not None and parent in items and parent not in above:
+                above.add(parent)
+                parent = items[parent].parent_id
         seen: dict[str, BudgetItem] = {}
         for item in linked:
-            if item.id in headings:
+            if item.id in above:  # a heading
                 continue
             if item.level == "sub_kegiatan":
                 seen.setdefault(item.id, item)  # its own only leaf
@@ -372,8 +381,10 @@ class Calculator:
         return list(seen.values())
 
     def iku_budget(self, indicator_id: str) -> IkuBudget:
-        leaves = tuple(leaf.id for leaf in self.supporting_leaves(indicator_id))
-        total = as_totals(sum_figures(self._figures_of(leaves)))
+        items = self.supporting_leaves(indicator_id)
+        leaves = tuple([leaf.id for leaf in items])
+        part = plain_part(items, self.wb.settings.perubahan_berlaku)  # no lookup of each leaf's figures
+        total = as_totals(sum_figures([part] if part is not None else self._figures_of(leaves)))
         cap = self.capaian_value(indicator_id)
         eff = B.efisiensi(cap, total.serapan, self.wb.settings.efisiensi)
         return IkuBudget(leaves, total.pagu, total.realisasi, total.serapan, cap, eff)

@@ -47,5 +47,6 @@ def _grouped(objs: Iterable, parent_field: str) -> dict:
         else:
             group.append(obj)
     for group in out.values():
-        group.sort(key=IN_ORDER)
+        if len(group) > 1:  # most indicators are their owner's only one
+            group.sort(key=IN_ORDER)
     return out

@@ -53,7 +53,10 @@ class Scale:
             value = Decimal(value)
         if not value.is_finite():
             return None
-        shown = round_half_up(value, 2)
+        return self.band_of_shown(round_half_up(value, 2))
+
+    def band_of_shown(self, shown: Decimal) -> Band:
+        """The band of a finite value already rounded as shown (``rate`` rounds it first)."""
         for band in self.bands:
             if band.reaches(shown):
                 return band

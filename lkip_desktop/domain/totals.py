@@ -51,6 +51,24 @@ def rupiah_part(item: BudgetItem, perubahan_berlaku: bool) -> Figures:
     return (murni, perubahan, None, B.pagu_efektif(murni, perubahan, perubahan_berlaku), item.realisasi)
 
 
+def plain_part(leaves: Iterable[BudgetItem], perubahan_berlaku: bool) -> Figures | None:
+    """Sub kegiatan with plain int rupiah as one part of a sum, shaped as ``rupiah_part`` (int
+    addition: summing them first changes nothing), read from the items alone; None as soon as
+    one is not such a sub kegiatan (then ``leaf_figures`` has the checks and the errors)."""
+    murni = perubahan = 0
+    realisasi = None
+    for item in leaves:
+        m, p, r = item.pagu_murni, item.pagu_perubahan, item.realisasi
+        plain = type(m) is int and type(p) is int and (r is None or type(r) is int)
+        if not plain or item.level != "sub_kegiatan":
+            return None
+        murni += m
+        perubahan += p
+        if r is not None:
+            realisasi = r if realisasi is None else realisasi + r
+    return (murni, perubahan, None, perubahan if perubahan_berlaku else murni, realisasi)
+
+
 def sum_figures(parts: Iterable[Figures]) -> Figures:
     """Σ of rows (RULES 6.4): pagu and realisasi added, serapan of the sums."""
     murni = perubahan = pagu = 0
@@ -84,33 +102,27 @@ def tree_figures(wb: Workbook) -> dict[str, Figures | None]:
 
 
 def _visit(items: list[BudgetItem], out: dict, children_of: dict, berlaku: bool) -> list[Figures]:
-    """The figures of ``items`` into ``out``; returned as parts of their parent's sum, the plain
-    sub kegiatan among them as one part (int addition: summing them first changes nothing).
+    """The figures of ``items`` into ``out``, returned as parts of their parent's sum; a plain
+    sub kegiatan is None in ``out`` (made when asked: row_figures' int path, never an error).
     A module function, not a closure: a recursive closure is a reference cycle that kept ``out``
     (50,000 figures at 100x) for the cyclic collector after its calculator let go of it."""
+    part = plain_part(items, berlaku)
+    if part is not None:  # the common case: a kegiatan's sub kegiatan, all plain
+        for item in items:
+            out[item.id] = None
+        return [part]
     parts = []
-    add = parts.append
-    murni = perubahan = pagu = 0
-    realisasi = None
-    plain = False
     for item in items:
         if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
-            m, p, r = item.pagu_murni, item.pagu_perubahan, item.realisasi
-            if type(m) is int and type(p) is int and (r is None or type(r) is int):
-                out[item.id] = None  # made when asked: row_figures' int path, never an error
-                murni += m
-                perubahan += p
-                pagu += p if berlaku else m
-                if r is not None:
-                    realisasi = r if realisasi is None else realisasi + r
-                plain = True
+            part = plain_part((item,), berlaku)
+            if part is not None:
+                out[item.id] = None
+                parts.append(part)
                 continue
             t = leaf_figures(item, berlaku)
         else:
             children = children_of.get(item.id)
             t = sum_figures(_visit(children, out, children_of, berlaku)) if children else NO_FIGURES
         out[item.id] = t
-        add(t)
-    if plain:
-        add((murni, perubahan, None, pagu, realisasi))  # one part, shaped as rupiah_part
+        parts.append(t)
     return parts

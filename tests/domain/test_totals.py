@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from lkip_desktop.domain import budget as B
 from lkip_desktop.domain import model as M
 from lkip_desktop.domain.compute import Calculator
+from lkip_desktop.domain.effects import ITEM, Touch, affected
 from lkip_desktop.domain.navigation import IN_ORDER
-from lkip_desktop.domain.totals import BudgetTotals, as_totals, leaf_figures, tree_figures
+from lkip_desktop.domain.totals import BudgetTotals, as_totals, leaf_figures, plain_part, sum_figures, tree_figures
 
 
 def _random_workbook(rnd: random.Random) -> M.Workbook:
@@ -230,3 +231,40 @@ def test_the_walk_leaves_no_garbage_for_the_cyclic_collector():
     finally:
         if was_on:
             gc.enable()
+
+
+_levels = st.sampled_from(["sub_kegiatan", "sub_kegiatan", "kegiatan", "program"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(_amounts, _amounts, _amounts, _levels), max_size=5), st.booleans())
+def test_plain_part_is_the_sum_of_the_leaves_own_figures(rows, berlaku):
+    """The part an IKU's budget and the walk read from the items alone: None unless every item
+    is a sub kegiatan with int rupiah, else the very sum of their own figures."""
+    items = [M.BudgetItem(id=f"i{n}", level=level, nama="x", pagu_murni=m, pagu_perubahan=p, realisasi=r)
+             for n, (m, p, r, level) in enumerate(rows)]
+    part = plain_part(items, berlaku)
+    plain = all(i.level == "sub_kegiatan" and type(i.pagu_murni) is int and type(i.pagu_perubahan) is int
+                and (i.realisasi is None or type(i.realisasi) is int) for i in items)
+    assert (part is not None) == plain
+    if plain:
+        want = sum_figures([leaf_figures(i, berlaku) for i in items])
+        got = sum_figures([part])
+        assert got == want and [type(x) for x in got] == [type(x) for x in want]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_iku_budget_over_a_leaf_with_odd_rupiah_refuses(seed):
+    """Not plain int rupiah: the IKU's budget takes the general path and its refusal, whether the
+    calculator walks the tree afresh or has figures from before the edit (invalidated)."""
+    rnd = random.Random(seed)
+    wb = _random_workbook(rnd)
+    odd = rnd.choice([i for i in wb.items.values() if i.level == "sub_kegiatan"])
+    wb.links = {("ind0", odd.id)}
+    warm = Calculator(wb)
+    assert warm.iku_budget("ind0").pagu == warm.totals(odd.id).pagu
+    odd.realisasi = rnd.choice([True, 1.5, Decimal("2")])
+    warm.invalidate(affected(wb, [Touch(ITEM, odd.id)]))
+    for calc in (Calculator(wb), warm):
+        with pytest.raises(TypeError):
+            calc.iku_budget("ind0")
