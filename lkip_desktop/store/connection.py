@@ -1,5 +1,6 @@
 """The open workbook's connection: a plain ``sqlite3`` connection and its transaction
-(``atomic``: BEGIN … COMMIT, ROLLBACK on any error; nested blocks use savepoints)."""
+(``atomic``: BEGIN … COMMIT, ROLLBACK on any error; nested blocks use savepoints), and the
+page check a read-only open runs beside its load (``pages_checked``)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,15 @@ _savepoints = count(1)
 class Database:
     """The connection of one workbook file (its writes go through ``atomic``)."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, page_check=None):
         self.conn = conn
+        self.page_check = page_check  # SQLite's check of every page, still running (a read-only open's)
+
+    def pages_checked(self) -> None:
+        """Wait for the page check the open began; StoreError when the file is damaged."""
+        check, self.page_check = self.page_check, None
+        if check is not None:
+            check.finish()
 
     @contextmanager
     def atomic(self) -> Iterator["Database"]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from . import files
 from .connection import Database
 from .errors import FileLockedError, StoreError, is_full, is_locked, locked_message, write_failure
-from .examine import SQLITE_MAGIC, check, connect, examine, needs_copy, open_checked, working_copy  # noqa: F401 - examine: API
+from .examine import (SQLITE_MAGIC, PageCheck, check, connect, examine, needs_copy, open_checked,  # noqa: F401
+                      working_copy)  # examine: API
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 
@@ -85,14 +86,18 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
     checked copies that replace the file only when complete (``verify(db)``, the full read
     of the rows, runs on them first); then open for the session. Returns the database and
     the byte-exact backup made before a migration (or None). ``integrity=False``: a file
-    that needs neither leaves its integrity check to the caller (``examine.check_integrity``)."""
+    that needs neither leaves its integrity check to the caller (``examine.check_integrity``);
+    a read-only open checks the pages in a thread while the caller loads the rows, and the
+    load waits for it at its end (``Database.pages_checked``)."""
     path = Path(path)
     files.clean_stale_temps(path)
-    made_backup = None
+    made_backup = pages = None
     if needs_copy(path):
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=True)
-    elif check(path, path.name, integrity=integrity) < SCHEMA_VERSION:
+    elif check(path, path.name, integrity=integrity and not readonly) < SCHEMA_VERSION:
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=False)
+    elif integrity and readonly:  # checked while the caller loads the rows; the load waits for it
+        pages = PageCheck(path, path.name)
     conn = None
     try:
         conn = connect(path, readonly=readonly)
@@ -119,8 +124,7 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
         if conn is not None:
             conn.close()
         raise
-    db = Database(conn)
-    return db, made_backup
+    return Database(conn, pages), made_backup
 
 
 def _rewrite(path: Path, *, readonly: bool, backup_dir, verify, recover: bool) -> Path | None:

@@ -378,11 +378,14 @@ def _load(db, path: Path | None, progress=None, quarters: bool = True) -> M.Work
     """The whole workbook, every row checked; a damaged row or page refuses the file.
     ``quarters=False``: the quarterly rows are read later (``DeferredCheck``)."""
     try:
-        return repository.load(db, progress, quarters=quarters)
+        wb = repository.load(db, progress, quarters=quarters)
     except FileLockedError:
         raise
     except (StoreError, sqlite3.DatabaseError) as exc:
+        db.pages_checked()  # a damaged page it found names the damage best
         raise load_failure(exc, path.name if path is not None else "buku kerja") from exc
+    db.pages_checked()
+    return wb
 
 
 def _os_user() -> str:

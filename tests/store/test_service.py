@@ -386,3 +386,41 @@ def test_the_deferred_check_runs_in_the_background_and_writes_wait_for_it(demo_p
     threading.Timer(0.3, gate.set).start()
     svc.close()  # waits for the thread before the connection goes
     assert svc.db is None and not svc.integrity_check_running
+
+
+def test_a_read_only_open_checks_the_pages_beside_its_load_and_waits_for_the_check(demo_path, monkeypatch):
+    """SQLite's page check of a read-only open runs in a thread of its own while the rows
+    load; the open returns only after it passed, and a failed check refuses the file, with
+    its own message even when the load failed too."""
+    import sqlite3
+    import threading
+
+    from lkip_desktop.store import examine, repository
+    from lkip_desktop.store.errors import StoreError
+
+    seen, real = [], examine.check_integrity
+
+    def watched(conn, name):
+        seen.append(threading.current_thread().name)
+        real(conn, name)
+
+    monkeypatch.setattr(examine, "check_integrity", watched)
+    with WorkbookService.open(demo_path, readonly=True) as svc:
+        assert seen == ["cek-halaman"] and svc.db.page_check is None  # waited for and passed
+    seen.clear()
+    with WorkbookService.open(demo_path) as svc:  # a writer checks before it takes the file
+        assert seen == ["MainThread"]
+
+    def damaged(conn, name):
+        raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: uji)")
+
+    monkeypatch.setattr(examine, "check_integrity", damaged)
+    with pytest.raises(StoreError, match="pemeriksaan integritas gagal: uji"):
+        WorkbookService.open(demo_path, readonly=True)
+
+    def unreadable(db, progress=None, *, quarters=True):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(repository, "load", unreadable)
+    with pytest.raises(StoreError, match="pemeriksaan integritas gagal: uji"):
+        WorkbookService.open(demo_path, readonly=True)
