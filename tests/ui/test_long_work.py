@@ -165,3 +165,35 @@ def test_typing_while_a_job_runs_before_its_dialog_is_dropped(qtbot):
     QTimer.singleShot(50, meanwhile)
     out = work.run_with_progress(parent, "Membuka", lambda: gate.wait(10) and 8, delay_ms=5000, hold_input=False)
     assert out.result == 8 and edit.text() == "45123" and clicks == [1, 1]
+
+
+def test_a_job_hands_the_interpreter_to_the_window_more_often_and_restores_it(qtbot):
+    """While a worker runs, the window's thread meets the interpreter lock at every event it
+    gives to Python: the switch interval is short during a job and as before after it, also
+    when the job fails."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    before = sys.getswitchinterval()
+    seen, gate = [], threading.Event()
+
+    def look():
+        seen.append(sys.getswitchinterval())
+        gate.set()
+
+    QTimer.singleShot(20, look)
+    assert work.run_with_progress(parent, "Sebentar", lambda: gate.wait(10) and 3, delay_ms=5000).result == 3
+    assert seen and seen[0] <= work.JOB_SWITCH_INTERVAL < before
+    assert sys.getswitchinterval() == before
+
+    def fail():
+        gate.wait(10)
+        raise ValueError("gagal")
+
+    gate.clear()
+    QTimer.singleShot(20, look)
+    assert isinstance(work.run_with_progress(parent, "Gagal", fail, delay_ms=5000).error, ValueError)
+    assert sys.getswitchinterval() == before
