@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 
 _orphans: set = set()  # cancelled workers still running; kept alive until they end
 # While a worker runs Python, the window's thread waits for the interpreter lock at every event
-# it hands to Python (the input gate, a timer's slot): up to a switch interval (5 ms) each, so
-# a 100x Laporan held the window 85-110 ms at a stretch. 1 ms during a job: 56-63 ms.
+# it hands to Python, up to a switch interval (5 ms) each; the input gate hands it every event,
+# so a 100x Laporan held the window 85-110 ms at a stretch. 1 ms while the gate is on: 56-63 ms.
+# (Not for a job without the gate, the open: there it only slowed the worker.)
 JOB_SWITCH_INTERVAL = 0.001
 
 
@@ -169,11 +170,11 @@ def run_with_progress(parent, label: str, fn: Callable[[], Any], *, discard: Cal
     worker.start()
     progress_hub.started.emit(job)
     if not worker.isFinished() and not job.was_canceled:
+        switch = sys.getswitchinterval()
         if hold_input:
             app.installEventFilter(gate)
+            sys.setswitchinterval(min(switch, JOB_SWITCH_INTERVAL))
         timer.start(delay_ms)
-        switch = sys.getswitchinterval()
-        sys.setswitchinterval(min(switch, JOB_SWITCH_INTERVAL))
         try:
             loop.exec()
         finally:

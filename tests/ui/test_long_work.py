@@ -169,8 +169,8 @@ def test_typing_while_a_job_runs_before_its_dialog_is_dropped(qtbot):
 
 def test_a_job_hands_the_interpreter_to_the_window_more_often_and_restores_it(qtbot):
     """While a worker runs, the window's thread meets the interpreter lock at every event it
-    gives to Python: the switch interval is short during a job and as before after it, also
-    when the job fails."""
+    gives to Python (the input gate gives it all): the switch interval is short during a job
+    that holds input and as before after it, also when the job fails."""
     import sys
 
     from PySide6.QtWidgets import QWidget
@@ -197,3 +197,8 @@ def test_a_job_hands_the_interpreter_to_the_window_more_often_and_restores_it(qt
     QTimer.singleShot(20, look)
     assert isinstance(work.run_with_progress(parent, "Gagal", fail, delay_ms=5000).error, ValueError)
     assert sys.getswitchinterval() == before
+    gate.clear()  # a job without the input gate (the open of a file) keeps the usual interval
+    QTimer.singleShot(20, look)
+    assert work.run_with_progress(parent, "Membuka", lambda: gate.wait(10) and 4, delay_ms=5000,
+                                  hold_input=False).result == 4
+    assert seen[-1] == before == sys.getswitchinterval()
