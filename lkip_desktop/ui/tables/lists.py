@@ -122,11 +122,11 @@ class ReviuModel(GridModel):
         super().__init__(context, parent)
         context.changed.disconnect(self.on_changed)
 
-    def refresh(self, findings: list | None = None, narasi: dict[str, str] | None = None) -> None:
-        """Show ``findings`` (checked elsewhere, e.g. in a worker) or check now, the report's
-        ``narasi`` texts with the rest."""
+    def refresh(self, findings: list) -> None:
+        """Show ``findings``: the check is the context's (``reviu_findings``, once per change)
+        or a worker's on a big workbook."""
         self.beginResetModel()
-        self.findings = reviu.check(self.wb, self.calc, narasi) if findings is None else list(findings)
+        self.findings = list(findings)
         self._rebuild()
         self.endResetModel()
 

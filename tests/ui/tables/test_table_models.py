@@ -24,7 +24,9 @@ def test_model_tester(qtmodeltester, demo, cls):
     model = cls(ctx)
     if isinstance(model, K.KomponenModel):
         model.set_indicator(demo.wb.iku_list()[0].id)
-    if hasattr(model, "refresh"):
+    if isinstance(model, L.ReviuModel):
+        model.refresh(ctx.reviu_findings({}))
+    elif hasattr(model, "refresh"):
         model.refresh()
     assert model.rowCount() > 0
     qtmodeltester.check(model)
