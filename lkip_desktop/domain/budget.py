@@ -6,7 +6,6 @@ rounds, because the reports subtract the two displayed percentages (§1.5).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Mapping
 
@@ -234,7 +233,7 @@ def capaian_akhir_renstra(
 
 
 def _with_note(c: Capaian, note: str) -> Capaian:
-    return replace(c, note=f"{note}; {c.note}" if c.note else note)
+    return c._replace(note=f"{note}; {c.note}" if c.note else note)
 
 
 def banding_predikat(now: Predikat | str | None, last: Predikat | str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_of_shown, status_word
@@ -38,9 +38,8 @@ def _parsed(rumus: str):
     return parse_formula(rumus)
 
 
-@dataclass(frozen=True)
-class Realisasi:
-    """An indicator's realisasi of a year and where it came from."""
+class Realisasi(NamedTuple):
+    """An indicator's realisasi of a year and where it came from (a tuple, as ``Capaian``)."""
     value: IndicatorValue | None
     source: str | None  # "diketik" | "komponen" | None
     error: str | None = None  # why a komponen formula gave nothing
@@ -56,9 +55,8 @@ class KomponenResult:
     missing: tuple[str, ...] = ()  # komponen the formula names that have no value
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
-    """Everything derived for one indicator in one year."""
+class IndicatorResult(NamedTuple):
+    """Everything derived for one indicator in one year (a tuple, as ``Capaian``)."""
     indicator_id: str
     tahun: int
     target: IndicatorValue | None
