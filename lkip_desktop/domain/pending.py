@@ -6,21 +6,26 @@ its plain dict again. No reader can see a quarter before it is there."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import MutableMapping
 from typing import Callable
 
 
 class PendingQuarters(MutableMapping):
+    # The item by weak reference: item -> its PendingQuarters -> item would be a cycle per
+    # item, which a workbook closed before its quarters were used would leave to the cyclic
+    # collector (and a load freezes what it made: it would never be freed).
     __slots__ = ("_item", "_arrive")
 
     def __init__(self, item, arrive: Callable[[], None]):
-        self._item = item
+        self._item = weakref.ref(item)
         self._arrive = arrive
 
     def _real(self) -> dict:
         self._arrive()  # replaces every item's PendingQuarters by its dict (once; waits if needed)
-        quarters = self._item.quarters
-        if quarters is self:  # the store failed to put them: refuse, never report "no quarters"
+        item = self._item()
+        quarters = None if item is None else item.quarters
+        if quarters is self or quarters is None:  # the store failed to put them: refuse, never report "no quarters"
             raise RuntimeError("triwulan belum terbaca")
         return quarters
 

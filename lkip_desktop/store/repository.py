@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
+import weakref
 
 from .. import collector
 from ..domain import model as M
@@ -100,10 +101,11 @@ def _hold_checked(wb: M.Workbook, names: list[str], col: dict) -> None:
     does not look at them (a recompute, the IKU tables, a rekap of other figures)."""
     waiting = [col]
     lock = threading.Lock()  # an export in a worker and the window may ask at once
+    workbook = weakref.ref(wb)  # no cycle through the items: a closed workbook goes at once
 
     def arrive() -> None:
         with lock:
-            if waiting:
+            if waiting and (wb := workbook()) is not None:
                 with collector.paused(keep=True):
                     put_quarters(wb, _by_item(names, waiting.pop()))
     hold_quarters(wb, arrive)

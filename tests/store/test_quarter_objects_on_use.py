@@ -95,3 +95,25 @@ def test_a_damaged_quarter_row_still_refuses_the_open(demo_path, tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="budget_quarter"):
         WorkbookService.open(path, readonly=True)
+
+
+def test_a_workbook_closed_before_its_quarters_were_used_is_freed_without_the_collector(demo_path):
+    """No cycle through the waiting items: a big load freezes what it made (``collector``),
+    so a cycle among it would never be freed (a rekap opens ~50 workbooks in one process)."""
+    import gc
+    import weakref
+
+    gc.collect()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        svc = WorkbookService.open(demo_path, readonly=True)
+        wb = weakref.ref(svc.wb)
+        item = weakref.ref(next(iter(svc.wb.items.values())))
+        assert _waiting(svc.wb) == len(svc.wb.items)
+        svc.close()
+        del svc
+        assert wb() is None and item() is None  # freed by reference counting alone
+    finally:
+        if was_on:
+            gc.enable()
