@@ -8,10 +8,9 @@ scale, so the cache is coarse on purpose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from . import budget as B
 from .capaian import Capaian, CapaianSettings, capaian, mean, status_of_shown, status_word
@@ -19,7 +18,8 @@ from .effects import Affected
 from .errors import FormulaError
 from .model import BudgetItem, Indicator, Workbook
 from .numbers import round_half_up
-from .rating import Band, akip_predikat, scale_of
+from .rating import akip_predikat, scale_of
+from .results import Average, IkuBudget, IndicatorResult, KomponenResult, Realisasi
 from .running_mean import RunningMean
 from .totals import (PAGU, BudgetTotals, Figures, as_totals, leaf_figures, plain_part, rupiah_part, sum_figures,
                      tree_figures)
@@ -36,58 +36,6 @@ def _parsed(rumus: str):
     from .formula import parse_formula  # the formula package loads when a komponen formula is first read
 
     return parse_formula(rumus)
-
-
-class Realisasi(NamedTuple):
-    """An indicator's realisasi of a year and where it came from (a tuple, as ``Capaian``)."""
-    value: IndicatorValue | None
-    source: str | None  # "diketik" | "komponen" | None
-    error: str | None = None  # why a komponen formula gave nothing
-    worked: str | None = None  # printable worked computation
-
-
-@dataclass(frozen=True)
-class KomponenResult:
-    """A komponen formula's value and worked computation, or why not."""
-    value: Decimal | None
-    worked: str | None
-    error: str | None = None
-    missing: tuple[str, ...] = ()  # komponen the formula names that have no value
-
-
-class IndicatorResult(NamedTuple):
-    """Everything derived for one indicator in one year (a tuple, as ``Capaian``)."""
-    indicator_id: str
-    tahun: int
-    target: IndicatorValue | None
-    realisasi: Realisasi
-    capaian: Capaian
-    rating: Band | None
-    status: str
-
-
-@dataclass(frozen=True)
-class IkuBudget:
-    """The money behind one IKU (RULES 6.5) and its efisiensi."""
-    items: tuple[str, ...]  # the sub kegiatan counted (RULES 6.5)
-    pagu: int
-    realisasi: int | None
-    serapan: Decimal | None
-    capaian: Decimal | None
-    efisiensi: Decimal | None
-
-
-@dataclass(frozen=True)
-class Average:
-    """A mean of capaian and how many values it counts."""
-    value: Decimal | None
-    counted: int
-    total: int
-    unit: str = "indikator"  # or "sasaran" when the workbook averages sasaran means
-
-    @property
-    def note(self) -> str:
-        return f"{self.counted} dari {self.total} {self.unit}"
 
 
 def share_sum(shares) -> tuple[Decimal | None, int]:
@@ -276,12 +224,24 @@ class Calculator:
         hit = self._totals.get(item_id)
         if hit is None:  # not made yet (a sub kegiatan) or dropped by a targeted invalidate
             item = self.wb.items[item_id]
-            children = None if item.level == "sub_kegiatan" else self.wb.children(item_id)
-            if not children:  # a sub kegiatan is a leaf even with children (malformed)
-                hit = leaf_figures(item, self.wb.settings.perubahan_berlaku)
-            else:
-                hit = sum_figures([self._figures(c.id) for c in children])
+            if item.level == "sub_kegiatan":  # a leaf even with children (malformed)
+                return self._leaf_figures(item)
+            children = self.wb.children(item_id)
+            hit = sum_figures([self._figures(c.id) for c in children]) if children else leaf_figures(
+                item, self.wb.settings.perubahan_berlaku)
             self._totals[item_id] = hit
+        return hit
+
+    def _leaf_figures(self, item: BudgetItem) -> Figures:
+        """A sub kegiatan's figures, made with those of its siblings not made yet: whoever
+        asks one (a page, a table) mostly asks the rest, and a recompute asks all 50,000."""
+        known, berlaku = self._totals, self.wb.settings.perubahan_berlaku
+        for sibling in self.wb.budget_children().get(item.parent_id, ()):
+            if known.get(sibling.id) is None and sibling.level == "sub_kegiatan":
+                known[sibling.id] = leaf_figures(sibling, berlaku)
+        hit = known.get(item.id)
+        if hit is None:  # not among its parent's children (the parent went missing)
+            hit = known[item.id] = leaf_figures(item, berlaku)
         return hit
 
     def item_capaian(self, item_id: str, tahun: int | None = None) -> Average:

@@ -214,6 +214,27 @@ def test_a_sub_kegiatan_s_figures_are_made_when_asked_and_equal_the_eager_ones(s
             assert calc.totals(item.id) == as_totals(figures[item.id]), item.id
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_leaves_asked_in_any_order_and_after_edits_equal_their_own_figures(seed):
+    """A sub kegiatan's figures are made with its siblings' (``Calculator._leaf_figures``):
+    whatever is asked first, and after an edit forgot some, each is still its own."""
+    rnd = random.Random(seed)
+    wb = _random_workbook(rnd)
+    calc = Calculator(wb)
+    berlaku = wb.settings.perubahan_berlaku
+    leaves = [i for i in wb.items.values() if i.level == "sub_kegiatan"]
+    for _ in range(3):
+        rnd.shuffle(leaves)
+        for leaf in leaves:
+            assert calc.totals(leaf.id) == as_totals(leaf_figures(leaf, berlaku)), leaf.id
+        for item in wb.items.values():
+            if _reachable(wb, item):
+                assert calc.totals(item.id) == _plain_totals(wb, item), item.id
+        edited = rnd.choice(leaves)
+        edited.realisasi = rnd.choice([None, 0, rnd.randint(1, 10**12)])
+        calc.invalidate(affected(wb, [Touch(ITEM, edited.id)]))
+
+
 def test_the_walk_leaves_no_garbage_for_the_cyclic_collector():
     """Its figures go when their last holder does, not at the next collection (a recursive
     closure kept every figure of a 100x workbook for the collector to find)."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain.budget import program_groups
-from ...domain.compute import Calculator, IndicatorResult
+from ...domain.compute import Calculator
+from ...domain.results import IndicatorResult
 from ...domain.model import BudgetItem, Indicator, Workbook
 from ...domain.values import Predikat
 from .. import table as T
