@@ -183,6 +183,31 @@ def _numbers(kind: Kind, col) -> list | None:
         return None
 
 
+def _integers(kind: Kind, col):
+    """An int or rupiah column as it is, or None when a value is bad (``_all_int``; a column
+    with empty values: the others)."""
+    if _all_int(col):
+        present = col
+    elif kind.nullable:
+        present = [v for v in col if v is not None]
+        if not _all_int(present):
+            return None
+    else:
+        return None
+    low = 0 if kind.non_negative else -MAX_INT
+    return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
+
+
+def _all_int(col) -> bool:
+    """Every value an int, proved by one C-level ``sum`` at a third of the time of a type
+    pass: text, bytes or None raise, one float makes the sum a float (a value read from the
+    file is never a bool)."""
+    try:
+        return type(sum(col)) is int
+    except TypeError:  # text, bytes or None among them
+        return False
+
+
 def _shared(col, present, distinct: set, convert) -> list:
     """``[convert(v) for v in col]`` (None stays None) with one ``convert`` per distinct value:
     a fisik, percentage or nilai column of a big workbook holds a few thousand distinct figures
@@ -222,10 +247,11 @@ def _column(kind, col: tuple):
     if kind is None:
         return col
     if kind == "year":
-        ok = set(map(type, col)) <= {int} and (not col or (min(col) >= YEARS.start and max(col) < YEARS.stop))
-        return col if ok else None
+        return col if _all_int(col) and (not col or (min(col) >= YEARS.start and max(col) < YEARS.stop)) else None
     if kind.name in ("decimal", "value"):
         return _numbers(kind, col)
+    if kind.name in ("int", "rupiah"):
+        return _integers(kind, col)
     present = [v for v in col if v is not None] if kind.nullable else col
     if len(present) != len(col) and not kind.nullable:
         return None
@@ -237,13 +263,10 @@ def _column(kind, col: tuple):
             return None
     if name == "enum":
         return col if set(present) <= set(kind.choices) else None
-    if name in ("int", "rupiah", "bool"):
+    if name == "bool":
         if not set(map(type, present)) <= {int}:
             return None
-        if name == "bool":
-            return tuple(map(bool, col)) if set(present) <= {0, 1} else None
-        low = 0 if kind.non_negative else -MAX_INT
-        return col if not present or (min(present) >= low and max(present) < MAX_INT) else None
+        return tuple(map(bool, col)) if set(present) <= {0, 1} else None
     if name == "image":
         return col if set(map(type, present)) <= {bytes} else None
     one = _converter(kind)

@@ -60,3 +60,22 @@ def test_a_repeating_column_shares_one_decimal_per_distinct_text():
         _same(kind, list(holes))
     quick = validate._column(Kind("value"), holes)
     assert quick[2] is quick[7] and quick[1] is None and quick[0] is quick[3]
+
+
+INT_KINDS = ["year", Kind("int"), Kind("int", nullable=False), Kind("rupiah"), Kind("rupiah", non_negative=True),
+             Kind("rupiah", nullable=False, non_negative=True)]
+# What SQLite can hand over for an INTEGER column of a damaged file (never a bool).
+_stored = st.one_of(st.none(), st.integers(min_value=-2**63, max_value=2**63 - 1),
+                    st.sampled_from([1899, 1900, 2200, 2201, 0, -1, 10**15 - 1, 10**15, -(10**15 - 1), -(10**15), 2**63 - 1, -2**63]),
+                    st.floats(allow_nan=False), st.text(max_size=4), st.binary(max_size=3))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_stored, max_size=6), st.sampled_from(INT_KINDS))
+def test_an_integer_column_is_taken_or_refused_as_the_per_value_check_does(col, kind):
+    """The quick path proves every value an int by one ``sum``; it must agree with the per-value
+    check on floats (one float makes the sum a float), text, bytes, None and the range edges."""
+    quick, slow = validate._column(kind, tuple(col)), _per_value(kind, col)
+    assert (quick is None) == (slow is None), (kind, col)
+    if slow is not None:
+        assert list(quick) == slow and list(map(type, quick)) == list(map(type, slow))
