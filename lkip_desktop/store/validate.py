@@ -165,12 +165,14 @@ def _numbers(kind: Kind, col) -> list | None:
     """A decimal or indicator-value column converted, plain numbers the quick way; None when
     a value is bad. Checked and converted once per distinct value (see ``_shared``)."""
     other = _DIGITS if kind.non_negative and kind.name == "decimal" else _DIGITS_OR_MINUS
-    present = [v for v in col if v is not None] if kind.nullable else col
-    distinct = set(present)
+    distinct = set(col)
+    empty = None in distinct
+    if empty and kind.nullable:
+        distinct.discard(None)
     try:  # the common case first, in C-level passes: every value a plain number (or empty)
         if distinct and not "".join(distinct).translate(other) and 0 < min(map(len, distinct)) \
                 and max(map(len, distinct)) <= _PLAIN_LEN:
-            return _shared(col, present, distinct, Decimal)
+            return _shared(col, distinct, Decimal, empty)
     except (TypeError, InvalidOperation):  # bytes or int among them; "." or "1-2"
         pass
     one = _converter(kind)
@@ -178,7 +180,7 @@ def _numbers(kind: Kind, col) -> list | None:
     def convert(v):
         return Decimal(v) if type(v) is str and 0 < len(v) <= _PLAIN_LEN and not v.translate(other) else one(v)
     try:
-        return _shared(col, col, set(col), convert)
+        return _shared(col, set(col), convert)
     except (_Bad, InvalidOperation):  # "." or "1-2" pass the characters but not Decimal()
         return None
 
@@ -208,12 +210,13 @@ def _all_int(col) -> bool:
         return False
 
 
-def _shared(col, present, distinct: set, convert) -> list:
-    """``[convert(v) for v in col]`` (None stays None) with one ``convert`` per distinct value:
-    a fisik, percentage or nilai column of a big workbook holds a few thousand distinct figures
-    in 200,000 rows. A fraction of the time, and the memory of the distinct ones only
-    (Decimals and predikat are immutable, so sharing one is safe)."""
-    if len(present) == len(col) and 2 * len(distinct) > len(col):
+def _shared(col, distinct: set, convert, empty: bool = False) -> list:
+    """``[convert(v) for v in col]`` (None stays None; ``empty``: there are Nones, left out of
+    ``distinct``) with one ``convert`` per distinct value: a fisik, percentage or nilai column
+    of a big workbook holds a few thousand distinct figures in 200,000 rows. A fraction of the
+    time, and the memory of the distinct ones only (Decimals and predikat are immutable, so
+    sharing one is safe)."""
+    if not empty and 2 * len(distinct) > len(col):
         return list(map(convert, col))  # nearly all different: no table worth making
     made = dict(zip(distinct, map(convert, distinct)))
     made[None] = None
