@@ -1,9 +1,8 @@
-"""An item's quarterly rows until they are first used. Every open reads and checks the
-quarterly budget rows (budget_quarter, half the rows of a big workbook), but keeps them as
-checked columns; the window even reads them just after its first paint. Until then each budget
-item holds a ``PendingQuarters``; the first use of any of them waits for the rows (``arrive``,
-given by the store: it may read them, or make their objects), after which every item holds its
-plain dict. No reader can see a quarter before it is there."""
+"""An item's quarterly rows while they are still being read: the window shows a workbook's
+first page before its largest table (budget_quarter, half the rows of a big workbook) is read,
+and reads it just after. Until then each budget item holds a ``PendingQuarters``; the first use
+of any of them waits for the rows (``arrive``, given by the store), after which every item holds
+its plain dict again. No reader can see a quarter before it is there."""
 
 from __future__ import annotations
 

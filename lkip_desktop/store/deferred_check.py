@@ -34,22 +34,21 @@ class DeferredCheck:
         return self._path.name if self._path else "buku kerja"
 
     def arrive(self) -> None:
-        """Read and check the quarterly rows, here unless the thread did (or wait for it);
-        their objects are made when an item's quarters are first used (``hold_checked``). A
-        damaged row leaves every item without quarters and fails ``finish``."""
+        """Put the quarterly rows into the workbook: read here unless the thread did (or
+        wait for it). A damaged row leaves every item without quarters and fails ``finish``."""
         with self._quarters_lock:
             wb, self._waiting = self._waiting, None
             if wb is None:
                 return
+            quarters: dict = {}
             try:
-                repository.hold_checked(wb, *repository.read_checked_quarters(self._conn, wb.items))
-                return
+                quarters = repository.read_quarters(self._conn, wb.items)
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self._quarters_error = load_failure(exc, self._name)
             except Exception as exc:  # noqa: BLE001 - no item may be left waiting; told at finish
                 self._quarters_error = StoreError(
                     f"'{self._name}' tidak terbaca (rincian teknis: {type(exc).__name__}: {exc}).")
-            repository.put_quarters(wb, {})
+            repository.put_quarters(wb, quarters)
 
     def _run(self, pages: bool) -> None:
         self._error = None

@@ -36,8 +36,8 @@ class LoadCancelled(Exception):
 def load(db: Database, progress=None, *, quarters: bool = True) -> M.Workbook:
     """Read the whole workbook. ``progress(done, total) -> bool`` is called per table; False
     stops the load (LoadCancelled). ``quarters=False`` leaves the quarterly rows (half of a
-    big workbook) to ``read_checked_quarters``: the items' ``quarters`` wait (``hold_quarters``)
-    until ``hold_checked``."""
+    big workbook) to ``read_quarters``: the items' ``quarters`` stay empty (``hold_quarters``
+    makes them wait) until ``put_quarters``."""
     # Loading allocates hundreds of thousands of objects at 100x and none is garbage: the
     # cyclic collector would only rescan them (bench/README.md: ~0,6 s at 100x).
     with collector.paused(keep=True):
@@ -75,21 +75,16 @@ def _load(db: Database, progress, order: tuple[str, ...]) -> M.Workbook:
     return wb
 
 
-def read_checked_quarters(conn: sqlite3.Connection, items) -> tuple[list[str], dict]:
+def read_quarters(conn: sqlite3.Connection, items) -> dict[str, dict[int, M.Quarter]]:
     """The quarterly rows a ``load(quarters=False)`` left out, checked as the load checks
-    them, as columns (``items``: the loaded items; a row of another item refuses the file).
-    Reads only: the workbook is not touched, so a thread may run it; ``hold_checked`` then
-    makes them the items' quarters."""
+    them, by item id (``items``: the loaded items; a row of another item refuses the file).
+    Reads only: the workbook is not touched, so a thread may run it."""
     with collector.paused(keep=True):
         names, stored = read_columns(conn, "budget_quarter")
-        col = dict(zip(names, validate.convert_columns("budget_quarter", names, stored)))
+        columns = validate.convert_columns("budget_quarter", names, stored)
+        col = dict(zip(names, columns))
         _check_parents("budget_quarter", col, names, lambda attr: items)
-        return names, col
-
-
-def read_quarters(conn: sqlite3.Connection, items) -> dict[str, dict[int, M.Quarter]]:
-    """``read_checked_quarters`` as Quarter objects by item id and triwulan."""
-    return _by_item(*read_checked_quarters(conn, items))
+        return _by_item(names, col)
 
 
 def _by_item(names: list[str], col: dict) -> dict[str, dict[int, M.Quarter]]:
@@ -100,7 +95,7 @@ def _by_item(names: list[str], col: dict) -> dict[str, dict[int, M.Quarter]]:
     return out
 
 
-def hold_checked(wb: M.Workbook, names: list[str], col: dict) -> None:
+def _hold_checked(wb: M.Workbook, names: list[str], col: dict) -> None:
     """Checked quarterly rows wait as columns until any item's ``quarters`` is first used:
     their objects (200,000 at 100x, ~0.1 s) are made then, once, and never by an open that
     does not look at them (a recompute, the IKU tables, a rekap of other figures)."""
@@ -156,7 +151,7 @@ def _put_columns(wb: M.Workbook, table: str, names: list[str], columns: list) ->
         cls, attr = _CLASSES[table]
         getattr(wb, attr).update(zip(col["id"], _objects(cls, names, columns)))
     elif table == "budget_quarter":
-        hold_checked(wb, names, col)
+        _hold_checked(wb, names, col)
     elif table == "indicator_value":
         indicators = wb.indicators
         for ind, year, kind, period, value in zip(*(col[n] for n in ("indicator_id", "tahun", "jenis_nilai", "periode",

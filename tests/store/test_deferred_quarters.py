@@ -46,15 +46,11 @@ def test_the_first_reader_gets_every_quarter_at_once(demo_path, eager):
         assert _quarters(wb) == eager
 
 
-def test_the_background_thread_reads_them_when_nobody_asked(demo_path, eager, monkeypatch):
-    from lkip_desktop.store import repository
-
+def test_the_background_thread_puts_them_when_nobody_asked(demo_path, eager):
     with WorkbookService.open(demo_path, check_later=True) as svc:
         svc.start_integrity_check()
         svc.check_integrity()
-        monkeypatch.setattr(repository, "read_checked_quarters", None)  # read once, by the thread
-        assert _waiting(svc.wb) == len(svc.wb.items)  # read and checked; objects when first used
-        assert _quarters(svc.wb) == eager and _waiting(svc.wb) == 0
+        assert _waiting(svc.wb) == 0 and _quarters(svc.wb) == eager
 
 
 def test_a_quarter_edit_before_the_check_waits_for_the_rows(demo_path, eager):
@@ -116,7 +112,7 @@ def test_an_unexpected_failure_reading_them_is_told_and_leaves_no_item_waiting(d
         raise MemoryError("uji")
 
     with WorkbookService.open(demo_path, check_later=True) as svc:
-        monkeypatch.setattr(repository, "read_checked_quarters", broken)
+        monkeypatch.setattr(repository, "read_quarters", broken)
         assert all(len(item.quarters) == 0 for item in svc.wb.items.values())  # no traceback, no wait
         with pytest.raises(StoreError, match="tidak terbaca .*MemoryError"):
             svc.check_integrity()
