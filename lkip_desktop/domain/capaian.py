@@ -62,7 +62,7 @@ class CapaianSettings:
 
 class Capaian(NamedTuple):
     """value: what is shown and used after (capped if a cap is set); uncapped: before the cap.
-    A tuple, as every per-indicator result (``compute``): immutable, made 15,000 times by a
+    A tuple, as every per-indicator result (``results``): immutable, made 15,000 times by a
     city's recompute at a third of a frozen dataclass's cost, and of plain values only, so the
     cyclic collector stops tracking it."""
 

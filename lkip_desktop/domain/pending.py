@@ -1,8 +1,9 @@
-"""An item's quarterly rows while they are still being read: the window shows a workbook's
-first page before its largest table (budget_quarter, half the rows of a big workbook) is read,
-and reads it just after. Until then each budget item holds a ``PendingQuarters``; the first use
-of any of them waits for the rows (``arrive``, given by the store), after which every item holds
-its plain dict again. No reader can see a quarter before it is there."""
+"""An item's quarterly rows until they are there: the window shows a workbook's first page
+before its largest table (budget_quarter, half the rows of a big workbook) is read, and reads it
+just after; any other open reads and checks them at once but makes their objects only when
+first used. Until then each budget item holds a ``PendingQuarters``; the first use of any of
+them waits for the rows (``arrive``, given by the store), after which every item holds its
+plain dict again. No reader can see a quarter before it is there."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class PendingQuarters(MutableMapping):
         self._arrive()  # replaces every item's PendingQuarters by its dict (once; waits if needed)
         item = self._item()
         quarters = None if item is None else item.quarters
-        if quarters is self or quarters is None:  # the store failed to put them: refuse, never report "no quarters"
+        if quarters is self or quarters is None:  # the store failed to put them: refuse, never say "none"
             raise RuntimeError("triwulan belum terbaca")
         return quarters
 
