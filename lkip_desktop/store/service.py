@@ -119,6 +119,10 @@ class WorkbookService:
     def integrity_check_running(self) -> bool:
         return self._deferred is not None and self._deferred.running
 
+    @property
+    def integrity_check_pending(self) -> bool:  # not passed yet: the next write waits for it
+        return self._deferred is not None
+
     def check_integrity(self, *, pages: bool = True) -> None:
         """The integrity check an open with ``check_later`` left for later (nothing once it
         passed), then the session's backup copy. StoreError: the file is damaged and must be

@@ -3,7 +3,7 @@ undo restores the stored value and reports the change, redo applies it again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from lkip_desktop.store.ops import CellRef, SetOp
@@ -63,3 +63,29 @@ def test_first_apply_is_not_applied_twice(qtbot, demo):
     assert demo.get(REF) == before
     stack.redo()
     assert demo.get(REF) == "Dinas Uji" and len(target.seen) == 3
+
+
+def test_a_write_waiting_for_the_file_check_shows_the_wait_cursor_and_only_then(qtbot, demo_path):
+    """The first write after an open that left its check for later waits for that check on the
+    window's thread (typed keys stay queued): the wait cursor is up during that wait only."""
+    from PySide6.QtGui import QGuiApplication
+
+    from lkip_desktop.store.service import WorkbookService
+
+    with WorkbookService.open(demo_path, check_later=True) as svc:
+        shapes = []
+        check = svc.check_integrity
+
+        def watched(**kw):  # the service's own check, watched from inside
+            cursor = QGuiApplication.overrideCursor()
+            shapes.append(None if cursor is None else cursor.shape())
+            return check(**kw)
+
+        svc.check_integrity = watched
+        target, stack = _Target(svc), QUndoStack()
+        stack.push(ServiceCommand(target, [SetOp(REF, "Dinas Uji")], "Ubah nama"))
+        assert shapes == [Qt.CursorShape.WaitCursor] and not svc.integrity_check_pending
+        assert QGuiApplication.overrideCursor() is None and svc.get(REF) == "Dinas Uji"
+        stack.undo()  # the check has passed: no wait, no cursor
+        assert shapes[1:] == [None] and QGuiApplication.overrideCursor() is None
+        assert not target.errors
