@@ -1,6 +1,7 @@
 """The open workbook's connection: a plain ``sqlite3`` connection and its transaction
 (``atomic``: BEGIN … COMMIT, ROLLBACK on any error; nested blocks use savepoints), and the
-page check a read-only open runs beside its load (``pages_checked``)."""
+second connection a read-only open reads and checks the pages with beside its load
+(``read_ahead``, ``pages_checked``)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,23 @@ _savepoints = count(1)
 class Database:
     """The connection of one workbook file (its writes go through ``atomic``)."""
 
-    def __init__(self, conn: sqlite3.Connection, page_check=None):
+    def __init__(self, conn: sqlite3.Connection, read_ahead=None):
         self.conn = conn
-        self.page_check = page_check  # SQLite's check of every page, still running (a read-only open's)
+        self.read_ahead = read_ahead  # a read-only open's ``ReadAhead``, until its page check passed
 
     def pages_checked(self) -> None:
         """Wait for the page check the open began; StoreError when the file is damaged."""
-        check, self.page_check = self.page_check, None
-        if check is not None:
-            check.finish()
+        ahead, self.read_ahead = self.read_ahead, None
+        if ahead is not None:
+            ahead.finish()
+
+    def close(self) -> None:
+        """Close the connection; a read-ahead still running (a load given up) stops first:
+        its connection holds a read lock on the file."""
+        ahead, self.read_ahead = self.read_ahead, None
+        if ahead is not None:
+            ahead.stop()
+        self.conn.close()
 
     @contextmanager
     def atomic(self) -> Iterator["Database"]:

@@ -18,9 +18,9 @@ from pathlib import Path
 from . import files
 from .connection import Database
 from .errors import FileLockedError, StoreError, is_full, is_locked, locked_message, write_failure
-from .examine import (SQLITE_MAGIC, PageCheck, check, connect, examine, needs_copy, open_checked,  # noqa: F401
-                      working_copy)  # examine: API
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .examine import (SQLITE_MAGIC, check, connect, examine, needs_copy, open_checked, working_copy)  # noqa: F401
+from .read_ahead import ReadAhead
+from .schema import APPLICATION_ID, MIGRATIONS, READ_AHEAD, SCHEMA_VERSION
 
 
 def _pragmas(conn: sqlite3.Connection) -> None:
@@ -87,17 +87,18 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
     of the rows, runs on them first); then open for the session. Returns the database and
     the byte-exact backup made before a migration (or None). ``integrity=False``: a file
     that needs neither leaves its integrity check to the caller (``examine.check_integrity``);
-    a read-only open checks the pages in a thread while the caller loads the rows, and the
-    load waits for it at its end (``Database.pages_checked``)."""
+    a read-only open reads the tables ahead and checks the pages in a thread while the caller
+    loads the rows, and the load waits for it at its end (``Database.pages_checked``)."""
     path = Path(path)
     files.clean_stale_temps(path)
-    made_backup = pages = None
+    made_backup = None
+    ahead = False  # a thread reads tables ahead and checks the pages beside the caller's load
     if needs_copy(path):
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=True)
     elif check(path, path.name, integrity=integrity and not readonly) < SCHEMA_VERSION:
         made_backup = _rewrite(path, readonly=readonly, backup_dir=backup_dir, verify=verify, recover=False)
-    elif integrity and readonly:  # checked while the caller loads the rows; the load waits for it
-        pages = PageCheck(path, path.name)
+    else:
+        ahead = integrity and readonly
     conn = None
     try:
         conn = connect(path, readonly=readonly)
@@ -112,6 +113,7 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
             conn.execute("PRAGMA query_only = ON")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             raise StoreError(f"'{path.name}' berubah saat dibuka; coba lagi.")
+        db = Database(conn, ReadAhead(path, path.name, READ_AHEAD) if ahead else None)  # the load waits for it
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()  # releases the exclusive lock taken above
@@ -124,7 +126,7 @@ def open_database(path: Path, *, readonly: bool = False, backup_dir: Path | None
         if conn is not None:
             conn.close()
         raise
-    return Database(conn, pages), made_backup
+    return db, made_backup
 
 
 def _rewrite(path: Path, *, readonly: bool, backup_dir, verify, recover: bool) -> Path | None:

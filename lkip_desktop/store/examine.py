@@ -9,7 +9,6 @@ file that is refused keeps its bytes.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 from . import files, structure
@@ -166,34 +165,6 @@ def check_integrity(conn: sqlite3.Connection, name: str) -> None:
     if problems != ["ok"]:
         raise StoreError(f"'{name}' rusak (pemeriksaan integritas gagal: {problems[0]}). "
                          "Buka salinan cadangan terakhir.")
-
-
-class PageCheck:
-    """``check_integrity`` on a read-only connection of its own, in a thread, while a read-only
-    open loads the rows: SQLite checks the pages with the interpreter lock released, so at 100x
-    its ~0.1 s is hidden behind the load's Python work. ``finish`` waits and raises."""
-
-    def __init__(self, path: Path, name: str):
-        self._error: StoreError | None = None
-        self._thread = threading.Thread(target=self._run, args=(path, name), name="cek-halaman", daemon=True)
-        self._thread.start()
-
-    def _run(self, path: Path, name: str) -> None:
-        try:
-            conn = open_checked(path, name, readonly=True)
-            try:
-                check_integrity(conn, name)
-            finally:
-                conn.close()
-        except StoreError as exc:
-            self._error = exc
-        except Exception as exc:  # noqa: BLE001 - told by ``finish``, never lost in the thread
-            self._error = StoreError(f"'{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}).")
-
-    def finish(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")

@@ -14,7 +14,7 @@ from ..domain import model as M
 from ..domain.pending import PendingQuarters
 from . import validate
 from .connection import Database
-from .schema import TABLES
+from .schema import LOAD_ORDER, TABLES
 from .table_read import read_columns
 
 
@@ -44,9 +44,7 @@ def load(db: Database, progress=None, *, quarters: bool = True) -> M.Workbook:
         return _load(db, progress, _LOAD_ORDER if quarters else _FIRST_LOAD)
 
 
-_LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
-               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm",
-               "tabel_laporan", "skala_pita")
+_LOAD_ORDER = tuple(t for t in LOAD_ORDER if t != "narasi")
 _FIRST_LOAD = tuple(t for t in _LOAD_ORDER if t != "budget_quarter")
 
 
@@ -65,11 +63,11 @@ def _load(db: Database, progress, order: tuple[str, ...]) -> M.Workbook:
     for done, table in enumerate(order):
         if progress is not None and progress(done, len(order)) is False:
             raise LoadCancelled()
-        names, columns = read_columns(db.conn, table)
+        names, columns = read_columns(db.conn, table, ahead=db.read_ahead)
         _put_columns(wb, table, names, validate.convert_columns(table, names, columns))
         if columns[0]:
             singles.add(table)
-    validate.convert_columns("narasi", *read_columns(db.conn, "narasi"))  # read on demand by reports: checked here once
+    validate.convert_columns("narasi", *read_columns(db.conn, "narasi", ahead=db.read_ahead))  # read on demand by reports: checked here once
     validate.check_links(wb, singles)
     wb.structure_changed()
     return wb

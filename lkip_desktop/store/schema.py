@@ -287,6 +287,16 @@ TABLES: dict[str, Table] = {
     ]
 }
 
+# The order an open reads the tables in: parents before the rows that hang off them (the
+# narasi last: it is only checked, reports read it when they need it).
+LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator", "prestasi", "pk_version",
+              "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm",
+              "tabel_laporan", "skala_pita", "narasi")
+# What a read-only open's second connection reads ahead (``read_ahead``), one statement per
+# batch, while the load reads the tables before them itself: each batch ends with a table
+# that is big in a big workbook, and is scanned while the load works on the one before.
+READ_AHEAD = (("budget_quarter",), ("indicator_value", "komponen", "dukungan", "sdm", "tabel_laporan", "skala_pita", "narasi"))
+
 # Value tables: a cell set to None deletes its row (no row = empty).
 VALUE_TABLES = {"indicator_value", "komponen"}
 # Rows created on first write (upsert), e.g. a triwulan of a budget item.

@@ -77,7 +77,7 @@ class WorkbookService:
                 svc.check_integrity(pages=False)
             return svc
         except BaseException:
-            db.conn.close()  # releases the exclusive lock: a cancelled open leaves nothing held
+            db.close()  # releases the exclusive lock: a cancelled open leaves nothing held
             raise
 
     @classmethod

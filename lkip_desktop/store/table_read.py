@@ -24,20 +24,40 @@ from .schema import TABLES
 COUNT_BLOBS = sqlite3.sqlite_version_info >= (3, 45, 0)
 
 
-def read_columns(conn: sqlite3.Connection, table: str, count_blobs: bool = COUNT_BLOBS) -> tuple[list[str], list[list]]:
-    """Every column of ``table`` as a list, in the table's row order."""
-    names = [c[0] for c in conn.execute(f"SELECT * FROM [{table}] LIMIT 0").description]
-    blobs = " OR ".join(f"typeof([{n}]) = 'blob'" for n in names) if count_blobs else "0"
-    arrays = ", ".join(f"json_group_array([{n}])" for n in names)
+def read_columns(conn: sqlite3.Connection, table: str, count_blobs: bool = COUNT_BLOBS,
+                 ahead=None) -> tuple[list[str], list[list]]:
+    """Every column of ``table`` as a list, in the table's row order. ``ahead``: a
+    ``ReadAhead`` that may have run ``column_arrays`` already."""
+    got = ahead.arrays(table) if ahead is not None else None
+    names = None if got is None else got[0]
     try:
-        found = conn.execute(f"SELECT count(*) FILTER (WHERE {blobs}), {arrays} FROM [{table}]").fetchone()
+        names, found = got or column_arrays(conn, table, count_blobs)
         if not found[0]:
             return names, [json.loads(text) for text in found[1:]]
     # a BLOB, text not UTF-8, no JSON in this SQLite; ValueError: an infinity, which JSON cannot write
     except (sqlite3.OperationalError, sqlite3.DataError, ValueError):
         pass
+    names = names or _names(conn, table)
     rows = _rows(conn, table)
     return names, [list(map(itemgetter(i), rows)) for i in range(len(names))]
+
+
+def column_arrays(conn: sqlite3.Connection, table: str, count_blobs: bool = COUNT_BLOBS) -> tuple[list[str], tuple]:
+    """The column names and the one row of (BLOB count, a JSON array per column)."""
+    names, select = column_arrays_sql(conn, table, count_blobs)
+    return names, conn.execute(select).fetchone()
+
+
+def column_arrays_sql(conn: sqlite3.Connection, table: str, count_blobs: bool = COUNT_BLOBS) -> tuple[list[str], str]:
+    """The column names and the SELECT of ``column_arrays``."""
+    names = _names(conn, table)
+    blobs = " OR ".join(f"typeof([{n}]) = 'blob'" for n in names) if count_blobs else "0"
+    arrays = ", ".join(f"json_group_array([{n}])" for n in names)
+    return names, f"SELECT count(*) FILTER (WHERE {blobs}), {arrays} FROM [{table}]"
+
+
+def _names(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [c[0] for c in conn.execute(f"SELECT * FROM [{table}] LIMIT 0").description]
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:

@@ -406,7 +406,7 @@ def test_a_read_only_open_checks_the_pages_beside_its_load_and_waits_for_the_che
 
     monkeypatch.setattr(examine, "check_integrity", watched)
     with WorkbookService.open(demo_path, readonly=True) as svc:
-        assert seen == ["cek-halaman"] and svc.db.page_check is None  # waited for and passed
+        assert seen == ["cek-halaman"] and svc.db.read_ahead is None  # waited for and passed
     seen.clear()
     with WorkbookService.open(demo_path) as svc:  # a writer checks before it takes the file
         assert seen == ["MainThread"]
