@@ -140,7 +140,9 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "
             "synchronous=FULL, exclusive lock, as the app) + processEvents.",
             "- open + recompute-all: `WorkbookService.open` (read-only) + every indicator, total, average and "
-            "IKU budget from a cold Calculator, vs `SELECT *` of every table the app loads.",
+            "IKU budget from a cold Calculator, vs `SELECT *` of every table the app loads. The app's open "
+            "uses a second connection in a thread (the big child tables read ahead, then SQLite's page "
+            "check); the bare reads on one connection.",
             "- PDF: platypus with the same DejaVu fonts, one `Table` per table (header repeated), every text "
             "cell a `Paragraph` (wraps), spans, grid, fills. Numbers formatted by the bare itself; the app's "
             "cells forget their formatted text before each run, so both sides format.",

@@ -25,6 +25,32 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 log = logging.getLogger(__name__)
 
 
+def _no_feature_scan_of_our_modules() -> None:
+    """PySide6's import hook reads the whole source of each module an import names (the
+    ``__feature__`` check: does it say "PySide6"?), ~0.1–0.5 ms a module, ~15 ms of a start
+    from a source install (a frozen bundle has no source: there the read fails at once).
+    Two answers are known without the read: the standard library never uses PySide6 (-1,
+    "ignore"), and none of our modules selects a feature (0, "no feature", what the read of
+    a Qt module of ours finds). Other modules keep the read; a PySide6 without this hook is
+    left alone."""
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or getattr(scan, "ours_answered", False):
+        return
+
+    def uses_pyside(module) -> bool:
+        top = getattr(module, "__name__", "").partition(".")[0]
+        if top == "lkip_desktop":
+            return True
+        return False if top in sys.stdlib_module_names else scan(module)
+
+    uses_pyside.ours_answered = True
+    feature._mod_uses_pyside = uses_pyside
+
+
+_no_feature_scan_of_our_modules()
+
+
 def make_app() -> QApplication:
     app = QApplication.instance()
     if app is None:

@@ -83,3 +83,40 @@ def test_the_pk_page_loads_no_pdf_code_until_its_preview_is_asked_for(demo_path)
                        timeout=120, stdin=subprocess.DEVNULL)
     assert r.returncode == 0, r.stderr
     assert next(x for x in r.stdout.splitlines() if x.startswith("LOADED")) == "LOADED [] ['reportlab']"
+
+
+READS = textwrap.dedent("""
+    import inspect
+    import sys
+    from pathlib import Path
+
+    read, real = [], inspect.getsource
+    inspect.getsource = lambda obj: read.append(obj.__name__) or real(obj)
+
+    from lkip_desktop.ui.app import install_crash_reports, make_app  # the answers are given from here on
+    read.clear()
+    from lkip_desktop.ui.main_window import MainWindow
+
+    app = make_app()
+    win = MainWindow()
+    install_crash_reports(win)
+    win.show()
+    if not win.open_path(Path(sys.argv[1])):
+        sys.exit(2)
+    app.processEvents()
+    mine = [m for m in read if m.partition(".")[0] in sys.stdlib_module_names or m.startswith("lkip_desktop")]
+    print("READ", len(read), *mine)
+""")
+
+
+def test_pyside_reads_the_source_of_no_module_of_ours_nor_of_the_standard_library(demo_path, tmp_path):
+    """PySide6's ``__feature__`` hook would read the source of each module an import names
+    (~15 ms of a start); ``ui.app`` answers for ours and the standard library's."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"),
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    r = subprocess.run([sys.executable, "-c", READS, str(demo_path)], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0, r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("READ"))
+    assert line.split()[2:] == []
