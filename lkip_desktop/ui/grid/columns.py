@@ -37,6 +37,9 @@ class Column:
     edit: Callable[[Node], str] | None = None  # text put in the editor (default: text)
     numeric: bool = False
     derived: frozenset = frozenset()  # {"indicator", "budget"}: recomputed values shown here
+    # The stored cells of its row a derived value is read from, besides the indicator's own
+    # fields and the conventions: a change that wrote only other value cells leaves it as it is.
+    inputs: Callable[[Node], tuple[CellRef, ...]] | None = None
     tooltip: Callable[[Node], str | None] | None = None
     color: Callable[[Node], str | None] | None = None  # background colour (#rrggbb)
     choices: tuple[str, ...] = ()

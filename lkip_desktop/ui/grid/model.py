@@ -320,13 +320,17 @@ class GridModel(LazyRows, QAbstractItemModel):
                 hit((E.ITEM if t.kind == E.ITEM_QUARTER else t.kind, t.id), "any")
         for key, reason in self.extra_hits(ch):
             hit(key, reason)
+        # Only indicator values written (no field, komponen, row or convention): a derived
+        # column that names its inputs is repainted only where one of them was written.
+        values_only = all(ref.table == "indicator_value" for ref in cells)
         for uid, reasons in hits.items():
             node = self._nodes[uid]
             cols = []
             for c, col in enumerate(self.columns):
-                if ("cell" in reasons and col.ref is not None and col.ref(node) in cells) or (col.derived & reasons):
+                if "any" in reasons or ("cell" in reasons and col.ref is not None and col.ref(node) in cells):
                     cols.append(c)
-                elif "any" in reasons:
+                elif col.derived & reasons and not (values_only and col.inputs is not None
+                                                    and cells.isdisjoint(col.inputs(node))):
                     cols.append(c)
             self._emit_runs(node, cols)
         self.after_changed(ch)

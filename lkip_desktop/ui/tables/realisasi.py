@@ -90,7 +90,8 @@ class RealisasiModel(GridModel):
                        edit=lambda n: fmt.typed_edit(ind(n).typed_realisasi(tahun, tw)),
                        numeric=True, width=9, label=f"Ubah realisasi TW {roman}"),
                 Column(f"Cap.\nTW {roman} (%)", lambda n: fmt.pct(cap(n).value), numeric=True,
-                       derived=IND, tooltip=cap_tip, width=9, group="rencana_aksi",
+                       derived=IND, inputs=lambda n: (cells.target(n.id, tahun, tw), cells.realisasi(n.id, tahun, tw)),
+                       tooltip=cap_tip, width=9, group="rencana_aksi",
                        header_tip=f"Capaian TW {roman}: realisasi TW {roman} dibanding target TW {roman}"),
             ]
 

@@ -49,14 +49,17 @@ def test_edit_emits_exact_data_changed(qtbot, demo):
     model.dataChanged.connect(lambda a, b: seen.append((a.row(), a.column(), b.row(), b.column())))
     ind = demo.wb.iku_list()[3]
     ctx.set_text(CellRef("indicator_value", (ind.id, 2024, "realisasi", 1), "nilai"), "20")
-    # TW I cell of row 3, the quarters' capaian, then realisasi/capaian/peringkat of that row:
-    # nothing else (not the targets, not the other quarters' realisasi).
+    # TW I cell of row 3 and its capaian, then realisasi/capaian/peringkat of that row: nothing
+    # else (not the targets, not the other quarters' realisasi or capaian).
     heads = [c.header.replace("\n", " ") for c in model.columns]
-    want = {"Realisasi TW I"} | {f"Cap. TW {r} (%)" for r in ("I", "II", "III", "IV")} \
-        | {"Realisasi 2024", "Capaian (%)", "Peringkat"}
+    want = {"Realisasi TW I", "Cap. TW I (%)", "Realisasi 2024", "Capaian (%)", "Peringkat"}
     got = {heads[c] for (r0, a, r1, b) in seen for c in range(a, b + 1)}
     assert {r for (r, _a, _b, _c) in seen} == {3} and got == want
     assert seen[0] == (3, heads.index("Realisasi TW I"), 3, heads.index("Cap. TW I (%)"))
+    seen.clear()
+    ctx.set_text(CellRef("indicator_value", (ind.id, 2024, "realisasi", 0), "nilai"), "21")
+    assert {heads[c] for (_r, a, _s, b) in seen for c in range(a, b + 1)} == {"Realisasi 2024", "Capaian (%)",
+                                                                             "Peringkat"}
 
 
 def test_big_model_keeps_refcount_of_none(qtbot, demo):
