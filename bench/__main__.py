@@ -51,7 +51,7 @@ def run(scales: list[float], repeat: int, quick: bool, skip_100x_exports: bool, 
         tmp.mkdir(exist_ok=True)
         big = scale >= 100
         r_small = 1 if quick else repeat  # whole processes / whole exports
-        r_edit = 3 if quick else max(20, 4 * repeat)
+        r_edit = 3 if quick else max(60, 12 * repeat)  # ~1-2 ms each: many, for a steady median
         steps = [("start", lambda: measures.start(path, tmp, scale, r_small)),
                  ("edit", lambda: measures.edit(path, tmp, scale, r_edit)),
                  ("open", lambda: measures.open_recompute(path, scale, r_small if quick else max(repeat, 3)))]
@@ -157,7 +157,7 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--scales", default="1,10,100")
-    ap.add_argument("--repeat", type=int, default=5, help="A/B rounds per measure (edits: 4x, at least 20)")
+    ap.add_argument("--repeat", type=int, default=5, help="A/B rounds per measure (edits: 12x, at least 60)")
     ap.add_argument("--quick", action="store_true", help="one round of each: a smoke run")
     ap.add_argument("--skip-100x-exports", action="store_true")
     ap.add_argument("--only", default="", help="some of start,edit,open,exports,docx (default: all)")
