@@ -1,5 +1,6 @@
 """The measures of ``python -m bench`` (issue 16), each the app beside a bare doing the same
-work, interleaved A B A B. Each returns the ``Line``s it measured at one scale."""
+work, interleaved A B A B. Each returns the ``Line``s it measured: at one scale, or (the
+edit and the open) at every scale, taken in turn."""
 
 from __future__ import annotations
 
@@ -50,30 +51,42 @@ def start(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
             Line("start -> open complete: peak memory", scale, mem_all, mem_bare, unit="MB", note=after)]
 
 
-def edit(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
-    """One typed edit -> repaint, interleaved inside one child (see child.edit)."""
-    r = run_child(["edit", str(path), str(repeat)], child_env(tmp))
-    got = json.loads(next(x for x in r.stdout.splitlines() if x.startswith("{")))
-    return [Line("one typed edit -> repaint", scale, Samples(got["app"]), Samples(got["bare"]))]
+def edit(paths: dict[float, Path], tmps: dict[float, Path], edits: int, rounds: int) -> list[Line]:
+    """One typed edit -> repaint at every scale: ``rounds`` children a scale, the scales in
+    turn, each child interleaving the app's and the bare's edits (see child.edit); a scale's
+    samples pooled."""
+    app = {scale: Samples() for scale in paths}
+    bare = {scale: Samples() for scale in paths}
+    for _ in range(rounds):
+        for scale, path in paths.items():
+            r = run_child(["edit", str(path), str(max(1, edits // rounds))], child_env(tmps[scale]))
+            got = json.loads(next(x for x in r.stdout.splitlines() if x.startswith("{")))
+            app[scale].values += got["app"]
+            bare[scale].values += got["bare"]
+    return [Line("one typed edit -> repaint", scale, app[scale], bare[scale]) for scale in paths]
 
 
-def open_recompute(path: Path, scale: float, repeat: int) -> list[Line]:
+def open_recompute(paths: dict[float, Path], repeat: int) -> list[Line]:
     """Open (examine, load, Calculator) + recompute every derived figure vs SELECT * of
-    every table the app loads, from the same file."""
+    every table the app loads, from the same file; every scale's pair in each round."""
     from .child import read_tables
     import sqlite3
 
-    def app():
-        with WorkbookService.open(path, readonly=True) as svc:
-            recompute_all(svc.wb)
+    def app(path: Path):
+        def go():
+            with WorkbookService.open(path, readonly=True) as svc:
+                recompute_all(svc.wb)
+        return go
 
-    def bare():
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        read_tables(conn, list(TABLES))
-        conn.close()
+    def bare(path: Path):
+        def go():
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            read_tables(conn, list(TABLES))
+            conn.close()
+        return go
 
-    a, b = interleave([app, bare], repeat, before=gc.collect)
-    return [Line("open + recompute-all", scale, a, b)]
+    samples = interleave([fn(path) for path in paths.values() for fn in (app, bare)], repeat, before=gc.collect)
+    return [Line("open + recompute-all", scale, samples[2 * k], samples[2 * k + 1]) for k, scale in enumerate(paths)]
 
 
 def _fresh(tables) -> None:
@@ -85,7 +98,7 @@ def _fresh(tables) -> None:
                     c.__dict__.pop("text", None)
 
 
-def exports(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
+def exports(path: Path, tmp: Path, scale: float, repeat: int, goal_repeat: int) -> list[Line]:
     """Every standard table to PDF and to XLSX (the app's write_export) vs the bares."""
     from dataclasses import replace
 
@@ -110,10 +123,10 @@ def exports(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
 
     a, b = interleave([run(write_export, pdf_plan), run(bare_exports.bare_pdf, tables, tmp / "bare.pdf")], repeat)
     out = [Line("all tables to PDF", scale, a, b, note=note)]
-    # The goal's pair (app, values-only) at least 3 rounds even where exports take minutes: a
-    # growth exponent from one round each moved by ±0.05; the styled bare (8x the app) ``repeat``.
+    # The goal's pair (app, values-only) ``goal_repeat`` rounds, more than the styled bare (8x
+    # the app) where exports take minutes: a growth exponent from one round each moved by ±0.05.
     a, v = interleave([run(write_export, xlsx_plan), run(bare_exports.bare_xlsx_values, tables, tmp / "values.xlsx")],
-                      max(repeat, 3))
+                      goal_repeat)
     b, = interleave([run(bare_exports.bare_xlsx, tables, tmp / "bare.xlsx")], repeat)
     out.append(Line("all tables to XLSX (styled bare)", scale, a, b, note=note))
     out.append(Line("all tables to XLSX (values-only bare)", scale, a, v, note=note))
