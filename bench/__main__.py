@@ -149,8 +149,9 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "quarterly budget rows (half the rows of a big workbook) after its first paint: \"open complete\" "
             "is the same app child left only once they, SQLite's page check and the session's backup copy are "
             "done, beside the same bare (which read every row before its paint).",
-            "- edit: in one child, interleaved: the app's grid `setData` of one IKU realisasi (parse, undo, "
-            "transaction + audit, recompute, dataChanged) + processEvents, vs `setData` on a grid of the same "
+            "- edit: three children a scale (the scales in turn), each interleaving: the app's grid `setData` of "
+            "one IKU realisasi (parse, undo, transaction + audit, recompute, dataChanged) + processEvents, vs "
+            "`setData` on a grid of the same "
             "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "
             "synchronous=FULL, exclusive lock, as the app) + processEvents.",
             "- open + recompute-all: `WorkbookService.open` (read-only) + every indicator, total, average and "

@@ -67,7 +67,8 @@ def _load(db: Database, progress, order: tuple[str, ...]) -> M.Workbook:
         _put_columns(wb, table, names, validate.convert_columns(table, names, columns))
         if columns[0]:
             singles.add(table)
-    validate.convert_columns("narasi", *read_columns(db.conn, "narasi", ahead=db.read_ahead))  # read on demand by reports: checked here once
+    # The narasi: read on demand by reports, checked here once.
+    validate.convert_columns("narasi", *read_columns(db.conn, "narasi", ahead=db.read_ahead))
     validate.check_links(wb, singles)
     wb.structure_changed()
     return wb

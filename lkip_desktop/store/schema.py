@@ -293,9 +293,11 @@ LOAD_ORDER = ("opd", "settings", "tujuan", "sasaran", "budget_item", "indicator"
               "pk_sasaran", "pk_program", "budget_quarter", "indicator_value", "komponen", "dukungan", "sdm",
               "tabel_laporan", "skala_pita", "narasi")
 # What a read-only open's second connection reads ahead (``read_ahead``), one statement per
-# batch, while the load reads the tables before them itself: each batch ends with a table
-# that is big in a big workbook, and is scanned while the load works on the one before.
-READ_AHEAD = (("budget_quarter",), ("indicator_value", "komponen", "dukungan", "sdm", "tabel_laporan", "skala_pita", "narasi"))
+# batch; the load reads the other tables itself. The quarterly rows are scanned while the
+# load works on the items and indicators, the indicator values and the rest while it checks
+# the quarterly rows (the big tables of a big workbook, each ready before the load asks).
+READ_AHEAD = (("budget_quarter",),
+              ("indicator_value", "komponen", "dukungan", "sdm", "tabel_laporan", "skala_pita", "narasi"))
 
 # Value tables: a cell set to None deletes its row (no row = empty).
 VALUE_TABLES = {"indicator_value", "komponen"}
