@@ -41,8 +41,14 @@ class ReadAhead:
             work = []
             for done in self._done.values():
                 done.set()
-        self._thread = threading.Thread(target=self._run, args=(name, work), name="cek-halaman", daemon=True)
-        self._thread.start()
+        thread: threading.Thread | None = threading.Thread(target=self._run, args=(name, work), name="cek-halaman",
+                                                           daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had: the pages are checked here, the load reads every table
+            thread = None
+            self._run(name, [])
+        self._thread = thread
 
     def arrays(self, table: str) -> tuple | None:
         """What ``column_arrays`` gives for ``table``, read ahead; None: read it yourself."""
@@ -54,14 +60,16 @@ class ReadAhead:
 
     def finish(self) -> None:
         """Wait for the thread; StoreError when a page is damaged."""
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
         if self._error is not None:
             raise self._error
 
     def stop(self) -> None:
         """The load was given up: no further batch, no page check; wait for the thread."""
         self._stop = True
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
 
     def _statement(self, batch: tuple[str, ...]) -> tuple[list[tuple[str, list[str]]], str]:
         """The tables' column arrays as one row: (blob count, arrays) of each in turn."""

@@ -139,3 +139,19 @@ def test_a_batch_the_thread_cannot_read_is_read_by_the_load(demo_path, monkeypat
     with WorkbookService.open(demo_path, readonly=True) as svc:
         assert _contents(svc.wb) == want
     assert ("self", "budget_quarter") in given_ahead and "budget_quarter" not in given_ahead
+
+
+def test_without_a_thread_to_be_had_the_open_reads_and_checks_everything_itself(demo_path, monkeypatch, given_ahead):
+    with WorkbookService.open(demo_path) as svc:
+        want = _contents(svc.wb)
+    start = threading.Thread.start
+
+    def refused(thread):
+        if thread.name == "cek-halaman":
+            raise RuntimeError("can't start new thread")
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    with WorkbookService.open(demo_path, readonly=True) as svc:
+        assert _contents(svc.wb) == want
+    assert not {t for t in given_ahead if isinstance(t, str)}  # every table read by the load
