@@ -321,8 +321,9 @@ class GridModel(LazyRows, QAbstractItemModel):
         for key, reason in self.extra_hits(ch):
             hit(key, reason)
         # Only indicator values written (no field, komponen, row or convention): a derived
-        # column that names its inputs is repainted only where one of them was written.
-        values_only = all(ref.table == "indicator_value" for ref in cells)
+        # column that names its inputs is repainted only where one of them was written. A
+        # change that names no cell at all repaints as before.
+        values_only = bool(cells) and all(ref.table == "indicator_value" for ref in cells)
         for uid, reasons in hits.items():
             node = self._nodes[uid]
             cols = []

@@ -49,17 +49,16 @@ def test_every_cell_that_changed_was_named(qtbot, demo, cls):
     rng = random.Random(16)
     inds = demo.wb.iku_list()[:4]
     tahun = demo.wb.settings.tahun
+    changed_steps = 0
     for _ in range(60):
         before = _texts(model)
         seen.clear()
-        try:
-            _step(rng, ctx, rng.choice(inds), tahun)
-        except Exception as exc:  # a refused value (e.g. a negative where none is allowed): no change
-            assert "Input" in type(exc).__name__ or "Error" in type(exc).__name__
-            continue
+        _step(rng, ctx, rng.choice(inds), tahun)  # a refused value is told by ``failed``, never raised
         after = _texts(model)
         if seen.reset:
             continue
-        for (uid, c), text in after.items():
-            if before.get((uid, c)) != text:
-                assert seen.covers(model.index_of(model._nodes[uid], c)), (model.columns[c].header, text)
+        changed = [(uid, c) for (uid, c), text in after.items() if before.get((uid, c)) != text]
+        changed_steps += bool(changed)
+        for uid, c in changed:
+            assert seen.covers(model.index_of(model._nodes[uid], c)), (model.columns[c].header, after[(uid, c)])
+    assert changed_steps >= 5  # the steps did change what the grid shows (Capaian shows no quarter)
