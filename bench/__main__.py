@@ -153,7 +153,10 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "one IKU realisasi (parse, undo, transaction + audit, recompute, dataChanged) + processEvents, vs "
             "`setData` on a grid of the same "
             "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "
-            "synchronous=FULL, exclusive lock, as the app) + processEvents.",
+            "synchronous=FULL, exclusive lock, as the app) + processEvents, which repaints the same cells the "
+            "app's grid marked changed in that edit (the typed figure and the figures computed from it, recorded "
+            "from the app's `dataChanged`). The line \"bare: typed cell only\" is a second bare, interleaved "
+            "with both, that repaints the typed cell alone.",
             "- open + recompute-all: `WorkbookService.open` (read-only) + every indicator, total, average and "
             "IKU budget from a cold Calculator, vs `SELECT *` of every table the app loads. The app's open "
             "uses a second connection in a thread (the big child tables read ahead, then SQLite's page "

@@ -113,10 +113,24 @@ def bare_table_model(rows: list[tuple], ncols: int):
             row = list(rows[index.row()])
             row[index.column() % len(row)] = value
             rows[index.row()] = tuple(row)
-            self.dataChanged.emit(index, index)
+            for first, last in self.repaint(index):
+                self.dataChanged.emit(first, last)
             return True
 
-    return Model()
+        def repaint(self, index):
+            """The ranges a change of ``index`` repaints: the cell itself, or ``same_cells``."""
+            if not self.same_cells:
+                return [(index, index)]
+            rows_of: dict = {}  # the app's rows, in order, onto the typed row and those below it
+            out = []
+            for node, first, last in self.same_cells:
+                r = min(rows_of.setdefault(node, index.row() + len(rows_of)), len(rows) - 1)
+                out.append((self.index(r, first), self.index(r, last)))
+            return out
+
+    model = Model()
+    model.same_cells = []  # (app row id, first column, last column) the app's grid repainted
+    return model
 
 
 def read_tables(conn, tables: list[str]) -> list[tuple]:
@@ -150,7 +164,9 @@ def start_bare(path: str, nrows: str, ncols: str, *tables: str) -> None:
 def edit(path: str, repeat: str) -> None:
     """One typed IKU realisasi through the app's grid (parse, undo, transaction + audit,
     recompute, dataChanged, repaint) vs the bare: setData on a grid of the same size +
-    upsert of the same row in a copy of the same file + commit + repaint. Interleaved."""
+    upsert of the same row in a copy of the same file + commit + repaint of the same cells
+    the app's grid repainted for that edit (the typed figure and those computed from it).
+    A second bare repaints the typed cell only. Interleaved: app, bare, bare one cell."""
     import shutil
     import sqlite3
     import time
@@ -197,25 +213,35 @@ def edit(path: str, repeat: str) -> None:
            "ON CONFLICT (indicator_id, tahun, jenis_nilai, periode) DO UPDATE SET nilai = excluded.nilai")
     key = ref.key
 
-    app_t, bare_t = [], []
+    repainted: list[tuple] = []  # what the app's grid marks changed: (row id, first, last column)
+    model.dataChanged.connect(lambda a, b, _roles=(): repainted.append((a.internalId(), a.column(), b.column())))
+
+    def bare_edit(whole: int, tenths: int, same_cells: list) -> float:
+        bmodel.same_cells = same_cells
+        t0 = time.perf_counter()
+        bmodel.setData(bidx, f"{whole},{tenths}")
+        conn.execute("BEGIN")
+        # a value other than the row's last: SQLite skips the write (and the disk) of an equal one
+        written = conn.execute(upd, (f"{whole}.{tenths}", *key)).rowcount
+        conn.execute("COMMIT")
+        assert written == 1  # the bare writes its row every time, as the app does
+        app.processEvents()
+        return time.perf_counter() - t0
+
+    app_t, bare_t, one_t = [], [], []
     for k in range(int(repeat)):
         typed = f"{80 + k % 7},{k % 10}"
+        repainted.clear()
         t0 = time.perf_counter()
         ok = model.setData(idx, typed, Qt.ItemDataRole.EditRole)
         app.processEvents()  # paints what dataChanged marked dirty, as the event loop would
         app_t.append(time.perf_counter() - t0)
-        assert ok
-        t0 = time.perf_counter()
-        bmodel.setData(bidx, typed)
-        conn.execute("BEGIN")
-        written = conn.execute(upd, (f"{80 + k % 7}.{k % 10}", *key)).rowcount
-        conn.execute("COMMIT")
-        assert written == 1  # the bare writes its row every time, as the app does
-        app.processEvents()
-        bare_t.append(time.perf_counter() - t0)
+        assert ok and repainted
+        bare_t.append(bare_edit(80 + k % 7, k % 10, list(repainted)))
+        one_t.append(bare_edit(90 + k % 7, k % 10, []))
     conn.close()
     bare_path.unlink()
-    print(json.dumps({"app": app_t, "bare": bare_t}))
+    print(json.dumps({"app": app_t, "bare": bare_t, "bare_one_cell": one_t, "cells": sorted(set(repainted))}))
     print(_maxrss(), flush=True)
     os._exit(0)  # skip Qt teardown
 

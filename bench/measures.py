@@ -54,16 +54,23 @@ def start(path: Path, tmp: Path, scale: float, repeat: int) -> list[Line]:
 def edit(paths: dict[float, Path], tmps: dict[float, Path], edits: int, rounds: int) -> list[Line]:
     """One typed edit -> repaint at every scale: ``rounds`` children a scale, the scales in
     turn, each child interleaving the app's and the bare's edits (see child.edit); a scale's
-    samples pooled."""
+    samples pooled. A second line: the bare repainting the typed cell only."""
     app = {scale: Samples() for scale in paths}
     bare = {scale: Samples() for scale in paths}
+    one = {scale: Samples() for scale in paths}
+    cells: dict[float, int] = {}
     for _ in range(rounds):
         for scale, path in paths.items():
             r = run_child(["edit", str(path), str(max(1, edits // rounds))], child_env(tmps[scale]))
             got = json.loads(next(x for x in r.stdout.splitlines() if x.startswith("{")))
             app[scale].values += got["app"]
             bare[scale].values += got["bare"]
-    return [Line("one typed edit -> repaint", scale, app[scale], bare[scale]) for scale in paths]
+            one[scale].values += got["bare_one_cell"]
+            cells[scale] = sum(last - first + 1 for _node, first, last in got["cells"])
+    return ([Line("one typed edit -> repaint", scale, app[scale], bare[scale],
+                  note=f"the bare repaints the app's {cells[scale]} changed cells") for scale in paths]
+            + [Line("one typed edit -> repaint (bare: typed cell only)", scale, app[scale], one[scale])
+               for scale in paths])
 
 
 def open_recompute(paths: dict[float, Path], repeat: int) -> list[Line]:
