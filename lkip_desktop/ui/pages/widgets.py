@@ -3,13 +3,16 @@ stores when focus leaves."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from ...domain.numbers import format_number
 from ...domain.rating import scale_of
 from .. import fmt
 from ..flow import FlowLayout
+
+PAD = 2  # pixels around the average's line
 
 
 def legend_widget(context) -> QWidget:
@@ -25,17 +28,33 @@ def legend_widget(context) -> QWidget:
     return w
 
 
-class AverageLabel(QLabel):
-    """The OPD average; on a hidden page it is read again only when the page is shown."""
+class AverageLabel(QWidget):
+    """The OPD average, its figure in bold; on a hidden page it is read again only when the
+    page is shown. Painted, not a QLabel: a label's new text asks the layouts above it again,
+    and the page's tab widget answers that by repainting the whole page, grid included, on
+    every edit that moves the average. One line high; its width never follows the figure.
+    Too narrow, the note is cut with "…"; the whole text is the tooltip and the menu's Salin."""
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
         self._stale = False
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._figure = self._note = ""
+        self._align = Qt.AlignmentFlag.AlignLeft
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy = QAction("Salin", self)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
+        self.addAction(copy)
         context.changed.connect(self._changed)
         self.refresh()
+
+    def text(self) -> str:
+        return f"{self._figure} {self._note}"
+
+    def setAlignment(self, align) -> None:  # noqa: N802 - QLabel's name for it
+        self._align = align
+        self.update()
 
     def _changed(self, _ch) -> None:
         if self.isVisible():
@@ -53,8 +72,43 @@ class AverageLabel(QLabel):
         avg = self.context.calc.opd_average()
         s = self.context.wb.settings
         basis = "semua IKU" if s.rata_rata == "iku" else "rata-rata per sasaran"
-        self.setText(f"<b>Rata-rata capaian OPD {s.tahun}: {fmt.pct(avg.value)}%</b> "
-                     f"({avg.note}; {basis})")
+        figure, note = f"Rata-rata capaian OPD {s.tahun}: {fmt.pct(avg.value)}%", f"({avg.note}; {basis})"
+        if (figure, note) != (self._figure, self._note):
+            self._figure, self._note = figure, note
+            self.setToolTip(self.text())
+            self.setAccessibleName(self.text())
+            self.update()  # a repaint of this line only: no layout is asked again
+
+    def _bold(self) -> QFont:
+        f = QFont(self.font())
+        f.setBold(True)
+        return f
+
+    def sizeHint(self) -> QSize:
+        fm, bold = self.fontMetrics(), QFontMetrics(self._bold())
+        return QSize(bold.horizontalAdvance(self._figure) + fm.horizontalAdvance(" " + self._note) + 2 * PAD,
+                     max(fm.height(), bold.height()) + 2 * PAD)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(QFontMetrics(self._bold()).horizontalAdvance(self._figure) + 2 * PAD, self.sizeHint().height())
+
+    def paintEvent(self, _event) -> None:
+        r = self.rect().adjusted(PAD, 0, -PAD, 0)
+        bold, fm = self._bold(), self.fontMetrics()
+        fig_w = QFontMetrics(bold).horizontalAdvance(self._figure)
+        gap = fm.horizontalAdvance(" ")
+        room = r.width() - fig_w - gap
+        note = fm.elidedText(self._note, Qt.TextElideMode.ElideRight, room) if room > gap else ""
+        used = fig_w + (gap + fm.horizontalAdvance(note) if note else 0)
+        x = max(r.left(), r.right() + 1 - used) if self._align & Qt.AlignmentFlag.AlignRight else r.left()
+        middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p = QPainter(self)
+        p.setFont(bold)
+        p.drawText(QRect(x, r.top(), fig_w, r.height()), middle, self._figure)
+        if note:
+            p.setFont(self.font())
+            p.drawText(QRect(x + fig_w + gap, r.top(), r.right() + 1 - (x + fig_w + gap), r.height()), middle, note)
+        p.end()
 
 
 class AutoSaveText(QPlainTextEdit):
