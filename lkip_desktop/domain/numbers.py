@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from typing import Callable
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -151,7 +152,8 @@ def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
     s = _normalize_text(text)
     if not s:
         raise InputError("Nilai kosong")
-    bad = InputError(f"{_quote(text.strip())} bukan angka yang sah. {_EXAMPLE}")
+    def bad() -> InputError:  # made only when refused: most typed figures are fine
+        return InputError(f"{_quote(text.strip())} bukan angka yang sah. {_EXAMPLE}")
 
     negative = False
     if s.startswith("(") and s.endswith(")"):
@@ -166,11 +168,11 @@ def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
             sign, s = _strip_sign(s)
     s = _NO_CENTS_SUFFIX.sub("", s) if m else s
     if sign and negative:
-        raise bad  # "(-5)" is a typo, not a double negative
+        raise bad()  # "(-5)" is a typo, not a double negative
     negative = negative or sign
 
     if not _BODY.fullmatch(s) or not s[-1].isdigit():
-        raise bad
+        raise bad()
     if s.count(".") == 1 and "," not in s:
         whole, frac = s.split(".")
         # "29.55", "1.2345", "0.500": a decimal point; "1.234": a thousands group or a decimal.
@@ -186,20 +188,20 @@ def parse_number(text: str, *, thousands_dot: bool = False) -> Decimal:
     else:
         value = _parse_grouped(s, bad)
     if not value.is_finite():
-        raise bad
+        raise bad()
     if negative:
         value = -value
     return value.copy_abs() if value.is_zero() else value
 
 
-def _parse_grouped(s: str, bad: InputError) -> Decimal:
+def _parse_grouped(s: str, bad: Callable[[], InputError]) -> Decimal:
     """A figure with group marks, checked by Babel's strict parser ("1.234,5" yes, "1.23.4" no)."""
     from babel.numbers import NumberFormatError, parse_decimal  # Babel loads on the first grouped figure
 
     try:
         return parse_decimal(s, locale=NUMBER_LOCALE, strict=True)
     except (NumberFormatError, InvalidOperation, ValueError):
-        raise bad from None
+        raise bad() from None
 
 
 def parse_rupiah(text: str) -> int:

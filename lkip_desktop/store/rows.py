@@ -23,7 +23,10 @@ def read_row(conn, table: str, key: tuple) -> dict | None:
     return dict(zip([c[0] for c in cur.description], r))
 
 
-def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audit: bool = True) -> list[Op]:
+def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audit: bool = True,
+            stored: dict | None = None) -> list[Op]:
+    """Run ``op``; ``stored`` (if given) gets the row as stored after an UPDATE, by (table,
+    key), so the caller need not read it back (other writes drop their key from it)."""
     if isinstance(op, SetOp):
         t = TABLES[op.ref.table]
         kind = t.fields[op.ref.field]
@@ -34,6 +37,8 @@ def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audi
         old_value = kind.from_db(old_db)
         if row is None and new_db is None:
             return []
+        if stored is not None:
+            stored.pop((t.name, key), None)
         if t.name in VALUE_TABLES and new_db is None:
             where = " AND ".join(f"[{c}] = ?" for c in t.key)
             conn.execute(f"DELETE FROM [{t.name}] WHERE {where}", key)
@@ -53,7 +58,10 @@ def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audi
             if old_db == new_db:
                 return []
             where = " AND ".join(f"[{c}] = ?" for c in t.key)
-            conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where}", (new_db,) + key)
+            cur = conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where} RETURNING *", (new_db,) + key)
+            after = cur.fetchall()  # to the end: a statement left running would hold the commit
+            if stored is not None and len(after) == 1:
+                stored[(t.name, key)] = dict(zip([c[0] for c in cur.description], after[0]))
             touched.append((t.name, key, True))
         write_audit(conn, user, waktu, "ubah", t.name, key, op.ref.field, old_db, new_db, label)
         return [SetOp(op.ref, old_value)]

@@ -269,11 +269,12 @@ class WorkbookService:
         # new, there is no old value to keep, and per-row JSON tripled the file at scale.
         inserts = [o for o in ops if isinstance(o, InsertOp)]
         bulk = len(inserts) > BULK_AUDIT_ROWS
+        stored = {} if all(isinstance(o, SetOp) for o in ops) else None  # rows as UPDATEs left them
         try:
             with self.db.atomic():
                 for op in ops:
                     inv = execute(self.db.conn, self.user, op, waktu, label, touched,
-                                  audit=not (bulk and isinstance(op, InsertOp)))
+                                  audit=not (bulk and isinstance(op, InsertOp)), stored=stored)
                     inverse.append(inv)
                 if bulk:
                     counts: dict[str, int] = {}
@@ -296,7 +297,7 @@ class WorkbookService:
         except sqlite3.DatabaseError as exc:
             raise InputError(f"Perubahan tidak tersimpan: {exc}") from exc
         changes.inverse = [o for inv in reversed(inverse) for o in inv]
-        self._refresh_memory(touched)
+        self._refresh_memory(touched, stored or {})
         self._describe(changes, ops, touched)
         return changes
 
@@ -354,9 +355,9 @@ class WorkbookService:
                 "Buat PK Perubahan untuk mencatat perubahan."
             )
 
-    def _refresh_memory(self, touched: list[tuple[str, tuple, bool]]) -> None:
+    def _refresh_memory(self, touched: list[tuple[str, tuple, bool]], stored: dict) -> None:
         for table, key, _ in touched:
-            row = read_row(self.db.conn, table, key)
+            row = stored.get((table, key)) or read_row(self.db.conn, table, key)
             if row is None:
                 repository.remove_row(self.wb, table, key)
             else:

@@ -9,6 +9,7 @@ edit_actions."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
 
         self.path_label = QLabel()
         self.saved_label = QLabel()
+        self._saved_second = 0  # the second the saved label last showed
         self.msg_label = QLabel()
         self.msg_label.setWordWrap(False)
         for label in (self.path_label, self.msg_label):  # a long path or message never widens the window
@@ -120,7 +122,10 @@ class MainWindow(MenusMixin, FilesMixin, NavigationMixin, EditActionsMixin, QMai
 
     # -- status ------------------------------------------------------------------------------------
     def _changed(self, ch) -> None:
-        self.saved_label.setText(f"Semua perubahan tersimpan · {datetime.now():%H.%M.%S}")
+        second = int(time.time())
+        if second != self._saved_second:  # the clock shows seconds: format it once a second, not per edit
+            self._saved_second = second
+            self.saved_label.setText(f"Semua perubahan tersimpan · {datetime.fromtimestamp(second):%H.%M.%S}")
         if ch.everything or ch.touched("opd"):
             self._update_title()
         self.clear_error()

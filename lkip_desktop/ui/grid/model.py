@@ -74,6 +74,9 @@ class GridModel(LazyRows, QAbstractItemModel):
         self._by_dep = {}
         self._later = {}
         self.columns = self.make_columns()
+        # the columns a change can reach, by how: an edited cell, a recomputed figure
+        self._ref_cols = [(c, col) for c, col in enumerate(self.columns) if col.ref is not None]
+        self._derived_cols = [(c, col) for c, col in enumerate(self.columns) if col.derived]
         self.build()
 
     def reload(self) -> None:
@@ -326,14 +329,15 @@ class GridModel(LazyRows, QAbstractItemModel):
         values_only = bool(cells) and all(ref.table == "indicator_value" for ref in cells)
         for uid, reasons in hits.items():
             node = self._nodes[uid]
-            cols = []
-            for c, col in enumerate(self.columns):
-                if "any" in reasons or ("cell" in reasons and col.ref is not None and col.ref(node) in cells):
-                    cols.append(c)
-                elif col.derived & reasons and not (values_only and col.inputs is not None
-                                                    and cells.isdisjoint(col.inputs(node))):
-                    cols.append(c)
-            self._emit_runs(node, cols)
+            if "any" in reasons:
+                self._emit_runs(node, list(range(len(self.columns))))
+                continue
+            cols = {c for c, col in self._ref_cols if col.ref(node) in cells} if "cell" in reasons else set()
+            for c, col in self._derived_cols:
+                if c not in cols and not col.derived.isdisjoint(reasons) and not (
+                        values_only and col.inputs is not None and cells.isdisjoint(col.inputs(node))):
+                    cols.add(c)
+            self._emit_runs(node, sorted(cols))
         self.after_changed(ch)
 
     def extra_hits(self, ch: Changes) -> list[tuple]:

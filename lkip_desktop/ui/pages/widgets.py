@@ -33,7 +33,8 @@ class AverageLabel(QWidget):
     page is shown. Painted, not a QLabel: a label's new text asks the layouts above it again,
     and the page's tab widget answers that by repainting the whole page, grid included, on
     every edit that moves the average. One line high; its width never follows the figure.
-    Too narrow, the note is cut with "…"; the whole text is the tooltip and the menu's Salin."""
+    Too narrow, the note is cut with "…" (then the figure); the whole text is the tooltip and
+    the menu's Salin."""
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -90,12 +91,14 @@ class AverageLabel(QWidget):
                      max(fm.height(), bold.height()) + 2 * PAD)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(QFontMetrics(self._bold()).horizontalAdvance(self._figure) + 2 * PAD, self.sizeHint().height())
+        # small, so the line never sets the window's least width (the tooltip keeps the text)
+        return QSize(self.fontMetrics().averageCharWidth() * 12, self.sizeHint().height())
 
     def paintEvent(self, _event) -> None:
         r = self.rect().adjusted(PAD, 0, -PAD, 0)
         bold, fm = self._bold(), self.fontMetrics()
-        fig_w = QFontMetrics(bold).horizontalAdvance(self._figure)
+        figure = QFontMetrics(bold).elidedText(self._figure, Qt.TextElideMode.ElideRight, r.width())
+        fig_w = QFontMetrics(bold).horizontalAdvance(figure)
         gap = fm.horizontalAdvance(" ")
         room = r.width() - fig_w - gap
         note = fm.elidedText(self._note, Qt.TextElideMode.ElideRight, room) if room > gap else ""
@@ -104,7 +107,7 @@ class AverageLabel(QWidget):
         middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         p = QPainter(self)
         p.setFont(bold)
-        p.drawText(QRect(x, r.top(), fig_w, r.height()), middle, self._figure)
+        p.drawText(QRect(x, r.top(), fig_w, r.height()), middle, figure)
         if note:
             p.setFont(self.font())
             p.drawText(QRect(x + fig_w + gap, r.top(), r.right() + 1 - (x + fig_w + gap), r.height()), middle, note)

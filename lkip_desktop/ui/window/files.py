@@ -191,6 +191,7 @@ class FilesMixin:
         # per edit, not three (canUndoChanged/canRedoChanged come with it)
         st.indexChanged.connect(lambda _i: self._undo_state())
         self.saved_label.setText("Semua perubahan tersimpan")
+        self._saved_second = 0  # the next edit shows its time
         # the start page first: showing the work area would otherwise build the first page of
         # the list (Alur kerja) on the way, with its checks and its imports
         self.show_page(start_page(ctx.wb, appsettings.settings().value("page")))

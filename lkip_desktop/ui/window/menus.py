@@ -125,6 +125,7 @@ class MenusMixin:
             self.setWindowTitle(APP_NAME)
             self.path_label.setText("")
             self.saved_label.setText("")
+            self._saved_second = 0
 
     def _undo_state(self) -> None:
         st = self.context.undo_stack if self.context else None
