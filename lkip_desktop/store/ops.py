@@ -7,12 +7,13 @@ and what hangs off it) given to ``WorkbookService.apply``, which returns ``store
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 
-@dataclass(frozen=True)
-class CellRef:
-    """One stored cell: table, key of its row, column."""
+class CellRef(NamedTuple):
+    """One stored cell: table, key of its row, column. A named tuple, not a dataclass: grids
+    make one per painted or changed cell and look them up in sets (half the cost to build,
+    a third to hash)."""
     table: str
     key: tuple
     field: str
