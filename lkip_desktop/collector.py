@@ -28,9 +28,10 @@ _lock = threading.RLock()  # re-entrant: a finalizer run by the pass in resume m
 _state = {"depth": 0, "was_on": True, "keep": False, "sweep": False, "freeze": False, "starting": False}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would
-# walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook), and
-# every later full pass again. Past this many, the end of the pause freezes them instead.
-FREEZE_OVER = 100_000
+# walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook, ~10 ms
+# for the 57,000 of a 10x one, a hitch in the edit it lands on), and every later full pass
+# again. Past this many, the end of the pause freezes them instead.
+FREEZE_OVER = 10_000
 
 
 def pause(keep: bool = False) -> None:
