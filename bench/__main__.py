@@ -56,8 +56,11 @@ def run(scales: list[float], repeat: int, quick: bool, skip_100x_exports: bool, 
     r_small = 1 if quick else repeat  # whole processes / whole exports
     r_edit = 3 if quick else max(60, 12 * repeat)  # ~1-2 ms each: many, for a steady median
     steps: list[tuple[str, float | None, Callable[[], list[Line]]]] = []
+    # a start is a whole process (0.2-1 s) whose bare varied by a third between rounds: at least
+    # 9 rounds, so one slow or quick round does not move the median
+    r_start = r_small if quick else max(repeat, 9)
     for scale in scales:
-        steps.append(("start", scale, partial(measures.start, paths[scale], tmps[scale], scale, r_small)))
+        steps.append(("start", scale, partial(measures.start, paths[scale], tmps[scale], scale, r_start)))
     # The edit and the open take the scales in turn (1x 10x 100x 1x ...): a slow spell of the
     # shared machine then reaches every scale alike, and a growth exponent does not read it as
     # growth (one scale after the other, such a spell moved k by ±0.2).
