@@ -54,7 +54,7 @@ def run(scales: list[float], repeat: int, quick: bool, skip_100x_exports: bool, 
     for tmp in tmps.values():
         tmp.mkdir(exist_ok=True)
     r_small = 1 if quick else repeat  # whole processes / whole exports
-    r_edit = 3 if quick else max(60, 12 * repeat)  # ~1-2 ms each: many, for a steady median
+    r_edit = 3 if quick else max(120, 24 * repeat)  # ~1-2 ms each: many, for a steady median
     steps: list[tuple[str, float | None, Callable[[], list[Line]]]] = []
     # a start is a whole process (0.2-1 s) whose bare varied by a third between rounds: at least
     # 9 rounds, so one slow or quick round does not move the median
@@ -157,7 +157,9 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
             "quarterly budget rows (half the rows of a big workbook) after its first paint: \"open complete\" "
             "is the same app child left only once they, SQLite's page check and the session's backup copy are "
             "done, beside the same bare (which read every row before its paint).",
-            "- edit: three children a scale (the scales in turn), each interleaving: the app's grid `setData` of "
+            "- edit: three children a scale (the scales in turn), each timing its edits after ten untimed ones "
+            "of each side (the first after the open waits for the file's check; Python specializes bytecode "
+            "after a function's first runs), interleaving: the app's grid `setData` of "
             "one IKU realisasi (parse, undo, transaction + audit, recompute, dataChanged) + processEvents, vs "
             "`setData` on a grid of the same "
             "size + an upsert of the same row in a copy of the same file + commit (DELETE journal, "
@@ -184,7 +186,7 @@ def to_markdown(lines: list[Line], scales: list[float], command: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--scales", default="1,10,100")
-    ap.add_argument("--repeat", type=int, default=5, help="A/B rounds per measure (edits: 12x, at least 60)")
+    ap.add_argument("--repeat", type=int, default=5, help="A/B rounds per measure (edits: 24x, at least 120)")
     ap.add_argument("--quick", action="store_true", help="one round of each: a smoke run")
     ap.add_argument("--skip-100x-exports", action="store_true")
     ap.add_argument("--only", default="", help="some of start,edit,open,exports,xlsx,docx (default: all; exports = PDF and XLSX)")
