@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="A/B rounds per measure (edits: 24x, at least 120)")
     ap.add_argument("--quick", action="store_true", help="one round of each: a smoke run")
     ap.add_argument("--skip-100x-exports", action="store_true")
-    ap.add_argument("--only", default="", help="some of start,edit,open,exports,xlsx,docx (default: all; exports = PDF and XLSX)")
+    ap.add_argument("--only", default="",
+                    help="some of start,edit,open,exports,xlsx,docx (default: all; exports = PDF and XLSX)")
     ap.add_argument("--dir", type=Path, default=None, help="keep the workbooks here (default: a temp folder)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     args = ap.parse_args(argv)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Callable
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -22,6 +21,7 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
+from typing import Callable
 
 from lkip_desktop.domain.errors import InputError
 

@@ -58,7 +58,8 @@ def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audi
             if old_db == new_db:
                 return []
             where = " AND ".join(f"[{c}] = ?" for c in t.key)
-            cur = conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where} RETURNING *", (new_db,) + key)
+            cur = conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where} RETURNING *",
+                               (new_db,) + key)
             after = cur.fetchall()  # to the end: a statement left running would hold the commit
             if stored is not None and len(after) == 1:
                 stored[(t.name, key)] = dict(zip([c[0] for c in cur.description], after[0]))
