@@ -25,24 +25,33 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _lock = threading.RLock()  # re-entrant: a finalizer run by the pass in resume may pause too
-_state = {"depth": 0, "was_on": True, "keep": False, "sweep": False, "freeze": False, "starting": False}
+_state = {"depth": 0, "was_on": True, "keep": False, "sweep": False, "freeze": False, "starting": False,
+          "freeze_over": None}
 
 # Objects made while paused sit in the youngest generation; once on again the collector would
-# walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook, ~10 ms
-# for the 57,000 of a 10x one, a hitch in the edit it lands on), and every later full pass
-# again. Past this many, the end of the pause freezes them instead.
-FREEZE_OVER = 10_000
+# walk them three times (young, middle, full pass: about 0.1 s each for a 100x workbook), and
+# every later full pass again. Past this many, the end of the pause freezes them instead.
+# Freezing takes every object the collector tracks, garbage cycles not yet found included:
+# only a window's workbook is handed back at its close (``release``), so a load for a moment
+# (a rekap's, a carry-over's) freezes only when big.
+FREEZE_OVER = 100_000
+# The window's own workbook (its open passes this): a 10x one's 57,000 objects, left to the
+# collector, made an 11 ms pass land on an edit.
+WINDOW_FREEZE_OVER = 10_000
 
 
-def pause(keep: bool = False) -> None:
+def pause(keep: bool = False, freeze_over: int | None = None) -> None:
     """Begin a pause; every ``pause`` needs its ``resume`` (``paused`` pairs them in a block).
-    ``keep``: what is made lives as long as the workbook (frozen at the end when big)."""
+    ``keep``: what is made lives as long as the workbook (frozen at the end when more than
+    ``FREEZE_OVER`` objects, or ``freeze_over`` if smaller: the window's open)."""
     with _lock:
         if _state["depth"] == 0:
             _state["was_on"] = gc.isenabled()
             gc.disable()
         _state["depth"] += 1
         _state["keep"] = _state["keep"] or keep
+        if keep and freeze_over is not None:
+            _state["freeze_over"] = min(freeze_over, _state["freeze_over"] or freeze_over)
 
 
 def resume() -> None:
@@ -53,7 +62,8 @@ def resume() -> None:
         _state["depth"] -= 1
         if _state["depth"] == 0:
             if _state["was_on"]:
-                big = _state["freeze"] or (_state["keep"] and gc.get_count()[0] > FREEZE_OVER)
+                over = min(FREEZE_OVER, _state["freeze_over"] or FREEZE_OVER)
+                big = _state["freeze"] or (_state["keep"] and gc.get_count()[0] > over)
                 if _state["sweep"] and threading.current_thread() is threading.main_thread():
                     _state["sweep"] = False
                     gc.collect()
@@ -61,6 +71,7 @@ def resume() -> None:
                     gc.freeze()
                 gc.enable()
             _state["keep"] = _state["freeze"] = False
+            _state["freeze_over"] = None
 
 
 def begin_start() -> None:

@@ -109,6 +109,27 @@ def test_a_big_pause_freezes_what_it_made_without_a_pass_a_small_one_leaves_it(u
     assert gc.get_freeze_count() == 0
 
 
+def test_the_windows_open_freezes_from_its_own_smaller_count_a_passing_load_does_not(unfrozen):
+    """A load for a moment (a rekap's, a carry-over's) freezes only past FREEZE_OVER: a
+    freeze also takes garbage cycles not yet found, and only the window's workbook is handed
+    back (at its close). The window's open, which nests such loads, freezes from its own."""
+    n = (collector.WINDOW_FREEZE_OVER + collector.FREEZE_OVER) // 2
+    with collector.paused(keep=True):
+        kept = [_Node() for _ in range(n)]
+    assert gc.get_freeze_count() == 0  # a load of its own: left to the collector
+    gc.collect()
+    collector.pause(keep=True, freeze_over=collector.WINDOW_FREEZE_OVER)  # the window's open
+    with collector.paused(keep=True):  # the load inside it
+        kept += [_Node() for _ in range(n)]
+    assert gc.get_freeze_count() == 0  # not before the open ends
+    collector.resume()
+    assert gc.get_freeze_count() >= n
+    gc.unfreeze()
+    with collector.paused(keep=True):  # the smaller count does not outlive its pause
+        kept += [_Node() for _ in range(n)]
+    assert gc.get_freeze_count() == 0
+
+
 def test_release_hands_frozen_objects_back_and_collects_their_cycles(unfrozen):
     with collector.paused(keep=True):
         made = [_Node() for _ in range(collector.FREEZE_OVER + 1_000)]

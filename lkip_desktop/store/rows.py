@@ -13,6 +13,11 @@ from .ops import DeleteOp, InsertOp, Op, SetOp
 from .schema import CHILDREN, TABLES, UPSERT_TABLES, VALUE_TABLES
 
 
+# UPDATE ... RETURNING (the row as stored, not read back) from SQLite 3.35; an older SQLite
+# (a Linux Python built on it) reads the row back as before.
+RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
+
+
 def read_row(conn, table: str, key: tuple) -> dict | None:
     cols = TABLES[table].key
     where = " AND ".join(f"[{c}] = ?" for c in cols)
@@ -58,7 +63,8 @@ def execute(conn, user: str, op: Op, waktu: str, label: str, touched: list, audi
             if old_db == new_db:
                 return []
             where = " AND ".join(f"[{c}] = ?" for c in t.key)
-            cur = conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where} RETURNING *",
+            returning = " RETURNING *" if RETURNING else ""
+            cur = conn.execute(f"UPDATE [{t.name}] SET [{op.ref.field}] = ? WHERE {where}{returning}",
                                (new_db,) + key)
             after = cur.fetchall()  # to the end: a statement left running would hold the commit
             if stored is not None and len(after) == 1:

@@ -63,3 +63,14 @@ def test_a_batch_with_rows_added_or_removed_reads_every_row_back(demo, monkeypat
     assert _comparable(repository.load(demo.db)) == _comparable(demo.wb)
     demo.apply(ch.inverse, "batal")
     assert _comparable(repository.load(demo.db)) == _comparable(demo.wb)
+
+
+def test_an_sqlite_without_returning_reads_the_row_back(demo, monkeypatch):
+    monkeypatch.setattr(rows, "RETURNING", False)
+    ref = _realisasi(demo)
+    reads = _reads(monkeypatch)
+    ch = demo.apply([SetOp(ref, Decimal("64.5"))], "ubah")
+    assert reads == [("indicator_value", ref.key)] * 2  # before, and read back after
+    assert demo.wb.indicators[ref.key[0]].values[(2024, "realisasi", 0)] == Decimal("64.5")
+    demo.apply(ch.inverse, "batal")
+    assert _comparable(repository.load(demo.db)) == _comparable(demo.wb)

@@ -100,7 +100,7 @@ class FilesMixin:
         # The collector is off while the load and the first page make their objects, and the
         # workbook's are frozen (never walked again) once the window is back in its event loop
         # (painted); the quarterly rows read after the paint are frozen when they are made.
-        collector.pause(keep=True)
+        collector.pause(keep=True, freeze_over=collector.WINDOW_FREEZE_OVER)
         try:
             return self._open_path(Path(path))
         finally:
